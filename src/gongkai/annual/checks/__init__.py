@@ -1,0 +1,21 @@
+"""All checks of a report. Importing this package registers every check family."""
+
+from __future__ import annotations
+
+from ..model import Report
+from . import arithmetic  # noqa: F401  (registers checks)
+from .base import REGISTRY, CheckContext, CheckOptions, Finding, Severity, run_all
+
+__all__ = ["REGISTRY", "CheckContext", "CheckOptions", "Finding", "Severity", "run_checks", "has_errors"]
+
+
+def run_checks(
+    report: Report, previous: Report | None = None, options: CheckOptions | None = None
+) -> list[Finding]:
+    """Every finding for ``report`` (and, when given, against last year's ``previous``)."""
+    context = CheckContext(options=options or CheckOptions(), previous=previous)
+    return list(run_all(report, context))
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    return any(f.severity is Severity.ERROR for f in findings)

@@ -1,0 +1,92 @@
+"""勾稽关系: the relations declared in the layout, and the cell-type rule."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import arithmetic
+from ..layout import Relation
+from ..model import Report, Table
+from .base import CheckContext, Finding, Severity, check, finding, skipped
+
+
+def _label(table: Table, relation: Relation, at: str) -> str:
+    grid = table.grid
+    return grid.column(at).label if relation.axis == "rows" else grid.row(at).label
+
+
+def _relation_findings(report: Report, code: str) -> Iterator[Finding]:
+    evaluated = False
+    incomplete: list[str] = []
+    for table in report.tables.values():
+        for relation in table.grid.relations:
+            if relation.code != code:
+                continue
+            for line in arithmetic.lines(table, relation):
+                both = arithmetic.sums(table, line)
+                name = _label(table, relation, line.at)
+                if both is None:
+                    incomplete.append(name)
+                    continue
+                evaluated = True
+                lhs, rhs = both
+                if lhs != rhs:
+                    fields = {"column": name, "row": name, "lhs": lhs, "rhs": rhs}
+                    yield finding(
+                        code,
+                        Severity.ERROR,
+                        relation.message_zh.format(**fields),
+                        relation.message_en.format(**fields),
+                        [table.path(*cell) for cell in line.cells],
+                    )
+    if incomplete:
+        listed = "、".join(dict.fromkeys(incomplete))
+        yield skipped(
+            code,
+            f"{code}：以下各行/列有空白或缺失单元格，未能核对：{listed}",
+            f"{code}: blank or missing cells, not checked for: {', '.join(dict.fromkeys(incomplete))}",
+        )
+    elif not evaluated:
+        yield skipped(code, f"{code}：报告中没有可核对的表格", f"{code}: no table to check in this report")
+
+
+@check(
+    "T3-BAL", "表三：新收加结转等于办理结果加结转下年", "Table 3: new + carried in = outcomes + carried out"
+)
+def t3_balance(report: Report, context: CheckContext) -> Iterator[Finding]:
+    yield from _relation_findings(report, "T3-BAL")
+
+
+@check("T3-OUT", "表三：（七）总计等于各项办理结果之和", "Table 3: total equals the sum of outcomes")
+def t3_outcomes(report: Report, context: CheckContext) -> Iterator[Finding]:
+    yield from _relation_findings(report, "T3-OUT")
+
+
+@check("T3-ROW", "表三：总计列等于各类申请人之和", "Table 3: total column equals the applicant columns")
+def t3_rows(report: Report, context: CheckContext) -> Iterator[Finding]:
+    yield from _relation_findings(report, "T3-ROW")
+
+
+@check("T4-SUM", "表四：总计等于各结果之和", "Table 4: totals equal the sum of results")
+def t4_sum(report: Report, context: CheckContext) -> Iterator[Finding]:
+    yield from _relation_findings(report, "T4-SUM")
+
+
+@check("CELL-INT", "单元格为非负整数", "Cells are non-negative integers")
+def cell_values(report: Report, context: CheckContext) -> Iterator[Finding]:
+    for table in report.tables.values():
+        for row, column, value in table.items():
+            if value is None:
+                continue
+            col = table.grid.column(column)
+            bad_type = not col.decimal and value != int(value)
+            negative = value < 0 and not col.signed
+            if bad_type or negative:
+                label = f"{table.grid.title}·{table.grid.row(row).label}·{col.label}"
+                yield finding(
+                    "CELL-INT",
+                    Severity.ERROR,
+                    f"“{label}”应为非负{'数' if col.decimal else '整数'}，实为 {value}",
+                    f"“{label}” must be a non-negative {'number' if col.decimal else 'integer'}, found {value}",
+                    [table.path(row, column)],
+                )

@@ -1,0 +1,119 @@
+"""What a check is and what it reports.
+
+A check is a function ``(report, context) -> Iterable[Finding]`` registered with ``@check(code, ...)``.
+It never raises on a partial report: when it cannot evaluate something it yields a ``Finding`` of
+severity ``Severity.SKIPPED`` that says what it could not check and why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from ..model import Report
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    SKIPPED = "skipped"  # the check could not be evaluated; the message says why
+
+
+SEVERITY_LABELS = {
+    Severity.ERROR: ("错误", "error"),
+    Severity.WARNING: ("警告", "warning"),
+    Severity.INFO: ("提示", "info"),
+    Severity.SKIPPED: ("未检查", "not checked"),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: Severity
+    message_zh: str
+    message_en: str
+    cells: tuple[str, ...] = ()
+
+    def message(self, language: str = "zh") -> str:
+        return self.message_en if language.startswith("en") else self.message_zh
+
+    def to_json(self) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message_zh,
+            "message_en": self.message_en,
+            "cells": list(self.cells),
+        }
+
+
+@dataclass
+class CheckOptions:
+    """Settings for checks that rest on inferred or local rules (spec tags [I]/[U])."""
+
+    # PUB-DEADLINE: (month, day) in the year after the report year, per agency kind
+    deadlines: dict[str, tuple[int, int]] = field(
+        default_factory=lambda: {
+            "department": (1, 31),
+            "government": (3, 31),
+            "township": (1, 31),
+            "other": (1, 31),
+        }
+    )
+    min_section_chars: int = 30  # SEC-EMPTY: shorter text than this in 一/五 is "empty"
+    today: date | None = None  # for "not yet published" reasoning; None = date.today()
+
+
+@dataclass
+class CheckContext:
+    options: CheckOptions = field(default_factory=CheckOptions)
+    previous: Report | None = None  # last year's report, for XY-*
+
+
+CheckFunction = Callable[[Report, CheckContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    code: str
+    title_zh: str
+    title_en: str
+    function: CheckFunction
+
+
+REGISTRY: dict[str, CheckSpec] = {}
+
+
+def check(code: str, title_zh: str, title_en: str) -> Callable[[CheckFunction], CheckFunction]:
+    def register(function: CheckFunction) -> CheckFunction:
+        if code in REGISTRY:
+            raise ValueError(f"check {code} registered twice")
+        REGISTRY[code] = CheckSpec(code, title_zh, title_en, function)
+        return function
+
+    return register
+
+
+def finding(code: str, severity: Severity, zh: str, en: str, cells: Iterable[str] = ()) -> Finding:
+    return Finding(code, severity, zh, en, tuple(cells))
+
+
+def skipped(code: str, zh: str, en: str) -> Finding:
+    return Finding(code, Severity.SKIPPED, zh, en)
+
+
+def run_all(report: Report, context: CheckContext) -> Iterator[Finding]:
+    for spec in REGISTRY.values():
+        try:
+            yield from spec.function(report, context)
+        except Exception as exc:  # a check must not take the others down with it
+            yield Finding(
+                spec.code,
+                Severity.SKIPPED,
+                f"检查 {spec.code} 未能完成：{exc}",
+                f"check {spec.code} could not complete: {exc}",
+            )

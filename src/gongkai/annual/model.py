@@ -1,0 +1,340 @@
+"""Report, Table and Note; the ``gongkai.annual/1`` JSON in and out.
+
+A cell is an ``int`` (or a ``Decimal`` for money in 万元), or ``None`` when it is blank or missing:
+0 and "not there" are different things and stay different all the way through.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any
+
+from .errors import InvalidReportJSON
+from .layout import FORMATS, FormatLayout, Grid, layout_for
+
+SCHEMA = "gongkai.annual/1"
+
+Number = int | Decimal
+
+
+class AgencyKind(StrEnum):
+    DEPARTMENT = "department"  # 政府部门
+    GOVERNMENT = "government"  # 人民政府
+    TOWNSHIP = "township"  # 乡镇街道
+    OTHER = "other"
+
+
+AGENCY_KIND_LABELS = {
+    AgencyKind.DEPARTMENT: "政府部门",
+    AgencyKind.GOVERNMENT: "人民政府",
+    AgencyKind.TOWNSHIP: "乡镇街道",
+    AgencyKind.OTHER: "其他",
+}
+
+
+class AgencyLevel(StrEnum):
+    MINISTRY = "ministry"
+    PROVINCE = "province"
+    CITY = "city"
+    COUNTY = "county"
+    TOWNSHIP = "township"
+
+
+@dataclass
+class Agency:
+    name: str | None = None
+    kind: AgencyKind | None = None
+    level: AgencyLevel | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "name": self.name,
+            "kind": self.kind.value if self.kind else None,
+            "level": self.level.value if self.level else None,
+        }
+
+
+@dataclass(frozen=True)
+class Note:
+    """What a reader recovered, doubted or could not read. ``cells`` are paths like
+    ``applications.r_total.natural_person``."""
+
+    code: str
+    message: str
+    cells: tuple[str, ...] = ()
+
+    def to_json(self) -> dict:
+        return {"code": self.code, "message": self.message, "cells": list(self.cells)}
+
+
+def cell_path(grid: Grid, row: str, column: str) -> str:
+    if grid.key in ("applications", "review_litigation"):
+        return f"{grid.key}.{row}.{column}"
+    return f"active.{grid.key}.{row}.{column}"
+
+
+class Table:
+    """The values of one grid; every declared cell exists, ``None`` when blank."""
+
+    def __init__(self, grid: Grid, values: dict[tuple[str, str], Number | None] | None = None):
+        self.grid = grid
+        self._values: dict[tuple[str, str], Number | None] = dict.fromkeys(grid.cells())
+        for (row, column), value in (values or {}).items():
+            self.set(row, column, value)
+
+    def get(self, row: str, column: str) -> Number | None:
+        return self._values[(row, column)]
+
+    def set(self, row: str, column: str, value: Number | None) -> None:
+        if (row, column) not in self._values:
+            raise KeyError(f"{self.grid.key} has no cell {row}.{column}")
+        self._values[(row, column)] = value
+
+    def items(self) -> Iterator[tuple[str, str, Number | None]]:
+        for (row, column), value in self._values.items():
+            yield row, column, value
+
+    def row_values(self, row: str) -> list[Number | None]:
+        return [self._values[(row, c)] for c in self.grid.column_keys]
+
+    def path(self, row: str, column: str) -> str:
+        return cell_path(self.grid, row, column)
+
+    @property
+    def is_blank(self) -> bool:
+        return all(v is None for v in self._values.values())
+
+    @property
+    def missing(self) -> list[tuple[str, str]]:
+        return [k for k, v in self._values.items() if v is None]
+
+    def to_json(self) -> dict:
+        return {
+            r: {c: _number_to_json(self._values[(r, c)]) for c in self.grid.column_keys}
+            for r in self.grid.row_keys
+        }
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Table) and self.grid.key == other.grid.key and self._values == other._values
+
+    def __repr__(self) -> str:
+        return f"Table({self.grid.key}, {self._values!r})"
+
+
+@dataclass
+class Report:
+    format: str
+    agency: Agency = field(default_factory=Agency)
+    year: int | None = None
+    title: str | None = None
+    signature_date: date | None = None
+    publication_date: date | None = None
+    sections: dict[str, str | None] = field(default_factory=dict)
+    tables: dict[str, Table] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
+    source: str | None = None  # where it was read from, if anywhere
+
+    @classmethod
+    def empty(cls, version: str, **kwargs: Any) -> Report:
+        layout = layout_for(version)
+        report = cls(format=version, **kwargs)
+        report.sections = {s.key: None for s in layout.sections} | report.sections
+        for grid in layout.grids:
+            report.tables.setdefault(grid.key, Table(grid))
+        return report
+
+    @property
+    def layout(self) -> FormatLayout:
+        return layout_for(self.format)
+
+    @property
+    def applications(self) -> Table | None:
+        return self.tables.get("applications")
+
+    @property
+    def review_litigation(self) -> Table | None:
+        return self.tables.get("review_litigation")
+
+    @property
+    def active_tables(self) -> list[Table]:
+        return [self.tables[g.key] for g in self.layout.active if g.key in self.tables]
+
+    def note(self, code: str, message: str, *cells: str) -> None:
+        self.notes.append(Note(code, message, tuple(cells)))
+
+    def cell(self, path: str) -> Number | None:
+        """Look a cell up by its path (``applications.r_open.total``, ``active.art20_1.regulations.made``)."""
+        parts = path.split(".")
+        if parts[0] == "active":
+            parts = parts[1:]
+        grid_key, row, column = parts
+        return self.tables[grid_key].get(row, column)
+
+    # ------------------------------------------------------------ JSON
+
+    def to_json(self) -> dict:
+        layout = self.layout
+        return {
+            "schema": SCHEMA,
+            "format": self.format,
+            "agency": self.agency.to_json(),
+            "year": self.year,
+            "title": self.title,
+            "dates": {
+                "signature": self.signature_date.isoformat() if self.signature_date else None,
+                "publication": self.publication_date.isoformat() if self.publication_date else None,
+            },
+            "sections": {s.key: self.sections.get(s.key) for s in layout.sections},
+            "active": {g.key: self.tables[g.key].to_json() for g in layout.active if g.key in self.tables},
+            "applications": self.applications.to_json() if self.applications else None,
+            "review_litigation": self.review_litigation.to_json() if self.review_litigation else None,
+            "notes": [n.to_json() for n in self.notes],
+            "source": self.source,
+        }
+
+    def dumps(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_json(cls, data: Any) -> Report:
+        return _ReportLoader(data).load()
+
+    @classmethod
+    def loads(cls, text: str) -> Report:
+        try:
+            data = json.loads(text, parse_float=Decimal)
+        except json.JSONDecodeError as exc:
+            raise InvalidReportJSON(f"不是有效的 JSON（第 {exc.lineno} 行）：{exc.msg}") from None
+        return cls.from_json(data)
+
+
+def _number_to_json(value: Number | None) -> int | float | None:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+class _ReportLoader:
+    """Validates a JSON document against the schema while building the Report."""
+
+    def __init__(self, data: Any):
+        self.data = data
+
+    def fail(self, where: str, problem: str) -> None:
+        raise InvalidReportJSON(f"{where}：{problem}")
+
+    def load(self) -> Report:
+        data = self.data
+        if not isinstance(data, dict):
+            self.fail("JSON", "顶层应为对象")
+        if data.get("schema") != SCHEMA:
+            self.fail("schema", f"应为 “{SCHEMA}”，实为 {data.get('schema')!r}")
+        version = data.get("format")
+        if version not in FORMATS:
+            self.fail("format", f"应为 {' / '.join(FORMATS)} 之一，实为 {version!r}")
+        agency = data.get("agency") or {}
+        if not isinstance(agency, dict):
+            self.fail("agency", "应为对象")
+        report = Report.empty(
+            version,
+            agency=Agency(
+                name=self._opt_str(agency.get("name"), "agency.name"),
+                kind=self._enum(AgencyKind, agency.get("kind"), "agency.kind"),
+                level=self._enum(AgencyLevel, agency.get("level"), "agency.level"),
+            ),
+            year=self._opt_int(data.get("year"), "year"),
+            title=self._opt_str(data.get("title"), "title"),
+            source=self._opt_str(data.get("source"), "source"),
+        )
+        dates = data.get("dates") or {}
+        report.signature_date = self._date(dates.get("signature"), "dates.signature")
+        report.publication_date = self._date(dates.get("publication"), "dates.publication")
+        sections = data.get("sections") or {}
+        if not isinstance(sections, dict):
+            self.fail("sections", "应为对象")
+        for key, text in sections.items():
+            if key not in report.sections:
+                self.fail(f"sections.{key}", "不是本格式的部分")
+            report.sections[key] = self._opt_str(text, f"sections.{key}")
+        layout = report.layout
+        active = data.get("active") or {}
+        for grid in layout.active:
+            self._load_grid(report.tables[grid.key], active.get(grid.key), f"active.{grid.key}")
+        for grid in (layout.applications, layout.review_litigation):
+            if grid is not None:
+                self._load_grid(report.tables[grid.key], data.get(grid.key), grid.key)
+        for i, note in enumerate(data.get("notes") or []):
+            if not isinstance(note, dict) or not isinstance(note.get("message"), str):
+                self.fail(f"notes[{i}]", "应为含 message 的对象")
+            report.notes.append(
+                Note(str(note.get("code", "")), note["message"], tuple(note.get("cells") or ()))
+            )
+        return report
+
+    def _load_grid(self, table: Table, values: Any, where: str) -> None:
+        if values is None:
+            return
+        if not isinstance(values, dict):
+            self.fail(where, "应为对象")
+        for row, cols in values.items():
+            if row not in table.grid.row_keys:
+                self.fail(f"{where}.{row}", "不是本表的行")
+            if not isinstance(cols, dict):
+                self.fail(f"{where}.{row}", "应为对象")
+            for col, value in cols.items():
+                if col not in table.grid.column_keys:
+                    self.fail(f"{where}.{row}.{col}", "不是本表的列")
+                table.set(row, col, self._cell(value, table.grid.column(col).decimal, f"{where}.{row}.{col}"))
+
+    def _cell(self, value: Any, decimal: bool, where: str) -> Number | None:
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            self.fail(where, "应为数字或 null")
+        if isinstance(value, int):
+            return Decimal(value) if decimal else value
+        if isinstance(value, (float, Decimal)):
+            if decimal:
+                try:
+                    return Decimal(str(value))
+                except InvalidOperation:
+                    self.fail(where, "不是有效数字")
+            if value == int(value):
+                return int(value)
+            self.fail(where, f"应为整数，实为 {value}")
+        self.fail(where, f"应为数字或 null，实为 {value!r}")
+        return None
+
+    def _opt_int(self, value: Any, where: str) -> int | None:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(where, "应为整数或 null")
+        return value
+
+    def _opt_str(self, value: Any, where: str) -> str | None:
+        if value is not None and not isinstance(value, str):
+            self.fail(where, "应为字符串或 null")
+        return value
+
+    def _enum(self, enum: type[StrEnum], value: Any, where: str):
+        if value is None:
+            return None
+        try:
+            return enum(value)
+        except ValueError:
+            self.fail(where, f"应为 {' / '.join(e.value for e in enum)} 之一，实为 {value!r}")
+
+    def _date(self, value: Any, where: str) -> date | None:
+        if value is None:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except (TypeError, ValueError):
+            self.fail(where, f"应为 YYYY-MM-DD 日期，实为 {value!r}")
+        return None
