@@ -1,0 +1,74 @@
+"""Table 三 of the annual report (收到和处理政府信息公开申请情况) from application records.
+
+For a report year Y, each application that was received by the end of Y and was not already
+finished before Y contributes:
+- to exactly one of 一、本年新收 (received in Y) or 二、上年结转 (received before Y), and
+- to exactly one of its outcome row (finished in Y) or 四、结转下年度 (still open at the end of Y),
+all in its applicant's column. The （七）总计 row and the 总计 column are sums. So T3-BAL, T3-OUT and
+T3-ROW hold for any records, by construction.
+
+``finished`` is the date that decides the year of the outcome — the caller passes the reply
+(decision) date, or the date the application lapsed or was withdrawn. [I: 30号 does not say
+whether the reply or the delivery date counts.]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from ..annual.layout import APPLICANT_PARTS, FORMAT_2019, LAYOUT_2021, FormatLayout
+from ..annual.model import Table
+from .rules import OUTCOMES
+
+
+@dataclass(frozen=True)
+class ApplicationRecord:
+    applicant: str  # table-三 column key (rules.APPLICANT_TYPES)
+    received: date
+    outcome: str | None = None  # table-三 outcome row key; None while still open
+    finished: date | None = None  # when the outcome was reached
+
+    def __post_init__(self) -> None:
+        if self.applicant not in APPLICANT_PARTS:
+            raise ValueError(f"未知的申请人类型：{self.applicant!r}")
+        if (self.outcome is None) != (self.finished is None):
+            raise ValueError("办理结果与办结日期须同时填写或同时为空")
+        if self.outcome is not None and self.outcome not in OUTCOMES:
+            raise ValueError(f"未知的办理结果：{self.outcome!r}")
+        if self.finished is not None and self.finished < self.received:
+            raise ValueError(f"办结日期 {self.finished} 早于收到申请日期 {self.received}")
+
+
+def tally(records: Iterable[ApplicationRecord], year: int, layout: FormatLayout = LAYOUT_2021) -> Table:
+    """Table 三 for ``year`` from one agency's ``records`` (every cell filled, none blank)."""
+    grid = layout.applications
+    if grid is None:
+        raise ValueError(f"{layout.name} 没有表三")
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    counts = {(row, column): 0 for row in grid.row_keys for column in APPLICANT_PARTS}
+    merge_other = layout.version == FORMAT_2019  # the 2019 format has a single （六）其他处理 row
+    for r in records:
+        if r.received > end or (r.finished is not None and r.finished < start):
+            continue  # not yet received, or finished before the year: not in this year's table
+        column = r.applicant
+        counts[("new_received" if r.received >= start else "carried_over_in", column)] += 1
+        if r.finished is not None and r.finished <= end:
+            row = r.outcome
+            if merge_other and row.startswith("r_other_"):
+                row = "r_other"
+            counts[(row, column)] += 1
+        else:
+            counts[("carried_over_out", column)] += 1
+    outcome_rows = [
+        row.key for row in grid.rows if row.block is not None and row.key != "r_total"
+    ]  # in the layout's own order
+    table = Table(grid)
+    for column in APPLICANT_PARTS:
+        counts[("r_total", column)] = sum(counts[(row, column)] for row in outcome_rows)
+    for row in grid.row_keys:
+        for column in APPLICANT_PARTS:
+            table.set(row, column, counts[(row, column)])
+        table.set(row, "total", sum(counts[(row, column)] for column in APPLICANT_PARTS))
+    return table
