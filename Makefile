@@ -24,6 +24,7 @@ browser-deps:
 run: $(STAMP) sysdeps
 	$(BIN)/gongkai example out/
 	@if [ -d "$(GONGKAI_CORPUS)/reports" ]; then $(BIN)/gongkai check "$(GONGKAI_CORPUS)" || true; fi
+	PORT=$(PORT) $(BIN)/gongkai demo
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -6,7 +6,7 @@ import argparse
 import sys
 from importlib import import_module
 
-COMMAND_MODULES = ("gongkai.cli.annual",)
+COMMAND_MODULES = ("gongkai.cli.annual", "gongkai.cli.web", "gongkai.cli.deadline", "gongkai.cli.worker")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from ..model import Report
-from . import arithmetic  # noqa: F401  (registers checks)
+from . import (  # noqa: F401  (registers checks)
+    arithmetic,
+    crossyear,
+    dates,
+    money,
+    narrative,
+    sections,
+    tables,
+    version,
+)
 from .base import REGISTRY, CheckContext, CheckOptions, Finding, Severity, run_all
 
 __all__ = ["REGISTRY", "CheckContext", "CheckOptions", "Finding", "Severity", "run_checks", "has_errors"]

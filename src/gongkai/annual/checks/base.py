@@ -64,7 +64,28 @@ class CheckOptions:
             "other": (1, 31),
         }
     )
+    # PUB-DEADLINE: agency kinds whose deadline is statutory (条例第四十九条) — lateness is an error;
+    # for the others the deadline is a local rule [U] and lateness only a warning
+    deadline_statutory: tuple[str, ...] = ("department", "government")
+    # PUB-DEADLINE: report years ≤ 2018 (old 条例第三十一条): one deadline for every agency
+    deadline_pre2019: tuple[int, int] = (3, 31)
     min_section_chars: int = 30  # SEC-EMPTY: shorter text than this in 一/五 is "empty"
+    # UNIT-MONEY: 本年收费金额 (万元) at or above this, per agency level, looks like it was written in 元;
+    # a level not listed (or unknown) uses "default"
+    money_wan_limits: dict[str, float] = field(
+        default_factory=lambda: {
+            "township": 1_000,
+            "county": 10_000,
+            "city": 100_000,
+            "province": 1_000_000,
+            "ministry": 1_000_000,
+            "default": 100_000,
+        }
+    )
+    # UNIT-MONEY: more decimals than this in 万元 is finer than 1 元 — a sign of a unit slip
+    money_max_decimals: int = 4
+    valid_tolerance: int = 0  # XY-VALID: allowed gap between expected and printed 现行有效件数
+    duplicate_ratio: float = 0.9  # DUP-TEXT: difflib ratio at which two paragraphs count as the same
     today: date | None = None  # for "not yet published" reasoning; None = date.today()
 
 

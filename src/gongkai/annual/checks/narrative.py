@@ -1,0 +1,331 @@
+"""TXT-NUM: figures quoted in 一、总体情况 agree with tables 三 and 四 (spec §1.7, [I] — a warning).
+
+Only figures that can be tied to a table cell without guessing are compared: a number is read
+together with the words of its own clause (between commas), and the words decide which cell it
+speaks of — the keyword nearest before it (or, failing that, the first one after it, as in
+"另有103件顺延到下年度答复"). Clauses that break a total down ("其中，通过网络收到…"), compare
+with last year ("较上年…") or say nothing recognisable are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import Number, Report
+from .base import CheckContext, Finding, Severity, check, finding, skipped
+
+# A few traditional forms seen in mirrored copies (P11, P21) → simplified, for the keywords only.
+_TRAD = str.maketrans("結轉複議訴訟請審辦覆開維糾餘訴處級區", "结转复议诉讼请审办复开维纠余诉处级区")
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_NUMBER = re.compile(r"(\d+(?:,\d{3})*|[零〇一二两三四五六七八九十百]+)\s*(?:件|份|起)(?!事)")
+
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+_CLAUSE_END = re.compile(r"[，,、：:（）()]")
+
+# which cell a clause speaks of; order matters only for equal positions (longer match wins anyway)
+_CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("carried_in", re.compile(r"(?:上一?年度?|去年|(?P<yin>\d{4})年度?)(?:结转|转结|遗留)|结转上一?年度?")),
+    (
+        "carried_out",
+        re.compile(
+            r"(?:结转|转结|顺延|转入|转至|转到|延至|转)(?:到|至|入)?(?:下一?年度?|次年|(?P<yout>\d{4})年度?)"
+            r"(?:继续)?(?:办理|答复|处理)?|下一?年度?继续办理"
+        ),
+    ),
+    ("received", re.compile(r"新收到?|收到|受理|接收|接到|登记")),
+    ("answered", re.compile(r"答复|办结|办复|办理完毕")),
+    ("handled", re.compile(r"办理")),
+)
+_REVIEW = re.compile(r"复议后起诉|直接起诉|行政复议|复议|行政诉讼|诉讼|起诉")
+_RESULT = re.compile(r"结果维持|维持|结果纠正|纠正|其他结果|尚未审结|未审结")
+_RESULT_COLUMN = {
+    "结果维持": "upheld",
+    "维持": "upheld",
+    "结果纠正": "corrected",
+    "纠正": "corrected",
+    "其他结果": "other",
+    "尚未审结": "pending",
+    "未审结": "pending",
+}
+_COMPARISON = re.compile(r"上一?年|去年|同比|环比|较|相比|比上|增长|减少|增加|下降")
+_CHANNEL = re.compile(r"其中|通过|网上|网络|信函|当面|现场|邮寄|传真|邮件|自然人|法人|企业|不予")
+# "其中予以公开答复60件" counts one kind of answer, not all of them
+_OUTCOME = re.compile(
+    r"予以公开|部分公开|不予|无法提供|其他处理|告知|按时|逾期|延期|自然人|法人|企业|网上|当面|书面"
+)
+_NONE_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;]{0,16}申请")
+
+
+def _to_int(token: str) -> int | None:
+    if token[0].isdigit():
+        return int(token.replace(",", ""))
+    total, current = 0, 0
+    for ch in token:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+    return total + current
+
+
+def normalise(text: str) -> str:
+    """One line of prose: page footers ("-1-") and line wraps removed, paragraph ends kept as "。"."""
+    text = text.translate(_TRAD).translate(_FULLWIDTH_DIGITS)
+    text = re.sub(r"(?m)^\s*-\s*\d+\s*-\s*$", "", text)
+    text = re.sub(r"\n\s*\n", "。", text)
+    return re.sub(r"\s+", "", text)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A figure the narrative states: ``kind`` names the cell(s) it speaks of."""
+
+    kind: str  # received, answered, handled, carried_in, carried_out, review:<row>, result:<row>:<column>
+    value: int
+    snippet: str
+
+
+def _review_row(word: str) -> str:
+    if word == "复议后起诉":
+        return "litigation_after_reconsideration"
+    if word == "直接起诉":
+        return "litigation_direct"
+    return "reconsideration" if "复议" in word else "litigation"
+
+
+def _nearest(patterns: tuple[tuple[str, re.Pattern[str]], ...], text: str, before: bool):
+    """The (kind, match) nearest the number: latest-ending before it, or earliest-starting after it."""
+    best = None
+    for kind, pattern in patterns:
+        for m in pattern.finditer(text):
+            key = (m.end(), -m.start()) if before else (-m.start(), m.end())
+            if best is None or key > best[0]:
+                best = (key, kind, m)
+    return None if best is None else (best[1], best[2])
+
+
+def _year_ok(match: re.Match[str], year: int | None, offset: int) -> bool:
+    stated = match.groupdict().get("yin") or match.groupdict().get("yout")
+    return stated is None or year is None or int(stated) == year + offset
+
+
+def _snippet(sentence: str, start: int, end: int) -> str:
+    left = max(0, start - 30)
+    return ("…" if left else "") + sentence[left:end] + ("…" if end < len(sentence) else "")
+
+
+def claims(text: str, year: int | None = None) -> Iterator[Claim]:
+    for sentence in _SENTENCE_END.split(normalise(text)):
+        if "申请" not in sentence and not _REVIEW.search(sentence):
+            continue
+        numbers = list(_NUMBER.finditer(sentence))
+        if not numbers and _NONE_RECEIVED.search(sentence) and not _REVIEW.search(sentence):
+            m = _NONE_RECEIVED.search(sentence)
+            yield Claim("received", 0, _snippet(sentence, m.start(), m.end()))
+            continue
+        for i, number in enumerate(numbers):
+            value = _to_int(number.group(1))
+            if value is None:
+                continue
+            clause_start = max(
+                (m.end() for m in _CLAUSE_END.finditer(sentence, 0, number.start())), default=0
+            )
+            if i and numbers[i - 1].end() > clause_start:
+                clause_start = numbers[i - 1].end()
+            after = _CLAUSE_END.search(sentence, number.end())
+            clause_end = after.start() if after else len(sentence)
+            if i + 1 < len(numbers) and numbers[i + 1].start() < clause_end:
+                clause_end = numbers[i + 1].start()
+            pre, post = sentence[clause_start : number.start()], sentence[number.end() : clause_end]
+            snippet = _snippet(sentence, clause_start, number.end())
+            claim = _classify(sentence[: number.start()], pre, post, year)
+            if claim is not None:
+                yield Claim(claim, value, snippet)
+
+
+def _classify(before: str, pre: str, post: str, year: int | None) -> str | None:
+    result = _RESULT.search(pre)
+    reviews = list(_REVIEW.finditer(before))
+    if result is not None:
+        # "其中结果维持72件" speaks of the last 复议/诉讼 named before it in the sentence
+        if not reviews:
+            return None
+        return f"result:{_review_row(reviews[-1].group())}:{_RESULT_COLUMN[result.group()]}"
+    review = list(_REVIEW.finditer(pre))
+    if review:
+        return f"review:{_review_row(review[-1].group())}"
+    if "申请" not in before + pre + post and "依申请" not in before:
+        return None
+    found = _nearest(_CATEGORIES, pre, before=True) or _nearest(_CATEGORIES, post, before=False)
+    if found is None:
+        return None
+    kind, match = found
+    if kind == "carried_in" and not _year_ok(match, year, -1):
+        return None
+    if kind == "carried_out" and not _year_ok(match, year, +1):
+        return None
+    if kind not in ("carried_in", "carried_out") and _COMPARISON.search(pre):
+        return None  # "较上年收到…" is last year's figure
+    if kind == "received" and (_CHANNEL.search(pre) or "其中" in before):
+        return None  # a breakdown of the total (by channel or applicant), not the total
+    if kind in ("answered", "handled") and _OUTCOME.search(pre):
+        return None
+    return kind
+
+
+# ---------------------------------------------------------------- what the tables say
+
+_T3 = "applications"
+_T4 = "review_litigation"
+_LIT_ROWS = ("litigation_direct", "litigation_after_reconsideration")
+_ROW_ZH = {
+    "new_received": "一、本年新收政府信息公开申请数量",
+    "carried_over_in": "二、上年结转政府信息公开申请数量",
+    "r_total": "三、本年度办理结果（七）总计",
+    "carried_over_out": "四、结转下年度继续办理",
+}
+_REVIEW_ZH = {
+    "reconsideration": "行政复议",
+    "litigation": "行政诉讼（未经复议直接起诉与复议后起诉合计）",
+    "litigation_direct": "行政诉讼·未经复议直接起诉",
+    "litigation_after_reconsideration": "行政诉讼·复议后起诉",
+}
+_COLUMN_ZH = {
+    "upheld": "结果维持",
+    "corrected": "结果纠正",
+    "other": "其他结果",
+    "pending": "尚未审结",
+    "total": "总计",
+}
+
+
+@dataclass
+class Expected:
+    values: set[int]  # any of these agrees with the claim
+    cells: list[str]
+    said_zh: str  # what the table says, for the message
+
+
+def _sum(report: Report, paths: list[str]) -> Number | None:
+    values = [report.cell(p) for p in paths]
+    return None if any(v is None for v in values) else sum(values)  # type: ignore[arg-type]
+
+
+def expected(report: Report, kind: str) -> Expected | None:
+    """The table's figure(s) for a claim, or None when the cells are blank or absent."""
+    if kind.startswith(("review:", "result:")):
+        if report.review_litigation is None:
+            return None
+        parts = kind.split(":")
+        row, column = parts[1], parts[2] if len(parts) > 2 else "total"
+        rows = _LIT_ROWS if row == "litigation" else (row,)
+        cells = [f"{_T4}.{r}.{column}" for r in rows]
+        value = _sum(report, cells)
+        if value is None:
+            return None
+        return Expected({int(value)}, cells, f"表四“{_REVIEW_ZH[row]}·{_COLUMN_ZH[column]}”为 {value}")
+    if report.applications is None:
+        return None
+    t3 = {row: f"{_T3}.{row}.total" for row in _ROW_ZH}
+    v = {row: report.cell(path) for row, path in t3.items()}
+    if kind == "received":
+        if v["new_received"] is None:
+            return None
+        values = {int(v["new_received"])}
+        if v["carried_over_in"] is not None:
+            values.add(int(v["new_received"] + v["carried_over_in"]))  # "受理…（含上年结转）"
+        return Expected(
+            values, [t3["new_received"]], f"表三“{_ROW_ZH['new_received']}”总计为 {v['new_received']}"
+        )
+    single = {"answered": "r_total", "carried_in": "carried_over_in", "carried_out": "carried_over_out"}
+    if kind in single:
+        row = single[kind]
+        if v[row] is None:
+            return None
+        return Expected({int(v[row])}, [t3[row]], f"表三“{_ROW_ZH[row]}”总计为 {v[row]}")
+    if kind == "handled":  # "办理…申请N件": handled, received or received with carry-over
+        known = {r: int(x) for r, x in v.items() if x is not None}
+        if not known:
+            return None
+        values = {known[r] for r in ("r_total", "new_received") if r in known}
+        if "new_received" in known and "carried_over_in" in known:
+            values.add(known["new_received"] + known["carried_over_in"])
+        if not values:
+            return None
+        shown = "、".join(f"“{_ROW_ZH[r]}”{known[r]}" for r in ("new_received", "r_total") if r in known)
+        return Expected(values, [t3[r] for r in ("new_received", "r_total") if r in known], f"表三{shown}")
+    return None
+
+
+_KIND_EN = {
+    "received": "received",
+    "answered": "answered",
+    "handled": "handled",
+    "carried_in": "carried over from last year",
+    "carried_out": "carried over to next year",
+}
+
+
+@check("TXT-NUM", "总体情况中的数字与表格一致", "Figures in the overview agree with the tables")
+def narrative_numbers(report: Report, context: CheckContext) -> Iterator[Finding]:
+    text = report.sections.get("overview")
+    if not text:
+        yield skipped(
+            "TXT-NUM", "“一、总体情况”部分缺失或为空，无法核对其中的数字", "part 一 missing or empty"
+        )
+        return
+    if report.applications is None and report.review_litigation is None:
+        yield skipped(
+            "TXT-NUM", "报告没有表三、表四，无法核对叙述中的数字", "no table 3 or 4 to compare with"
+        )
+        return
+    compared, blank = 0, []
+    for claim in claims(text, report.year):
+        want = expected(report, claim.kind)
+        if want is None:
+            blank.append(claim.snippet)
+            continue
+        compared += 1
+        if claim.value in want.values:
+            continue
+        yield finding(
+            "TXT-NUM",
+            Severity.WARNING,
+            f"“一、总体情况”称“{claim.snippet}”，但{want.said_zh}，叙述与表格不一致",
+            f"the overview says “{claim.snippet}” ({claim.value} {_KIND_EN.get(claim.kind, claim.kind)}), "
+            f"which does not match the table ({', '.join(want.cells)} = {sorted(want.values)})",
+            [*want.cells, "sections.overview"],
+        )
+    if blank:
+        yield skipped(
+            "TXT-NUM",
+            f"表格相应单元格为空白，未能核对：{'；'.join(f'“{s}”' for s in blank)}",
+            f"table cells blank, not compared: {len(blank)} figure(s)",
+        )
+    elif not compared:
+        yield skipped(
+            "TXT-NUM",
+            "“一、总体情况”中没有可与表三、表四对应的申请或复议诉讼数字",
+            "no figure in the overview could be tied to a table cell",
+        )

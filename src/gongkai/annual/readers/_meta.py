@@ -1,0 +1,231 @@
+"""Report metadata from text: title, year, agency (name, kind, level) and dates.
+
+Works on the matching text (see ``_normalise.for_matching``) and slices the original text for
+anything stored, so what is kept reads as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import AgencyKind, AgencyLevel
+from ._normalise import cn_number
+
+TITLE_WORDS = (
+    "政府信息公开工作年度报告",
+    "政府信息公开年度报告",
+    "政府信息公开工作报告",
+    "政府信息公开情况的报告",
+)
+_HEAD_LINES = 16
+
+RE_YEAR_TITLE = re.compile(r"((?:19|20)\d{2})\s*年\s*度?")
+RE_TITLE_AGENCY = re.compile(
+    r"^(?P<before>.*?)(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*(?P<after>.*?)(?:政府信息公开|政务公开)"
+)
+RE_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+RE_ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+RE_DATE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
+RE_CN_DATE = re.compile(
+    r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
+RE_PUBLISHED = re.compile(r"(?:发布日期|发布时间|公开日期|发布于)\s*[:]?\s*")
+RE_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|来源)\s*[:]\s*([^\s|,;]{2,40})")
+RE_BODY_AGENCY = (
+    re.compile(r"现(?:公布|公开|发布|将)\s*([^\s,。;:()《》]{2,40}?)\s*(?:19|20)\d{2}\s*年"),
+    re.compile(r"由\s*([^\s,。;:()《》]{2,40}?)(?:汇总|结合|负责|组织)?编制"),
+    re.compile(r"由\s*([^\s,。;:()《》]{2,40}?)根据"),
+    re.compile(r"[,。]\s*([^\s,。;:()《》]{2,40}?)根据(?:全市|全区|全县|本)"),
+)
+AGENCY_SUFFIX = re.compile(
+    r"(人民政府|政府|办公室|办公厅|局|委员会|委|厅|办|中心|办事处|管委会|实验区|新区|院|署|部|室|所|站|馆|队|会|"
+    r"省|市|区|县|镇|乡|街道|旗|州|盟)$"
+)
+_BAD_AGENCY = re.compile(r"[0-9\"'《》,。:;]|我局|我办|本局|本机关|我委|我市|我区|我县|本年度|根据")
+RE_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňɡ]{1,7}\)")
+RE_SIGNATURE_LINE = re.compile(
+    r"^\s*([^\s\d,。;:]{3,40}?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$"
+)
+
+
+@dataclass
+class Meta:
+    title: str | None = None
+    year: int | None = None
+    year_inferred: bool = False
+    agency: str | None = None
+    kind: AgencyKind | None = None
+    level: AgencyLevel | None = None
+    signature_date: date | None = None
+    publication_date: date | None = None
+
+
+def _clean_agency(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = re.sub(r"\s+", "", name).strip("-_#*·•: ")
+    for prefix in ("关于", "报告", "发布机构", "标题"):
+        if name.startswith(prefix):
+            name = name[len(prefix) :]
+    if not (2 <= len(name) <= 40) or _BAD_AGENCY.search(name) or not AGENCY_SUFFIX.search(name):
+        return None
+    return name
+
+
+def _make_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _date_at(text: str) -> date | None:
+    m = RE_DATE.match(text)
+    if m:
+        return _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = RE_CN_DATE.match(text)
+    if m:
+        y, mo, d = (cn_number(g) for g in m.groups())
+        if y and mo and d:
+            return _make_date(y, mo, d)
+    return None
+
+
+def _title(lines: list[str]) -> tuple[str | None, str | None]:
+    """The title (joined with an agency line above it when the title starts with the year) and
+    the agency written in it."""
+    for i, line in enumerate(lines[:_HEAD_LINES]):
+        flat = re.sub(r"\s+", "", line)
+        if not flat or len(flat) > 80 or not any(w in flat for w in ("年度报告", "工作报告", "情况的报告")):
+            continue
+        flat = re.sub(r"^(?:标题|名称)[:]", "", flat).lstrip("#*•")
+        agency = None
+        m = RE_TITLE_AGENCY.match(flat)
+        if m:
+            agency = _clean_agency(m.group("before")) or _clean_agency(m.group("after"))
+        if agency:
+            return flat, agency
+        if not flat[:1].isdigit():
+            # "硚口区…办事处2025年" on the line above "政府信息公开工作年度报告"
+            prev = re.sub(r"\s+", "", lines[i - 1]) if i > 0 else ""
+            m = re.match(r"(.*?)((?:19|20)\d{2})\s*年度?$", prev)
+            if m and _clean_agency(m.group(1)):
+                return prev + flat, _clean_agency(m.group(1))
+            return flat, None
+        # "2024年政府信息公开工作年度报告" under a line with the agency name
+        for prev in reversed(lines[max(0, i - 2) : i]):
+            prev = re.sub(r"\s+", "", prev)
+            if prev:
+                name = _clean_agency(prev)
+                if name:
+                    return prev + flat, name
+                break
+        # an agency line ending with the year ("硚口区…办事处2025年" / "政府信息公开工作年度报告")
+        return flat, None
+    for line, nxt in zip(lines[:_HEAD_LINES], lines[1:_HEAD_LINES], strict=False):
+        flat = re.sub(r"\s+", "", line)
+        nxt = re.sub(r"\s+", "", nxt)
+        if flat and flat[-1] == "年" and nxt.startswith("政府信息公开"):
+            m = re.match(r"(.*?)((?:19|20)\d{2})年$", flat)
+            if m:
+                return flat + nxt, _clean_agency(m.group(1))
+    return None, None
+
+
+def read_meta(text: str, mtext: str) -> Meta:
+    meta = Meta()
+    # pinyin injected after characters by some mirrors: 机(jī)关(guān)
+    mtext = RE_PINYIN.sub("", mtext[:6000]) + mtext[6000:] if "(" in mtext[:6000] else mtext
+    lines = [ln for ln in mtext.split("\n") if ln.strip()]
+    title, agency = _title(lines)
+    meta.title = title
+    head = mtext[:4000]
+    if title:
+        m = RE_YEAR_TITLE.search(title)
+        if m:
+            meta.year = int(m.group(1))
+    if meta.year is None:
+        for pattern in (RE_PERIOD, RE_ANY_YEAR):
+            m = pattern.search(head)
+            if m:
+                meta.year = int(m.group(1))
+                meta.year_inferred = True
+                break
+
+    # signature: agency and date on the last lines
+    tail = [ln.strip() for ln in mtext[-600:].split("\n") if ln.strip()][-4:]
+    sig_agency = None
+    for i, line in enumerate(tail):
+        m = RE_SIGNATURE_LINE.match(line)
+        if m:
+            sig_agency = _clean_agency(m.group(1))
+            meta.signature_date = _date_at(re.sub(r"\s+", "", m.group(2)))
+        elif len(line) <= 20 and (RE_DATE.fullmatch(line.replace(" ", "")) or RE_CN_DATE.fullmatch(line)):
+            meta.signature_date = _date_at(line.replace(" ", ""))
+            if i > 0:
+                sig_agency = sig_agency or _clean_agency(tail[i - 1])
+
+    m = RE_PUBLISHED.search(head)
+    if m:
+        meta.publication_date = _date_at(head[m.end() : m.end() + 30].strip())
+
+    if agency is None:
+        m = RE_PUBLISHER.search(head)
+        if m:
+            agency = _clean_agency(m.group(1))
+    if agency is None:
+        for pattern in RE_BODY_AGENCY:
+            for m in pattern.finditer(head):
+                agency = _clean_agency(m.group(1))
+                if agency:
+                    break
+            if agency:
+                break
+    meta.agency = agency or sig_agency
+    if meta.agency:
+        meta.kind, meta.level = guess_kind_level(meta.agency)
+    return meta
+
+
+_MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+
+
+def guess_kind_level(name: str) -> tuple[AgencyKind, AgencyLevel | None]:
+    """A modest guess from the name alone; callers note that it is a guess."""
+    if re.search(r"(街道办事处|街道|乡人民政府|镇人民政府|[乡镇])$", name) or "街道" in name:
+        kind = AgencyKind.TOWNSHIP
+    elif re.search(
+        r"(人民政府|人民政府办公室|人民政府办公厅|政府办公室|[省市县区州旗盟]|实验区|新区)$", name
+    ):
+        kind = AgencyKind.GOVERNMENT
+    else:
+        kind = AgencyKind.DEPARTMENT
+
+    level: AgencyLevel | None
+    if kind == AgencyKind.TOWNSHIP:
+        level = AgencyLevel.TOWNSHIP
+    elif name.startswith(("国家", "国务院", "中华人民共和国")) or re.search(
+        r"^[^省市县区]*(部|总局|总署)$", name
+    ):
+        level = AgencyLevel.MINISTRY
+    elif name.startswith(_MUNICIPALITIES) and not re.search(r"[区县]", name[3:]):
+        level = AgencyLevel.PROVINCE
+    else:
+        # the lowest administrative unit named decides: 淮安市洪泽区 -> county
+        last = None
+        for m in re.finditer(r"(自治区|省|自治州|市|州|盟|县|区|旗)", name):
+            last = m.group(1)
+        level = {
+            "自治区": AgencyLevel.PROVINCE,
+            "省": AgencyLevel.PROVINCE,
+            "自治州": AgencyLevel.CITY,
+            "市": AgencyLevel.CITY,
+            "州": AgencyLevel.CITY,
+            "盟": AgencyLevel.CITY,
+            "县": AgencyLevel.COUNTY,
+            "区": AgencyLevel.COUNTY,
+            "旗": AgencyLevel.COUNTY,
+        }.get(last or "")
+    return kind, level

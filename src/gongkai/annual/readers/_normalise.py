@@ -1,0 +1,132 @@
+"""Character-level normalisation for matching report text.
+
+Every mapping here is one character to one character, so a normalised string has the same
+length as the original and positions found in one are valid in the other.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Traditional forms seen in mirrored reports (P21) that occur in headings and table labels.
+_T2S = (
+    "開开 發发 書书 國国 機机 關关 務务 報报 告告 據据 條条 規规 範范 許许 罰罚 強强 製制 "
+    "複复 復复 訴诉 訟讼 結结 審审 糾纠 維维 項项 類类 內内 過过 執执 調调 補补 確确 處处 "
+    "總总 計计 無无 與与 體体 請请 數数 轉转 年年 區区 縣县 鄉乡 鎮镇 街街 辦办 廳厅 會会 "
+    "實实 際际 況况 況况 門门 戶户 網网 絡络 統统 資资 訊讯 讓让 產产 業业 權权 衛卫 設设 "
+    "場场 價价 費费 額额 單单 屬属 護护 險险 穩稳 獲获 確确 則则 違违 決决 議议 經经 濟济 "
+    "種种 級级 現现 檔档 屆届 導导 領领 歷历 點点 應应 對对 於于 為为 們们 這这 個个 來来 "
+    "從从 義义 員员 備备 態态 術术 愛爱 離离 萬万 號号 長长 東东 學学 習习 兒儿 陽阳 陰阴 "
+    "漢汉 陂陂 黃黄 圍围 問问 題题 進进 況况 見见 觀观 說说 變变 營营 廣广 聯联 錄录 號号 "
+    "節节 徵征 採采 購购 額额 續续 紀纪 綜综 環环 災灾 稅税 賦赋 兩两 徑径 廢废 頒颁 佈布"
+)
+_T2S_MAP = {ord(p[0]): p[1] for p in _T2S.split()}
+
+# Full-width ASCII to half-width, plus the odd punctuation OCR and web pages produce.
+_WIDTH_MAP = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_PUNCT_MAP = {
+    0x3000: " ",  # ideographic space
+    0x00A0: " ",
+    0x2002: " ",
+    0x2003: " ",
+    0x2009: " ",
+    0x200B: " ",  # zero-width space: keep the length, lose the character
+    0xFEFF: " ",
+    0x3001: "、",
+    0xFF0E: ".",
+    0x2014: "—",
+    0x201C: '"',
+    0x201D: '"',
+    0x2018: "'",
+    0x2019: "'",
+    0x300C: '"',
+    0x300D: '"',
+    0x3014: "(",  # 〔 〕 in document numbers
+    0x3015: ")",
+    0x3010: "(",  # 【 】
+    0x3011: ")",
+    0x3007: "〇",
+}
+
+MATCH_TABLE: dict[int, str | int] = {}
+MATCH_TABLE.update(_WIDTH_MAP)
+MATCH_TABLE.update({k: v for k, v in _PUNCT_MAP.items()})
+MATCH_TABLE[ord("．")] = "."
+MATCH_TABLE[ord("（")] = "("
+MATCH_TABLE[ord("）")] = ")"
+MATCH_TABLE[ord("：")] = ":"
+MATCH_TABLE[ord("，")] = ","
+MATCH_TABLE[ord("；")] = ";"
+MATCH_TABLE[ord("／")] = "/"
+MATCH_TABLE[ord("－")] = "-"
+MATCH_TABLE.update(_T2S_MAP)
+
+
+# str.translate with a dict is slow on CJK text; only the runs that need mapping go through it
+RE_MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(MATCH_TABLE)) + "]+")
+
+
+def _map_run(m: re.Match) -> str:
+    return m.group().translate(MATCH_TABLE)
+
+
+def for_matching(text: str) -> str:
+    """Half-width, simplified, uniform quotes: same length as ``text``."""
+    return RE_MAPPED.sub(_map_run, text)
+
+
+CJK = "\u3400-\u9fff\uf900-\ufaff"
+RE_CJK = re.compile(f"[{CJK}]")
+# What survives into the "compact" form used to find labels: CJK, digits, letters, ( ) and
+# the ordinal dot (、 becomes . so "1、" and "1." match alike).
+RE_KEEP = re.compile(f"[{CJK}0-9A-Za-z().、]+")
+
+
+def compact(text: str, normalised: bool = False) -> str:
+    """Only the characters that identify a label; for keys and markers (no position map)."""
+    return "".join(RE_KEEP.findall(text if normalised else for_matching(text))).replace("、", ".")
+
+
+def compact_with_map(mtext: str, start: int = 0, end: int | None = None) -> tuple[str, list[int]]:
+    """Compact form of ``mtext[start:end]`` (already normalised) with each character's index in
+    ``mtext``."""
+    parts: list[str] = []
+    index: list[int] = []
+    for m in RE_KEEP.finditer(mtext, start, len(mtext) if end is None else end):
+        parts.append(m.group())
+        index.extend(range(m.start(), m.end()))
+    return "".join(parts).replace("、", "."), index
+
+
+CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def cn_number(text: str) -> int | None:
+    """二〇二四 -> 2024, 十二 -> 12, 三十一 -> 31 (dates only; small numbers)."""
+    if not text:
+        return None
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        t = CN_DIGITS.get(tens) if tens else 1
+        u = CN_DIGITS.get(units) if units else 0
+        if t is None or u is None:
+            return None
+        return t * 10 + u
+    value = 0
+    for ch in text:
+        if ch not in CN_DIGITS:
+            return None
+        value = value * 10 + CN_DIGITS[ch]
+    return value

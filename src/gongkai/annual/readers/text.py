@@ -1,0 +1,674 @@
+"""The plain-text reader: pdftotext -layout output, OCR text, flattened web pages, and the
+tab-separated text the structured readers (HTML/DOCX/XLSX/PDF) produce — one table row per
+line, cells separated by "\\t".
+
+Tables are read by anchoring on the printed row labels, in their fixed order, and taking the
+numbers between one label and the next; ``assemble`` then fits the numbers to the cells using
+the layout's arithmetic where the count is off.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from ..errors import UnreadableReport
+from ..layout import (
+    FORMAT_2019,
+    FORMAT_2021,
+    FORMAT_PRE2019,
+    LAYOUT_2019,
+    LAYOUT_2021,
+    LAYOUT_PRE2019,
+    OTHER,
+    FormatLayout,
+    Grid,
+    Row,
+    layout_for,
+    layout_for_year,
+)
+from ..model import AGENCY_KIND_LABELS, Agency, Report, Table
+from ._meta import read_meta
+from ._normalise import RE_CJK, compact, compact_with_map, for_matching
+from .assemble import Reading, Tok, assemble
+
+MAX_CHARS = 5_000_000
+
+# ---------------------------------------------------------------- decoding
+
+
+def read_text_bytes(data: bytes, source: str | None = None) -> Report:
+    return read_text(decode(data), source)
+
+
+def decode(data: bytes) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16")
+    if b"\x00" in data[:65536]:
+        raise UnreadableReport("文件含二进制内容（NUL 字节），不是文本报告")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableReport("无法识别文件的文字编码（不是 UTF-8 或 GB18030 文本）")
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise UnreadableReport(f"文件声明为 {encoding.upper()} 编码，但内容无法按此解码") from None
+
+
+# ---------------------------------------------------------------- text preparation
+
+RE_FOOTER = re.compile(
+    r"^[ \t]*(?:[-—–][ \t]*\d{1,3}[ \t]*[-—–]|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*$",
+    re.M,
+)
+RE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTENT_WORDS = ("信息公开", "年度报告", "政务公开", "依申请", "行政复议", "主动公开")
+
+
+def _prepare(text: str) -> tuple[str, str]:
+    """(text as printed, text for matching): same length, line breaks unified, page footers and
+    control characters blanked in the matching text."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    if RE_CONTROL.search(text):
+        text = RE_CONTROL.sub(" ", text)
+    mtext = for_matching(text)
+    mtext = RE_FOOTER.sub(lambda m: " " * len(m.group()), mtext)
+    return text, mtext
+
+
+# ---------------------------------------------------------------- sections
+
+SECTION_KEYWORDS = {
+    "一": ("总体情况", "概述", "总体"),
+    "二": ("主动公开",),
+    "三": ("收到和处理", "依申请", "政府信息公开申请", "收到", "处理政府信息公开申请"),
+    "四": ("政府信息公开行政复议", "行政复议", "因政府信息公开", "复议", "政府信息公开行政诉讼"),
+    "五": ("存在的主要问题", "存在主要问题", "存在问题", "主要问题", "存在的问题", "问题"),
+    "六": ("其他需要报告", "其他需报告", "其他"),
+}
+NUMERALS = "一二三四五六"
+RE_HEADING = re.compile(r"([一二三四五六])[ \t]*[、.,:][ \t]*(?:#+[ \t]*)?")
+
+
+@dataclass
+class Span:
+    start: int  # of the heading
+    body: int  # where the text after the heading begins
+    end: int
+
+
+def find_sections(mtext: str) -> dict[str, Span]:
+    found: list[tuple[str, int, int]] = []
+    last = -1
+    for m in RE_HEADING.finditer(mtext):
+        idx = NUMERALS.index(m.group(1))
+        if idx <= last:
+            continue
+        after = compact(mtext[m.end() : m.end() + 24], normalised=True)
+        keyword = next((k for k in SECTION_KEYWORDS[m.group(1)] if after.startswith(k)), None)
+        if keyword is None:
+            continue
+        line_end = mtext.find("\n", m.end())
+        line_end = len(mtext) if line_end < 0 else line_end
+        if len(compact(mtext[m.end() : min(line_end, m.end() + 200)], normalised=True)) <= 30:
+            body = line_end
+        else:  # an inline heading on a flattened page: the body starts after the heading words
+            body = _skip_heading(mtext, m.end(), NUMERALS[idx])
+        found.append((m.group(1), m.start(), body))
+        last = idx
+    spans: dict[str, Span] = {}
+    for i, (numeral, start, body) in enumerate(found):
+        end = found[i + 1][1] if i + 1 < len(found) else len(mtext)
+        spans[numeral] = Span(start, body, end)
+    return spans
+
+
+def _skip_heading(mtext: str, pos: int, numeral: str) -> int:
+    section = LAYOUT_2021.sections[NUMERALS.index(numeral)]
+    window = mtext[pos : pos + 60]
+    for heading in sorted((section.heading, *section.variants), key=len, reverse=True):
+        i = window.find(heading)
+        if i == 0:
+            return pos + len(heading)
+    keyword = next(k for k in SECTION_KEYWORDS[numeral] if compact(window).startswith(k))
+    i = window.find(keyword)
+    return pos + (i + len(keyword) if i >= 0 else 0)
+
+
+# ---------------------------------------------------------------- format
+
+EXTRA_HINTS = (
+    (re.compile(r"2021\s*[)\]]\s*30\s*号"), FORMAT_2021),
+    (re.compile(r"2019\s*[)\]]\s*60\s*号"), FORMAT_2019),
+)
+_MARKERS = {
+    layout.version: tuple(compact(m) for m in layout.markers)
+    for layout in (LAYOUT_2021, LAYOUT_2019, LAYOUT_PRE2019)
+}
+
+
+def detect_format(doc_compact: str, mtext: str, year: int | None) -> tuple[str, str]:
+    """(format, how) where how is "markers", "year" or "default"."""
+    scores = {version: sum(1 for m in markers if m in doc_compact) for version, markers in _MARKERS.items()}
+    for pattern, version in EXTRA_HINTS:
+        if pattern.search(mtext):
+            scores[version] += 1
+    best = max(scores.values())
+    if best > 0:
+        tied = [v for v, s in scores.items() if s == best]
+        if len(tied) > 1 and year is not None and layout_for_year(year).version in tied:
+            return layout_for_year(year).version, "markers"
+        return tied[0], "markers"
+    if year is not None:
+        return layout_for_year(year).version, "year"
+    return FORMAT_2021, "default"
+
+
+# ---------------------------------------------------------------- tokens
+
+UNITS = r"万元|元|件|条|个|项|次|人次|宗|份|%"
+RE_TOKEN = re.compile(
+    r"(?P<num>(?<![\d.])[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])[-+]?\d+(?:\.\d+)?)"
+    rf"(?P<unit>[ ]?(?:{UNITS}))?"
+    r"|(?P<ph>(?<!\S)(?:/+|—+|-{1,2}|–|无)(?!\S))"
+)
+RE_FIELD_SEP = re.compile(r" *[\t|] *| {2,}")
+EMPTY = None  # marker for an empty tab/pipe field
+RE_CELL_CHAR = re.compile(r"[0-9/—\-–无]")
+
+
+def _field_tokens(field: str) -> list[Tok]:
+    bare = field.strip()
+    if bare.isascii() and bare.isdigit():  # the common case: one plain number
+        return [Tok(bare, int(bare))]
+    spans = list(RE_TOKEN.finditer(field))
+    if not spans:
+        return []
+    # digits followed by label text in the same cell are an ordinal or OCR debris, not data
+    last_label = -1
+    if RE_CJK.search(field):
+        for c in reversed(RE_CJK.findall(field) and list(RE_CJK.finditer(field))):
+            p = c.start()
+            if not any(m.start() <= p < m.end() for m in spans):  # a unit belongs to its number
+                last_label = p
+                break
+    toks = []
+    for m in spans:
+        if m.start() < last_label:
+            continue
+        if m.group("ph"):
+            text = m.group("ph")
+            toks.append(Tok(text, None, "slash" if "/" in text else "blank"))
+            continue
+        text = m.group("num").replace(",", "")
+        try:
+            value = Decimal(text) if "." in text else int(text)
+        except (ValueError, InvalidOperation):
+            continue
+        toks.append(Tok(text.lstrip("+"), value))
+    return toks
+
+
+def segment_tokens(segment: str, want: int) -> tuple[list[Tok], int]:
+    """The cells in a stretch of text after a row label: (tokens, leading empty fields).
+
+    Reads line by line and stops once ``want`` tokens are in hand, so debris on the next label's
+    line is left out. Empty tab/pipe fields between numbers are blank cells; empty fields before
+    the first number may be blank cells or layout padding (the caller decides with ``lead``).
+    """
+    lines = segment.split("\n")
+    if sum(1 for ln in lines[1:12] if RE_PIPE_CELL.match(ln)) >= 3:
+        return _pipe_cells(lines[1:], want), 0
+    toks: list[Tok] = []
+    lead = 0
+    for line in lines:
+        if len(toks) >= want:
+            break
+        if not RE_CELL_CHAR.search(line):
+            continue  # label text only: no cells on this line
+        fields = RE_FIELD_SEP.split(line)
+        row: list[Tok | None] = []
+        for f in fields:
+            if not f.strip():
+                row.append(EMPTY)
+            else:
+                row.extend(_field_tokens(f))
+        first = next((i for i, t in enumerate(row) if t is not EMPTY), None)
+        if first is None:
+            continue
+        last = max(i for i, t in enumerate(row) if t is not EMPTY)
+        if not toks:
+            lead = sum(1 for t in row[:first] if t is EMPTY) - (1 if "\t" in line or "|" in line else 0)
+            lead = max(lead, 0)
+        for t in row[first : last + 1]:
+            toks.append(Tok("", None, "blank") if t is EMPTY else t)
+    return toks, lead
+
+
+RE_PIPE_CELL = re.compile(r"^[ \t]*([^|\n]*)\|([ \t|]*)$")
+
+
+def _pipe_cells(lines: list[str], want: int) -> list[Tok]:
+    """Web tables flattened one cell per line ("56 |", "|" for an empty cell, "||" or a run of
+    pipes at a row's end): cells are positional, so empty ones are blanks."""
+    cells: list[Tok | None] = []
+    for line in lines:
+        m = RE_PIPE_CELL.match(line)
+        if m is None:
+            if cells or line.strip():
+                break
+            continue
+        content, rest = m.group(1).strip(), m.group(2)
+        if not content and rest.strip() and cells:
+            break  # "||": the row ends
+        if content:
+            toks = _field_tokens(content)
+            if not toks and RE_CJK.search(content):
+                break  # the next label
+            cells.extend(toks or [EMPTY])
+        else:
+            cells.append(EMPTY)
+        if len(cells) >= want or (content and "|" in rest):
+            break
+    if not any(c is not EMPTY for c in cells):
+        return []
+    return [Tok("", None, "blank") if c is EMPTY else c for c in cells[:want]]
+
+
+# ---------------------------------------------------------------- anchors (row labels)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    key: str  # row key, or "group" for a merged label such as （六）其他处理
+    label: str  # as printed, for messages
+    ordinal: re.Pattern | None  # the ordinal just before the label text
+    exact: tuple[str, ...]  # compact strings to look for, best first
+    grams: tuple[str, ...]  # 3-character pieces found in no other label of the table
+
+
+def _label_key(text: str) -> str:
+    key = compact(text)
+    cut = key.find("(")
+    return key[:cut] if cut > 0 else key
+
+
+def _ordinal_pattern(ordinal: str) -> re.Pattern | None:
+    ordinal = for_matching(ordinal).strip()
+    if not ordinal:
+        return None
+    core = ordinal.strip("()、.")
+    if core.isdigit():
+        # "1." may be glued to the previous row's digits on a flattened page; a bare "1" may not
+        return re.compile(rf"(?:{core}\s*[.、,]|(?<!\d){core})\s*$")
+    if ordinal.startswith("("):
+        return re.compile(rf"\(\s*{core}\s*\)\s*$")
+    return re.compile(rf"{core}\s*[、.,]?\s*$")
+
+
+_ANCHOR_CACHE: dict[tuple[int, tuple[tuple[str, str], ...]], list] = {}
+
+
+def build_anchors(grid: Grid, extra: tuple[tuple[str, str], ...] = ()) -> list[Anchor]:
+    """Anchors for a grid's rows in printed order; ``extra`` adds merged group labels
+    (ordinal, text) placed before the first row of their group. Built once per grid."""
+    key = (id(grid), extra)
+    cached = _ANCHOR_CACHE.get(key)
+    if cached is None or cached[0] is not grid:
+        cached = _ANCHOR_CACHE[key] = [grid, _build_anchors(grid, extra)]  # type: ignore[list-item]
+    return cached[1]  # type: ignore[return-value]
+
+
+def _build_anchors(grid: Grid, extra: tuple[tuple[str, str], ...]) -> list[Anchor]:
+    labels = [_label_key(r.text) for r in grid.rows]
+    others = labels + [_label_key(g) for g in {r.group for r in grid.rows if r.group}]
+    others += [_label_key(c.label) for c in grid.columns]
+    anchors: list[Anchor] = []
+    groups_done: set[str] = set()
+    for row, key in zip(grid.rows, labels, strict=True):
+        for ordinal, text in extra:
+            if row.group == f"{ordinal}{text}" and row.group not in groups_done:
+                groups_done.add(row.group)
+                anchors.append(
+                    Anchor("group", row.group, _ordinal_pattern(ordinal), (compact(ordinal + text),), ())
+                )
+        anchors.append(_row_anchor(row, key, others))
+    return anchors
+
+
+def _row_anchor(row: Row, key: str, others: list[str]) -> Anchor:
+    exact: list[str] = []
+    ordinal = compact(row.ordinal)
+    if len(key) <= 3 and ordinal:
+        exact.append(ordinal + key)  # 3.其他, (七)总计: too short to find alone
+        if key == "总计":
+            exact.append(key)
+    else:
+        exact.append(key)
+        prefix = key[:6]
+        if len(key) > 7 and sum(o.startswith(prefix) or prefix in o for o in others) == 1:
+            exact.append(prefix)
+    grams = tuple(
+        dict.fromkeys(
+            key[i : i + 3] for i in range(len(key) - 2) if sum(key[i : i + 3] in o for o in others) == 1
+        )
+    )
+    return Anchor(
+        row.key, row.label, _ordinal_pattern(row.ordinal), tuple(exact), grams if len(key) > 5 else ()
+    )
+
+
+@dataclass
+class Hit:
+    anchor: Anchor
+    start: int  # index in mtext where the label text starts
+    cut: int  # where the previous row's text ends (before this row's ordinal)
+
+
+def locate(anchors: list[Anchor], mtext: str, start: int, end: int) -> list[Hit]:
+    """Find the anchors in order between start and end. A label that cannot be found is skipped
+    (its row stays blank); order is a strong prior, so each search starts after the last hit."""
+    comp, index = compact_with_map(mtext, start, end)
+    hits: list[Hit] = []
+    cursor = 0
+    for i, anchor in enumerate(anchors):
+        pos = _find(anchor, comp, cursor, anchors[i + 1 :])
+        if pos is None:
+            continue
+        orig = index[pos]
+        cut = orig
+        if anchor.ordinal is not None:
+            window_start = max(start, orig - 10)
+            m = anchor.ordinal.search(mtext, window_start, orig)
+            if m:
+                cut = m.start()
+        hits.append(Hit(anchor, orig, cut))
+        cursor = pos + 1
+    return hits
+
+
+def _find(anchor: Anchor, comp: str, cursor: int, later: list[Anchor]) -> int | None:
+    for key in anchor.exact:
+        pos = comp.find(key, cursor)
+        if pos >= 0:
+            return pos + (len(key) - len(_label_key_tail(anchor, key)))
+    if not anchor.grams:
+        return None
+    # fuzzy: pieces of the label unique to this row, close together, before the next row
+    limit = len(comp)
+    for nxt in later[:2]:
+        if nxt.exact:
+            p = comp.find(nxt.exact[0], cursor)
+            if p >= 0:
+                limit = p
+                break
+    best = None
+    for gram_index, gram in enumerate(anchor.grams):
+        p = comp.find(gram, cursor, limit)
+        if p < 0:
+            continue
+        offset = anchor.exact[0].find(gram) if anchor.exact else 0
+        candidate = max(cursor, p - max(offset, 0))
+        if best is None or candidate < best[0]:
+            best = (candidate, gram_index)
+    if best is None:
+        return None
+    hits = sum(
+        1 for g in anchor.grams if comp.find(g, best[0], min(limit, best[0] + len(anchor.exact[0]) + 8)) >= 0
+    )
+    if hits >= 2 or limit < len(comp):
+        return best[0]
+    return None
+
+
+def _label_key_tail(anchor: Anchor, key: str) -> str:
+    """For keys that include the ordinal (3.其他), the part that is label text."""
+    if anchor.ordinal is not None and key[:1] in "0123456789(":
+        m = re.match(r"^(?:\d+\.|\([一二三四五六七八九十]+\))", key)
+        if m:
+            return key[m.end() :]
+    return key
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _read_rows(
+    report: Report,
+    table: Table,
+    hits: list[Hit],
+    text_end: int,
+    mtext: str,
+) -> dict[str, tuple[list[Tok], int]]:
+    """Tokens for every located row (keyed by row key; "group:…" for group labels)."""
+    n = len(table.grid.columns)
+    out: dict[str, tuple[list[Tok], int]] = {}
+    for i, hit in enumerate(hits):
+        end = hits[i + 1].cut if i + 1 < len(hits) else text_end
+        segment = mtext[hit.start : max(hit.start, end)]
+        key = hit.anchor.key if hit.anchor.key != "group" else f"group:{hit.anchor.label}"
+        out[key] = segment_tokens(segment, n)
+    return out
+
+
+def read_grid_rows(report: Report, table: Table, rows: dict[str, tuple[list[Tok], int]]) -> None:
+    grid = table.grid
+    readings = []
+    for row in grid.rows:
+        if row.key not in rows:
+            continue
+        toks, lead = rows[row.key]
+        if not toks:
+            continue
+        readings.append(Reading(row.label, [(row.key, c) for c in grid.column_keys], toks, lead))
+    assemble(report, table, readings)
+
+
+def read_active(report: Report, layout: FormatLayout, mtext: str, start: int, end: int) -> None:
+    comp, index = compact_with_map(mtext, start, end)
+    titles = []
+    cursor = 0
+    for grid in layout.active:
+        key = compact(grid.title)
+        p = comp.find(key, cursor)
+        if p >= 0:
+            titles.append((grid, index[p], index[min(p + len(key), len(index) - 1)]))
+            cursor = p + len(key)
+    if not titles:
+        if compact("第二十条") in comp or any(
+            _label_key(r.text) in comp for g in layout.active for r in g.rows
+        ):
+            report.note("TABLE-UNREAD", "第二部分的表格未能按“第二十条第（×）项”识别，表二留空")
+        return
+    for i, (grid, _, body) in enumerate(titles):
+        sub_end = titles[i + 1][1] if i + 1 < len(titles) else end
+        hits = locate(build_anchors(grid), mtext, body, sub_end)
+        rows = _read_rows(report, report.tables[grid.key], hits, sub_end, mtext)
+        read_grid_rows(report, report.tables[grid.key], rows)
+
+
+def read_applications(report: Report, layout: FormatLayout, mtext: str, start: int, end: int) -> None:
+    table = report.tables["applications"]
+    grid = table.grid
+    collapsed_other = layout.version == FORMAT_2021
+    extra = (("（六）", "其他处理"),) if collapsed_other else ()
+    anchors = build_anchors(grid, extra)
+    hits = locate(anchors, mtext, start, end)
+    if not hits:
+        if report.sections.get("applications"):
+            report.note("TABLE-UNREAD", "未找到表三（收到和处理政府信息公开申请情况）的行标签，表三留空")
+        return
+    # the last row's text ends with its line(s) of numbers, not at the next heading
+    rows = _read_rows(report, table, hits, end, mtext)
+    found = {h.anchor.key for h in hits}
+    other_rows = [r for r in grid.rows if r.group == OTHER]
+    group_key = f"group:{OTHER}"
+    if collapsed_other and group_key in rows and not any(r.key in found for r in other_rows):
+        _collapsed_other(report, table, rows[group_key][0])
+    read_grid_rows(report, table, rows)
+    missing = [r.label for r in grid.rows if r.key not in found]
+    if collapsed_other and group_key in rows and rows[group_key][0]:
+        missing = [m for m in missing if m not in {r.label for r in other_rows}]
+    if missing and len(missing) < len(grid.rows):
+        report.note("ROW-MISSING", f"表三未找到以下行：{'、'.join(missing)}；这些行留空")
+
+
+def _collapsed_other(report: Report, table: Table, toks: list[Tok]) -> None:
+    """A 2021 table printed with a single （六）其他处理 row (the 2019 layout): a 0 there means
+    0 in each of its three rows (counts are never negative); anything else cannot be split."""
+    grid = table.grid
+    rows = [r for r in grid.rows if r.group == OTHER]
+    paths = [table.path(r.key, c) for r in rows for c in grid.column_keys]
+    if len(toks) == len(grid.columns) and all(t.value == 0 for t in toks):
+        for r in rows:
+            for c in grid.column_keys:
+                table.set(r.key, c, 0)
+        report.note(
+            "T3-OTHER-COLLAPSED",
+            "表三“（六）其他处理”只印了一行（2019 年格式的写法），且全为 0，故其下三行均记为 0",
+            *paths,
+        )
+    else:
+        report.note(
+            "T3-OTHER-COLLAPSED",
+            f"表三“（六）其他处理”只印了一行（{' '.join(t.text or '空' for t in toks)}），"
+            "无法拆分到 2021 年格式的三行，这三行留空",
+            *paths,
+        )
+
+
+T4_HEADER_WORDS = ("总计", "审结")
+
+
+def read_review(report: Report, mtext: str, start: int, end: int) -> None:
+    table = report.tables["review_litigation"]
+    grid = table.grid
+    comp, index = compact_with_map(mtext, start, end)
+    last = -1
+    for word in T4_HEADER_WORDS:
+        p = comp.rfind(word)
+        if p >= 0:
+            last = max(last, p + len(word))
+    if last < 0 and "行政复议" not in comp:
+        return
+    body = index[last - 1] + 1 if last > 0 else start
+    cells = [(r, c) for r in grid.row_keys for c in grid.column_keys]
+    lines = [ln for ln in mtext[body:end].split("\n") if ln.strip()]
+    per_line = [segment_tokens(ln, 10**6) for ln in lines]
+    full = next(((t, lead) for t, lead in per_line if len(t) == len(cells)), None)
+    if full is None and sum(1 for t, _ in per_line if len(t) == len(grid.columns)) == len(grid.rows):
+        readings = []
+        rows = iter(grid.rows)
+        for toks, lead in per_line:
+            if len(toks) == len(grid.columns):
+                row = next(rows)
+                readings.append(Reading(row.text, [(row.key, c) for c in grid.column_keys], toks, lead))
+        assemble(report, table, readings)
+        return
+    if full is None:
+        toks: list[Tok] = [t for ts, _ in per_line for t in ts]
+        lead = per_line[0][1] if per_line else 0
+        full = (toks, lead)
+    if full[0]:
+        assemble(report, table, [Reading("表四数据行", cells, full[0], full[1])])
+
+
+# ---------------------------------------------------------------- the reader
+
+
+def read_text(text: str, source: str | None = None) -> Report:
+    if len(text) > MAX_CHARS:
+        raise UnreadableReport(f"文本过长（{len(text)} 字符），不是单份年度报告")
+    text, mtext = _prepare(text)
+    doc_compact = compact(mtext, normalised=True)
+    if not RE_CJK.search(doc_compact):
+        raise UnreadableReport("文件中没有中文内容，不是政府信息公开工作年度报告")
+    if not any(w in doc_compact for w in CONTENT_WORDS):
+        raise UnreadableReport("未找到政府信息公开年度报告的内容（无“信息公开”“年度报告”等字样）")
+
+    meta = read_meta(text, mtext)
+    version, how = detect_format(doc_compact, mtext, meta.year)
+    report = Report.empty(
+        version,
+        agency=Agency(meta.agency, meta.kind, meta.level),
+        year=meta.year,
+        title=meta.title,
+        source=source,
+    )
+    report.signature_date = meta.signature_date
+    report.publication_date = meta.publication_date
+    _meta_notes(report, meta, version, how)
+    if version == FORMAT_PRE2019:
+        report.note(
+            "FORMAT-PRE2019",
+            "这是 2019 年以前格式的年度报告（各地自定统计表），不按 2019/2021 年格式的表格读取",
+        )
+        return report
+
+    layout = layout_for(version)
+    spans = find_sections(mtext)
+    keys = [s.key for s in layout.sections]
+    for numeral, key in zip(NUMERALS, keys, strict=True):
+        span = spans.get(numeral)
+        report.sections[key] = text[span.body : span.end].strip() or None if span else None
+    missing = [f"{n}、{s.heading}" for n, s in zip(NUMERALS, layout.sections, strict=True) if n not in spans]
+    if missing:
+        report.note("SECTION-MISSING", f"未找到以下部分的标题：{'、'.join(missing)}")
+
+    def region(numeral: str, fallback_start: int = 0) -> tuple[int, int]:
+        span = spans.get(numeral)
+        if span:
+            return span.body, span.end
+        later = [s.start for n, s in spans.items() if n > numeral]
+        earlier = [s.end for n, s in spans.items() if n < numeral]
+        return (max(earlier) if earlier else fallback_start), (min(later) if later else len(mtext))
+
+    try:
+        read_active(report, layout, mtext, *region("二"))
+        read_applications(report, layout, mtext, *region("三"))
+        if "四" in spans or "三" in spans:
+            read_review(report, mtext, *region("四"))
+    except RecursionError:  # pragma: no cover - defensive: never surface a raw traceback
+        raise UnreadableReport("报告表格结构异常，无法读取") from None
+    return report
+
+
+def _meta_notes(report: Report, meta, version: str, how: str) -> None:
+    if how == "year":
+        report.note(
+            "FORMAT-INFERRED", f"未找到格式标志（表头用语），按报告年度 {meta.year} 推定为 {version} 年格式"
+        )
+    elif how == "default":
+        report.note("FORMAT-INFERRED", f"未找到格式标志，也未识别出报告年度，按 {version} 年格式读取")
+    if meta.year is None:
+        report.note("YEAR-MISSING", "未能识别报告年度")
+    elif meta.year_inferred:
+        report.note("YEAR-INFERRED", f"标题中未见年度，按正文推定为 {meta.year} 年")
+    if meta.agency is None:
+        report.note("AGENCY-MISSING", "未能识别报告机关名称")
+    else:
+        level = {
+            "ministry": "国务院部门",
+            "province": "省级",
+            "city": "市级",
+            "county": "县级",
+            "township": "乡镇级",
+        }.get(meta.level.value if meta.level else "", "未定")
+        report.note(
+            "AGENCY-GUESS",
+            f"机关类型（{AGENCY_KIND_LABELS[meta.kind] if meta.kind else '未定'}）和层级（{level}）"
+            f"系根据名称“{meta.agency}”推测，请核对",
+        )
+
+
+__all__ = ["read_text", "read_text_bytes", "decode", "LAYOUT_2019", "LAYOUT_2021"]

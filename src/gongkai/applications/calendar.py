@@ -1,0 +1,253 @@
+"""The working-day calendar from the database (HolidayCalendarDay, CalendarYear).
+
+Seeded from chinese-calendar (``seed_from_chinese_calendar``, run by migration 0002); staff
+administrators add or remove days and import the State Council's yearly notice. Every edit
+recomputes the deadlines of every open application in the same transaction and records, in the
+event log, which ones moved. A year without an entry is not covered: computing into it raises
+``CalendarMissing`` (never silently "weekdays only").
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Count, Max
+from django.utils import timezone
+
+from gongkai.events.services import record
+from gongkai.workdays import HOLIDAY, MAKEUP_WORKDAY, CalendarMissing, WorkCalendar, default_calendar
+
+from .models import CalendarYear, HolidayCalendarDay
+
+# Months ahead the calendar must cover before the back office shows a banner.
+COVERAGE_MONTHS = 3
+CHINESE_CALENDAR_SOURCE = "chinese-calendar"
+
+_cache_lock = threading.Lock()
+_cache: tuple[tuple, WorkCalendar] | None = None
+
+
+class CalendarError(Exception):
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def _signature() -> tuple:
+    days = HolidayCalendarDay.objects.aggregate(n=Count("id"), last=Max("updated_at"), top=Max("id"))
+    years = tuple(CalendarYear.objects.order_by("year").values_list("year", flat=True))
+    return (days["n"], days["last"], days["top"], years)
+
+
+def db_calendar() -> WorkCalendar:
+    """The calendar as the database holds it now (rebuilt only when the table changed)."""
+    global _cache
+    sig = _signature()
+    with _cache_lock:
+        if _cache is not None and _cache[0] == sig:
+            return _cache[1]
+    rows = HolidayCalendarDay.objects.values_list("date", "kind")
+    cal = WorkCalendar.from_rows(rows, sig[3], source="db")
+    with _cache_lock:
+        _cache = (sig, cal)
+    return cal
+
+
+def covered_years() -> list[int]:
+    return list(CalendarYear.objects.order_by("year").values_list("year", flat=True))
+
+
+def coverage_gap(today: date | None = None, months: int = COVERAGE_MONTHS) -> int | None:
+    """The first year the coming ``months`` need and the calendar lacks, or None."""
+    today = today or timezone.localdate()
+    month = today.month - 1 + months
+    horizon = date(today.year + month // 12, month % 12 + 1, 1)
+    years = set(covered_years())
+    for year in range(today.year, horizon.year + 1):
+        if year not in years:
+            return year
+    return None
+
+
+def seed_from_chinese_calendar(years=None) -> list[int]:
+    """Fill the years chinese-calendar has official data for and the table lacks. Returns them."""
+    base = default_calendar()
+    wanted = set(base.covered_years if years is None else years) & set(base.covered_years)
+    have = set(CalendarYear.objects.values_list("year", flat=True))
+    new = sorted(wanted - have)
+    if not new:
+        return []
+    source = base.source or CHINESE_CALENDAR_SOURCE
+    HolidayCalendarDay.objects.bulk_create(
+        [
+            HolidayCalendarDay(date=d, kind=kind, source=source)
+            for d, kind in base.to_rows()
+            if d.year in new
+        ],
+        ignore_conflicts=True,
+    )
+    CalendarYear.objects.bulk_create([CalendarYear(year=y, source=source) for y in new], ignore_conflicts=True)
+    return new
+
+
+# ----------------------------------------------------------------- edits
+
+
+@dataclass(frozen=True)
+class Moved:
+    tracking_no: str
+    before: str | None
+    after: str | None
+
+
+def _recompute(actor, note: str) -> list[Moved]:
+    """Recompute every open application's deadlines under the calendar now in the table."""
+    from . import services  # services imports this module
+
+    return services.recompute_open_deadlines(actor, note)
+
+
+def _log_edit(actor, action: str, after: dict, moved: list[Moved], note: str) -> None:
+    record(
+        actor,
+        action,
+        ("applications.calendar", after.get("year") or after.get("date") or ""),
+        after={**after, "moved": [m.tracking_no for m in moved]},
+        note=note,
+    )
+
+
+def _kind(value: str) -> str:
+    v = value.strip().lower()
+    if v in {HOLIDAY, "休", "假", "h", "holiday", "休息", "节假日"}:
+        return HOLIDAY
+    if v in {MAKEUP_WORKDAY, "班", "w", "workday", "上班", "调休上班"}:
+        return MAKEUP_WORKDAY
+    raise CalendarError(f"未知的日期类型“{value}”，应为 holiday（休）或 makeup_workday（班）")
+
+
+def _check_day(day: date, kind: str) -> None:
+    if kind == MAKEUP_WORKDAY and day.weekday() < 5:
+        raise CalendarError(f"{day.isoformat()} 是周一至周五，本来就是工作日，不能登记为调休上班日")
+
+
+@transaction.atomic
+def cover_year(actor, year: int, source: str = "") -> list[Moved]:
+    """Declare ``year`` entered (its holidays follow, or it has none beyond weekends)."""
+    if not 2000 <= year <= 2100:
+        raise CalendarError(f"年份 {year} 不合理", "year")
+    _, created = CalendarYear.objects.get_or_create(year=year, defaults={"source": source})
+    if not created:
+        raise CalendarError(f"{year}年已在日历中", "year")
+    moved = _recompute(actor, f"日历增加{year}年")
+    _log_edit(actor, "applications.calendar.cover_year", {"year": year, "source": source}, moved, "")
+    return moved
+
+
+@transaction.atomic
+def set_day(actor, day: date, kind: str, source: str = "", note: str = "") -> list[Moved]:
+    kind = _kind(kind)
+    if not CalendarYear.objects.filter(year=day.year).exists():
+        raise CalendarError(f"{day.year}年尚未加入日历，请先导入该年的节假日安排", "date")
+    _check_day(day, kind)
+    old = HolidayCalendarDay.objects.filter(date=day).first()
+    HolidayCalendarDay.objects.update_or_create(date=day, defaults={"kind": kind, "source": source, "note": note})
+    moved = _recompute(actor, f"日历 {day.isoformat()} 设为 {kind}")
+    _log_edit(
+        actor,
+        "applications.calendar.set_day",
+        {"date": day.isoformat(), "kind": kind, "previous": old.kind if old else None, "source": source},
+        moved,
+        note,
+    )
+    return moved
+
+
+@transaction.atomic
+def remove_day(actor, day: date) -> list[Moved]:
+    old = HolidayCalendarDay.objects.filter(date=day).first()
+    if old is None:
+        raise CalendarError(f"{day.isoformat()} 不在节假日安排中", "date")
+    old.delete()
+    moved = _recompute(actor, f"日历删除 {day.isoformat()}")
+    _log_edit(
+        actor, "applications.calendar.remove_day", {"date": day.isoformat(), "previous": old.kind}, moved, ""
+    )
+    return moved
+
+
+LINE = re.compile(r"^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*[,，\s]\s*(\S+)\s*$")
+
+
+def parse_notice(text: str) -> list[tuple[date, str]]:
+    """``2027-01-01,holiday`` lines (also ``2027-02-07 班``); blank and ``#`` lines are skipped."""
+    rows: list[tuple[date, str]] = []
+    errors: list[str] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.strip().startswith("#"):
+            continue
+        m = LINE.match(line)
+        if not m:
+            errors.append(f"第{number}行无法识别：“{line.strip()}”，应为“2027-01-01,holiday”")
+            continue
+        try:
+            day = date(int(m[1]), int(m[2]), int(m[3]))
+            kind = _kind(m[4])
+            _check_day(day, kind)
+        except ValueError:
+            errors.append(f"第{number}行日期无效：“{line.strip()}”")
+            continue
+        except CalendarError as exc:
+            errors.append(f"第{number}行：{exc.message}")
+            continue
+        rows.append((day, kind))
+    if errors:
+        raise CalendarError("；".join(errors[:10]), "text")
+    if not rows:
+        raise CalendarError("没有可导入的日期", "text")
+    seen: dict[date, str] = {}
+    for day, kind in rows:
+        if seen.get(day, kind) != kind:
+            raise CalendarError(f"{day.isoformat()} 重复出现且类型不同", "text")
+        seen[day] = kind
+    return sorted(seen.items())
+
+
+@transaction.atomic
+def import_notice(actor, text: str, source: str) -> tuple[list[int], list[Moved]]:
+    """Import a year's arrangement (the State Council's notice): the years it names are replaced."""
+    rows = parse_notice(text)
+    years = sorted({d.year for d, _ in rows})
+    HolidayCalendarDay.objects.filter(date__year__in=years).delete()
+    HolidayCalendarDay.objects.bulk_create([HolidayCalendarDay(date=d, kind=k, source=source) for d, k in rows])
+    for year in years:
+        CalendarYear.objects.update_or_create(year=year, defaults={"source": source})
+    moved = _recompute(actor, f"导入节假日安排 {source}")
+    _log_edit(
+        actor,
+        "applications.calendar.import",
+        {"year": ",".join(map(str, years)), "days": len(rows), "source": source},
+        moved,
+        "",
+    )
+    return years, moved
+
+
+__all__ = [
+    "CalendarError",
+    "CalendarMissing",
+    "Moved",
+    "cover_year",
+    "coverage_gap",
+    "db_calendar",
+    "import_notice",
+    "parse_notice",
+    "remove_day",
+    "seed_from_chinese_calendar",
+    "set_day",
+]

@@ -1,0 +1,294 @@
+"""Forms. Field checks call the same validators and services checks the services run again."""
+
+from __future__ import annotations
+
+import uuid
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import services
+from .fees import FEE_BASIS_LABELS
+from .letters import PLACEHOLDERS, TemplateProblem, check_template
+from .models import APPLICANT_TYPE_CHOICES, Channel, DayKind, DeliveryChannel, DeliveryForm
+from .models.application import ID_TYPE_CHOICES, OUTCOME_CHOICES, REPLY_TYPE_CHOICES, STATE_CHOICES
+from .services import ApplicantData, ApplicationError
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        if not data:
+            return []
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+def apply_error(form: forms.Form, exc: ApplicationError) -> None:
+    field = exc.field if exc.field in form.fields else None
+    form.add_error(field, exc.message)
+
+
+APPLICANT_FIELDS = (
+    "applicant_type",
+    "name",
+    "id_type",
+    "id_number",
+    "contact_person",
+    "phone",
+    "email",
+    "address",
+    "postcode",
+    "description",
+    "delivery_form",
+    "delivery_channel",
+    "fee_reduction_requested",
+    "fee_reduction_reason",
+)
+
+
+class ApplicationForm(forms.Form):
+    """The online form (条例第二十九条: who, what, in what form)."""
+
+    applicant_type = forms.ChoiceField(label=_("申请人类型"), choices=APPLICANT_TYPE_CHOICES)
+    name = forms.CharField(label=_("姓名或名称"), max_length=200)
+    id_type = forms.ChoiceField(label=_("身份证明类型"), choices=ID_TYPE_CHOICES)
+    id_number = forms.CharField(
+        label=_("证件号码"), max_length=64, help_text=_("法人或其他组织请填写统一社会信用代码")
+    )
+    contact_person = forms.CharField(label=_("联系人（法人或其他组织填写）"), max_length=100, required=False)
+    phone = forms.CharField(label=_("联系电话"), max_length=32)
+    email = forms.EmailField(label=_("电子邮箱"), required=False)
+    address = forms.CharField(label=_("通信地址"), max_length=300, required=False)
+    postcode = forms.RegexField(
+        label=_("邮政编码"),
+        regex=r"^\d{6}$",
+        required=False,
+        error_messages={"invalid": _("邮政编码应为6位数字")},
+    )
+    description = forms.CharField(
+        label=_("所需政府信息的名称、文号或者便于查询的其他特征性描述"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
+    )
+    delivery_form = forms.ChoiceField(label=_("政府信息的提供形式"), choices=DeliveryForm.choices)
+    delivery_channel = forms.ChoiceField(label=_("获取信息的方式"), choices=DeliveryChannel.choices)
+    fee_reduction_requested = forms.BooleanField(label=_("申请减免信息处理费"), required=False)
+    fee_reduction_reason = forms.CharField(
+        label=_("减免理由"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000
+    )
+    attachments = MultipleFileField(
+        label=_("附件（身份证明、其他材料）"),
+        required=False,
+        help_text=_("PDF、Word、Excel、PNG 或 JPEG，最多5个，每个不超过10MB"),
+    )
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("token", uuid.uuid4().hex)
+
+    def applicant_data(self) -> ApplicantData:
+        d = self.cleaned_data
+        return ApplicantData(**{k: d.get(k) or ("" if k != "fee_reduction_requested" else False) for k in APPLICANT_FIELDS})
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        try:
+            data = services._clean_applicant(self.applicant_data())
+        except ApplicationError as exc:
+            apply_error(self, exc)
+            return cleaned
+        cleaned.update(id_number=data.id_number, phone=data.phone)
+        try:
+            services.check_files(cleaned.get("attachments"))
+        except ApplicationError as exc:
+            apply_error(self, exc)
+        return cleaned
+
+
+class StaffApplicationForm(ApplicationForm):
+    """Applications received by letter, in person, fax, e-mail or orally (条例第二十九条、第三十一条)."""
+
+    channel = forms.ChoiceField(
+        label=_("申请方式"), choices=[c for c in Channel.choices if c[0] != Channel.ONLINE]
+    )
+    received_on = forms.DateField(
+        label=_("收到申请日期"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("当面、口头：提交之日；挂号信等：签收之日。平信、电子邮件、传真在确认后登记。"),
+    )
+    oral_record_note = forms.CharField(
+        label=_("口头申请记录"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("申请人口头提出的，由工作人员代为填写，并记录申请人确认的情况（条例第二十九条）"),
+    )
+
+    field_order = ["channel", "received_on", "oral_record_note"]
+
+
+class OnForm(forms.Form):
+    on = forms.DateField(label=_("日期"), widget=DateInput(), required=False, help_text=_("默认今天"))
+
+    def clean_on(self):
+        return self.cleaned_data.get("on") or timezone.localdate()
+
+
+class CorrectionForm(OnForm):
+    items = forms.CharField(label=_("需要补正的事项"), widget=forms.Textarea(attrs={"rows": 3}))
+    until = forms.DateField(label=_("补正期限"), widget=DateInput(), required=False, help_text=_("默认15个工作日"))
+
+
+class ReceiveCorrectionForm(OnForm):
+    text = forms.CharField(label=_("补正内容"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class ConsultationForm(OnForm):
+    kind = forms.ChoiceField(
+        label=_("被征求意见方"), choices=[("third_party", _("第三方")), ("coproducer", _("共同制作机关"))]
+    )
+    party = forms.CharField(label=_("名称"), max_length=200)
+
+
+class EndConsultationForm(OnForm):
+    opinion = forms.CharField(label=_("意见"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class ExtensionForm(OnForm):
+    days = forms.IntegerField(label=_("延长工作日数"), min_value=1, max_value=20, initial=20)
+    reason = forms.CharField(label=_("延期理由"), widget=forms.Textarea(attrs={"rows": 2}))
+    approved_by = forms.CharField(label=_("同意延期的工作机构负责人"), max_length=100, required=False)
+
+
+class FeeForm(OnForm):
+    basis = forms.ChoiceField(label=_("计费方式"), choices=[(k.value, v) for k, v in FEE_BASIS_LABELS.items()])
+    quantity = forms.IntegerField(
+        label=_("件数（按件）或页数（按量）"), min_value=1, help_text=_("按件时为本申请拆分的件数，一般为1")
+    )
+
+
+class ReplyForm(OnForm):
+    outcome = forms.ChoiceField(label=_("办理结果"), choices=[("", _("（请选择）")), *OUTCOME_CHOICES], required=False)
+    reply_type = forms.ChoiceField(
+        label=_("答复类型"), choices=[("", _("（按办理结果）")), *REPLY_TYPE_CHOICES], required=False
+    )
+    text = forms.CharField(
+        label=_("答复内容"), widget=forms.Textarea(attrs={"rows": 4}), required=False,
+        help_text=_("获取方式、途径，或不予公开的理由和法律依据"),
+    )
+
+
+class ReferForm(OnForm):
+    agency_name = forms.CharField(label=_("负责公开的行政机关"), max_length=200, required=False)
+    contact = forms.CharField(label=_("该机关联系方式"), max_length=200, required=False)
+    reason = forms.CharField(label=_("理由"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class WithdrawForm(OnForm):
+    note = forms.CharField(label=_("撤回说明"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class MergeForm(OnForm):
+    target = forms.CharField(label=_("合并到（申请编号）"), max_length=64)
+
+
+ACTION_FORMS = {
+    "confirm_receipt": OnForm,
+    "request_correction": CorrectionForm,
+    "receive_correction": ReceiveCorrectionForm,
+    "lapse_correction": OnForm,
+    "start_consultation": ConsultationForm,
+    "end_consultation": EndConsultationForm,
+    "grant_extension": ExtensionForm,
+    "send_fee_notice": FeeForm,
+    "receive_payment": OnForm,
+    "lapse_payment": OnForm,
+    "reply": ReplyForm,
+    "refer": ReferForm,
+    "deliver": OnForm,
+    "close": OnForm,
+    "withdraw": WithdrawForm,
+    "merge": MergeForm,
+}
+
+
+class WorkbenchFilterForm(forms.Form):
+    VIEWS = [
+        ("open", _("办理中")),
+        ("mine", _("我的待办")),
+        ("due_soon", _("即将到期")),
+        ("overdue", _("已逾期")),
+        ("unconfirmed", _("待确认收到")),
+        ("all", _("全部")),
+    ]
+    view = forms.ChoiceField(label=_("范围"), choices=VIEWS, required=False)
+    state = forms.ChoiceField(label=_("状态"), choices=[("", _("全部")), *STATE_CHOICES], required=False)
+    applicant_type = forms.ChoiceField(
+        label=_("申请人类型"), choices=[("", _("全部")), *APPLICANT_TYPE_CHOICES], required=False
+    )
+    q = forms.CharField(label=_("搜索"), required=False, help_text=_("申请编号、申请人或申请内容"))
+
+
+class CalendarDayForm(forms.Form):
+    date = forms.DateField(label=_("日期"), widget=DateInput())
+    kind = forms.ChoiceField(label=_("类型"), choices=DayKind.choices)
+    source = forms.CharField(label=_("依据文号"), max_length=200, required=False)
+
+
+class CalendarImportForm(forms.Form):
+    source = forms.CharField(label=_("依据（通知文号）"), max_length=200, help_text=_("如 国办发明电〔2026〕X号"))
+    text = forms.CharField(
+        label=_("节假日安排"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_("每行一个日期：“2027-01-01,holiday”为放假，“2027-02-07,makeup_workday”为调休上班；也可写“休”“班”。导入将替换所列年份的全部安排。"),
+    )
+
+
+class CalendarYearForm(forms.Form):
+    year = forms.IntegerField(label=_("年份"), min_value=2000, max_value=2100)
+    source = forms.CharField(label=_("依据"), max_length=200, required=False)
+
+
+class LetterTemplateForm(forms.Form):
+    title = forms.CharField(label=_("标题"), max_length=100)
+    body = forms.CharField(
+        label=_("正文模板"),
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=_("可用占位符：") + "、".join(f"${{{k}}}（{v}）" for k, v in PLACEHOLDERS.items()),
+    )
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        try:
+            check_template(body)
+        except TemplateProblem as exc:
+            raise forms.ValidationError(str(exc)) from None
+        return body
+
+
+class TrackForm(forms.Form):
+    tracking_no = forms.CharField(label=_("申请编号"), max_length=64)
+    code = forms.CharField(label=_("查询码"), max_length=32)
+
+
+class CalculatorForm(forms.Form):
+    start = forms.DateField(label=_("起算日"), widget=DateInput(), help_text=_("如收到申请之日；当日不计入"))
+    days = forms.IntegerField(label=_("工作日数"), min_value=0, max_value=400, initial=20)

@@ -1,0 +1,358 @@
+"""Numbered documents (告知书) from per-agency templates, as .docx (python-docx) and PDF (WeasyPrint).
+
+Templates use ``${name}`` placeholders from an allow-list (``PLACEHOLDERS``) and nothing else: the
+substitution is ``string.Template``, which only replaces names — no expressions, no attribute access,
+no code. An agency edits the title and body; the layout (number, seal area, signature, date) is
+fixed here so no template can drop them. The text is frozen into the ``Letter`` when issued.
+
+Letters never carry the applicant's ID number, phone or address (only the name they are addressed to).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import string
+from dataclasses import dataclass
+from datetime import date
+
+from gongkai.workdays import CalendarMissing
+
+from .clock import ClockError
+from .models import Letter, LetterTemplate
+from .numbering import next_serial, settings_for
+from .rules import REPLY_TYPES, ReplyType
+
+PLACEHOLDERS: dict[str, str] = {
+    "agency_name": "机关名称",
+    "office_name": "政府信息公开工作机构",
+    "office_address": "办公地址",
+    "office_phone": "联系电话",
+    "office_email": "电子邮箱",
+    "tracking_no": "申请编号",
+    "applicant_name": "申请人姓名或名称",
+    "received_on": "收到申请日期",
+    "submitted_on": "提交日期",
+    "description": "申请内容",
+    "issued_on": "文书日期",
+    "letter_number": "文号",
+    "correction_items": "需要补正的事项",
+    "correction_until": "补正期限",
+    "extension_days": "延长的工作日数",
+    "extension_reason": "延期理由",
+    "reply_due": "答复期限",
+    "consultation_party": "被征求意见方",
+    "consultation_due": "征求意见期限",
+    "fee_explain": "计费说明",
+    "fee_amount": "收费金额（元）",
+    "payment_days": "缴费期限（工作日）",
+    "payment_due": "缴费截止日期",
+    "reply_text": "答复内容",
+    "reply_basis": "答复依据",
+    "outcome_label": "办理结果",
+    "referral_agency": "负责公开的机关",
+    "referral_contact": "该机关联系方式",
+    "remedy": "救济途径告知",
+}
+
+REMEDY = (
+    "如对本答复不服，可以自收到本答复之日起六十日内依法申请行政复议，"
+    "或者自知道或者应当知道本答复之日起六个月内依法向人民法院提起行政诉讼。"
+)
+
+_REPLY_HEAD = (
+    "${applicant_name}：\n本机关于${received_on}收到您（单位）提出的政府信息公开申请（申请编号：${tracking_no}），"
+    "申请获取“${description}”。经审查，现答复如下：\n"
+)
+_REPLY_TAIL = "\n${reply_text}\n${remedy}\n联系地址：${office_address}；联系电话：${office_phone}。"
+_ART = "根据《中华人民共和国政府信息公开条例》"
+
+REPLY_BODIES: dict[ReplyType, str] = {
+    ReplyType.ART36_1: f"您申请获取的政府信息已经主动公开。{_ART}第三十六条第（一）项的规定，告知您获取该政府信息的方式和途径如下：",
+    ReplyType.ART36_2: f"您申请获取的政府信息属于公开范围。{_ART}第三十六条第（二）项的规定，现向您提供该政府信息，或者告知获取的方式、途径和时间如下：",
+    ReplyType.ART36_3: f"您申请获取的政府信息属于不予公开的范围。{_ART}第三十六条第（三）项的规定，本机关决定不予公开，理由如下：",
+    ReplyType.ART36_4: f"经检索，本机关没有您申请公开的政府信息。{_ART}第三十六条第（四）项的规定，告知您该政府信息不存在。检索情况如下：",
+    ReplyType.ART36_5: f"您申请获取的政府信息不属于本机关负责公开。{_ART}第三十六条第（五）项的规定，告知如下：\n负责公开该政府信息的行政机关：${{referral_agency}}；联系方式：${{referral_contact}}。理由：",
+    ReplyType.ART36_6: f"本机关已就您提出的相同申请作出答复，您重复申请公开相同政府信息。{_ART}第三十六条第（六）项的规定，告知您本机关不予重复处理。",
+    ReplyType.ART36_7: f"您申请获取的信息属于有关法律、行政法规对信息的获取有特别规定的情形。{_ART}第三十六条第（七）项的规定，请您依照有关法律、行政法规的规定办理：",
+    ReplyType.ART37: f"您申请获取的政府信息中含有不应当公开的内容，但是能够作区分处理。{_ART}第三十七条的规定，现向您提供可以公开的政府信息内容，并对不予公开的内容说明理由如下：",
+    ReplyType.ART38: f"您申请获取的信息需要本机关对现有政府信息进行加工、分析。{_ART}第三十八条的规定，本机关不予提供。说明如下：",
+    ReplyType.ART30_UNCLEAR: f"本机关已告知您补正申请，补正后申请内容仍不明确，本机关无法确定您所申请的政府信息。{_ART}第三十条的规定，说明如下：",
+    ReplyType.ART30_NO_CORRECTION: f"本机关已告知您于${{correction_until}}前补正申请，您无正当理由逾期未补正。{_ART}第三十条的规定，视为放弃申请，本机关不再处理该政府信息公开申请。",
+    ReplyType.ART35: f"您申请公开政府信息的数量、频次明显超过合理范围，本机关认为您说明的理由不合理。{_ART}第三十五条的规定，告知您本机关不予处理。",
+    ReplyType.ART39_1: f"您以政府信息公开申请的形式进行信访、投诉、举报等活动。{_ART}第三十九条第一款的规定，本机关不作为政府信息公开申请处理，您可以通过以下渠道提出：",
+    ReplyType.ART39_2: f"您要求提供政府公报、报刊、书籍等公开出版物。{_ART}第三十九条第二款的规定，告知您获取的途径如下：",
+    ReplyType.FEE_UNPAID: "本机关已向您发出收费通知，您逾期未按收费通知的要求缴纳费用。根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，视为放弃申请，本机关不再处理该政府信息公开申请。",
+    ReplyType.OTHER: "现就您的申请答复如下：",
+}
+
+
+@dataclass(frozen=True)
+class LetterKind:
+    key: str
+    title: str
+    series: str  # the 文号's 代字 after the agency prefix: 示教 + 依复 〔2025〕12号
+    label: str  # for lists and the template editor
+    body: str
+    to_party: bool = False  # addressed to the consulted party, not to the applicant
+
+
+LETTER_KINDS: dict[str, LetterKind] = {
+    k.key: k
+    for k in (
+        LetterKind(
+            "correction",
+            "政府信息公开申请补正告知书",
+            "依补",
+            "补正告知书",
+            "${applicant_name}：\n本机关于${received_on}收到您（单位）提出的政府信息公开申请（申请编号：${tracking_no}），"
+            "申请内容为：“${description}”。\n经审查，您的申请内容不明确。根据《中华人民共和国政府信息公开条例》第三十条的规定，"
+            "现一次性告知您对以下事项作出补正：\n${correction_items}\n请您于${correction_until}前补正。"
+            "答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。\n"
+            "联系地址：${office_address}；联系电话：${office_phone}。",
+        ),
+        LetterKind(
+            "extension",
+            "政府信息公开申请延期答复告知书",
+            "依延",
+            "延期答复告知书",
+            "${applicant_name}：\n本机关于${received_on}收到您（单位）提出的政府信息公开申请（申请编号：${tracking_no}）。"
+            "因${extension_reason}，本机关不能在法定期限内作出答复。根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，"
+            "经本机关政府信息公开工作机构负责人同意，答复期限延长${extension_days}个工作日，本机关将于${reply_due}前作出答复。\n特此告知。",
+        ),
+        LetterKind(
+            "consult_third_party",
+            "政府信息公开征求意见书",
+            "依征",
+            "征求意见书（第三方）",
+            "${consultation_party}：\n本机关于${received_on}收到一件政府信息公开申请（申请编号：${tracking_no}），"
+            "申请公开的政府信息为：“${description}”。本机关认为公开该信息可能损害你方合法权益。"
+            "根据《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求你方意见。"
+            "请你方自收到本征求意见书之日起15个工作日内（${consultation_due}前）提出书面意见；不同意公开的，请说明理由。"
+            "逾期未提出意见的，由本机关依照《中华人民共和国政府信息公开条例》的规定决定是否公开。\n"
+            "联系地址：${office_address}；联系电话：${office_phone}。",
+            to_party=True,
+        ),
+        LetterKind(
+            "consult_coproducer",
+            "政府信息公开征求意见书",
+            "依征",
+            "征求意见书（共同制作机关）",
+            "${consultation_party}：\n本机关于${received_on}收到一件政府信息公开申请（申请编号：${tracking_no}），"
+            "申请公开的政府信息为：“${description}”。该政府信息系本机关与贵机关共同制作。"
+            "根据《中华人民共和国政府信息公开条例》第三十四条的规定，现征求贵机关意见。"
+            "请贵机关自收到本征求意见书之日起15个工作日内（${consultation_due}前）提出意见；逾期未提出意见的，视为同意公开。\n"
+            "联系地址：${office_address}；联系电话：${office_phone}。",
+            to_party=True,
+        ),
+        LetterKind(
+            "fee_notice",
+            "政府信息公开信息处理费收费通知书",
+            "依费",
+            "收费通知书",
+            "${applicant_name}：\n本机关于${received_on}收到您（单位）提出的政府信息公开申请（申请编号：${tracking_no}）。"
+            "根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，"
+            "本机关决定对该申请收取信息处理费。\n收费依据和标准：${fee_explain}\n收费金额：${fee_amount}元。\n"
+            "请您在收到本通知次日起${payment_days}个工作日内（${payment_due}前）缴纳。逾期未缴纳的，视为放弃申请，"
+            "本机关不再处理该政府信息公开申请。\n缴纳方式请咨询本机关政府信息公开工作机构，联系电话：${office_phone}。",
+        ),
+        *(
+            LetterKind(
+                f"reply_{rt.value}",
+                "政府信息公开申请答复书",
+                "依复",
+                f"答复书：{REPLY_TYPES[rt].article or '其他'} {REPLY_TYPES[rt].label}",
+                _REPLY_HEAD + body + _REPLY_TAIL,
+            )
+            for rt, body in REPLY_BODIES.items()
+        ),
+    )
+}
+
+
+class TemplateProblem(ValueError):
+    """The template uses a name outside the allow-list, or a malformed ``$``; the message is Chinese."""
+
+
+def check_template(body: str) -> None:
+    template = string.Template(body)
+    if not template.is_valid():
+        raise TemplateProblem("模板中有不完整的占位符（“$”后应为 {名称}；要写“$”字符本身请写“$$”）")
+    unknown = sorted(set(template.get_identifiers()) - set(PLACEHOLDERS))
+    if unknown:
+        raise TemplateProblem("模板中有未知的占位符：" + "、".join("${" + u + "}" for u in unknown))
+
+
+def render(body: str, context: dict[str, str]) -> str:
+    values = {k: str(context.get(k, "")) for k in PLACEHOLDERS}
+    return string.Template(body).safe_substitute(values)
+
+
+def template_for(agency, kind: str) -> tuple[str, str]:
+    """(title, body) — the agency's own, or the built-in default."""
+    own = LetterTemplate.objects.filter(agency=agency, kind=kind).first()
+    if own is not None:
+        return own.title, own.body
+    default = LETTER_KINDS[kind]
+    return default.title, default.body
+
+
+def cn_date(d: date | None) -> str:
+    return f"{d.year}年{d.month}月{d.day}日" if d else ""
+
+
+def context_for(app, on: date, number: str) -> dict[str, str]:
+    from .services import clock_of  # services imports this module
+
+    agency = app.agency
+    try:
+        clock = clock_of(app)
+    except (CalendarMissing, ClockError):  # the letter still renders; those dates stay blank
+        clock = None
+    reply_info = REPLY_TYPES.get(ReplyType(app.reply_type)) if app.reply_type else None
+    return {
+        "agency_name": agency.name,
+        "office_name": agency.office_name or agency.name,
+        "office_address": agency.office_address,
+        "office_phone": agency.office_phone,
+        "office_email": agency.office_email,
+        "tracking_no": app.tracking_no,
+        "applicant_name": app.name,
+        "received_on": cn_date(app.received_on),
+        "submitted_on": cn_date(app.submitted_at.date()),
+        "description": app.description,
+        "issued_on": cn_date(on),
+        "letter_number": number,
+        "correction_items": app.correction_items,
+        "correction_until": cn_date(app.correction_until),
+        "extension_days": str(app.extension_days or ""),
+        "extension_reason": app.extension_reason,
+        "reply_due": cn_date(app.reply_due or (clock.reply_due if clock else None)),
+        "consultation_party": app.consultation_party,
+        "consultation_due": cn_date(clock.consultation_due if clock else None),
+        "fee_explain": app.fee_explain,
+        "fee_amount": str(app.fee_amount or ""),
+        "payment_days": str(settings_for(agency).payment_days),
+        "payment_due": cn_date(app.payment_due),
+        "reply_text": app.reply_text,
+        "reply_basis": reply_info.article if reply_info else "",
+        "outcome_label": app.get_outcome_display() if app.outcome else "",
+        "referral_agency": app.referral_agency,
+        "referral_contact": app.referral_contact,
+        "remedy": REMEDY,
+    }
+
+
+def issue(actor, app, kind: str, on: date, extra: dict | None = None) -> Letter:
+    """Number and freeze one letter (inside the caller's transaction)."""
+    info = LETTER_KINDS[kind]
+    prefix = settings_for(app.agency).doc_prefix
+    number = f"{prefix}{info.series}〔{on.year}〕{next_serial(app.agency, on.year, info.series)}号"
+    title, body = template_for(app.agency, kind)
+    context = {**context_for(app, on, number), **(extra or {})}
+    text = render(body, context)
+    return Letter.objects.create(
+        application=app,
+        kind=kind,
+        number=number,
+        title=title,
+        recipient=app.consultation_party if info.to_party else app.name,
+        body=text,
+        issued_on=on,
+        issued_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+
+
+# ----------------------------------------------------------------- output
+
+
+def _paragraphs(letter: Letter) -> list[str]:
+    return [line.strip() for line in letter.body.splitlines() if line.strip()]
+
+
+def to_docx(letter: Letter) -> bytes:
+    from docx import Document
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(16)
+    normal.font.name = "FangSong"
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "仿宋")
+
+    def para(text, *, align=None, bold=False, size=None, indent=True):
+        p = doc.add_paragraph()
+        if align is not None:
+            p.alignment = align
+        if indent and align is None:
+            p.paragraph_format.first_line_indent = Pt(32)
+        run = p.add_run(text)
+        run.bold = bold
+        if size:
+            run.font.size = Pt(size)
+        return p
+
+    para(letter.application.agency.name, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=22)
+    para(letter.title, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=20)
+    para(letter.number, align=WD_ALIGN_PARAGRAPH.CENTER)
+    lines = _paragraphs(letter)
+    for i, line in enumerate(lines):
+        para(line, indent=i > 0)
+    doc.add_paragraph()
+    # The seal area: an empty bordered box where the agency's seal goes, over the signature.
+    table = doc.add_table(rows=1, cols=1)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.RIGHT
+    cell = table.cell(0, 0)
+    cell.width = Mm(42)
+    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    cell.paragraphs[0].add_run("（印章）").font.size = Pt(12)
+    para(letter.application.agency.name, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    para(cn_date(letter.issued_on), align=WD_ALIGN_PARAGRAPH.RIGHT)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+PDF_CSS = """
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+body { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", serif; font-size: 16pt; line-height: 1.75; }
+.agency { text-align: center; font-size: 22pt; font-weight: bold; margin: 0; }
+h1 { text-align: center; font-size: 20pt; margin: 0.3em 0 0; }
+.number { text-align: center; margin: 0.3em 0 1em; }
+p { margin: 0; text-indent: 2em; }
+p.salutation { text-indent: 0; }
+.signature { margin-top: 2.5em; text-align: right; }
+.seal { display: inline-block; width: 42mm; height: 42mm; border: 1px dashed #b22; border-radius: 50%;
+        text-align: center; line-height: 42mm; color: #b22; font-size: 12pt; }
+.signature p { text-indent: 0; }
+"""
+
+
+def to_html(letter: Letter) -> str:
+    lines = _paragraphs(letter)
+    body = "".join(
+        f'<p class="{"salutation" if i == 0 else ""}">{html.escape(line)}</p>' for i, line in enumerate(lines)
+    )
+    agency = html.escape(letter.application.agency.name)
+    return (
+        f'<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>{html.escape(letter.title)}</title>'
+        f"<style>{PDF_CSS}</style></head><body>"
+        f'<p class="agency">{agency}</p><h1>{html.escape(letter.title)}</h1>'
+        f'<p class="number">{html.escape(letter.number)}</p>{body}'
+        f'<div class="signature"><div class="seal">（印章）</div><p>{agency}</p>'
+        f"<p>{cn_date(letter.issued_on)}</p></div></body></html>"
+    )
+
+
+def to_pdf(letter: Letter) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=to_html(letter)).write_pdf()

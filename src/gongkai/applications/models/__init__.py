@@ -1,0 +1,37 @@
+from .application import (
+    APPLICANT_TYPE_CHOICES,
+    CONFIRM_CHANNELS,
+    OPEN_STATES,
+    Application,
+    Attachment,
+    AttachmentPurpose,
+    Channel,
+    ClockEntry,
+    DeliveryChannel,
+    DeliveryForm,
+)
+from .calendar import CalendarYear, DayKind, HolidayCalendarDay
+from .letter import ApplicationSettings, Counter, Letter, LetterTemplate
+from .reminder import Reminder, ReminderKind
+
+__all__ = [
+    "APPLICANT_TYPE_CHOICES",
+    "CONFIRM_CHANNELS",
+    "OPEN_STATES",
+    "Application",
+    "ApplicationSettings",
+    "Attachment",
+    "AttachmentPurpose",
+    "CalendarYear",
+    "Channel",
+    "ClockEntry",
+    "Counter",
+    "DayKind",
+    "DeliveryChannel",
+    "DeliveryForm",
+    "HolidayCalendarDay",
+    "Letter",
+    "LetterTemplate",
+    "Reminder",
+    "ReminderKind",
+]

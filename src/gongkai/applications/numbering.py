@@ -1,0 +1,30 @@
+"""Serial numbers (申请编号, 文号) and the per-agency settings they use."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+from .models import ApplicationSettings, Counter
+
+
+def settings_for(agency) -> ApplicationSettings:
+    """The agency's settings, or unsaved defaults (文号 prefix: 示例县教育局 → 示教)."""
+    found = ApplicationSettings.objects.filter(agency=agency).first()
+    if found is not None:
+        return found
+    short = (agency.short_name or agency.name).removeprefix(agency.name[:1]) or agency.name
+    return ApplicationSettings(agency=agency, doc_prefix=agency.name[:1] + short[:1])
+
+
+def next_serial(agency, year: int, series: str) -> int:
+    """The next serial of (agency, year, series); run inside the caller's transaction."""
+    if not Counter.objects.filter(agency=agency, year=year, series=series).exists():
+        try:
+            with transaction.atomic():
+                Counter.objects.create(agency=agency, year=year, series=series, last=0)
+        except IntegrityError:
+            pass  # created meanwhile by another transaction
+    # The UPDATE takes the lock before the value is read, so two transactions never share a number.
+    Counter.objects.filter(agency=agency, year=year, series=series).update(last=F("last") + 1)
+    return Counter.objects.select_for_update().get(agency=agency, year=year, series=series).last

@@ -1,0 +1,455 @@
+"""Staff pages under /staff/applications/<agency_code>/. Every view resolves the agency through
+gongkai.agencies.access (other agencies' staff get 404). Personal data is masked everywhere but on
+the detail page, and there only for the roles that handle the application; that view is logged."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gongkai.agencies.access import agencies_for, agency_required
+from gongkai.agencies.models import Membership, Role
+from gongkai.events.models import Event
+from gongkai.events.services import record
+from gongkai.workdays import CalendarMissing
+
+from . import calendar as cal_service
+from . import letters, services
+from .clock import ClockError
+from .forms import (
+    ACTION_FORMS,
+    CalendarDayForm,
+    CalendarImportForm,
+    CalendarYearForm,
+    LetterTemplateForm,
+    StaffApplicationForm,
+    WorkbenchFilterForm,
+    apply_error,
+)
+from .letters import LETTER_KINDS
+from .models import OPEN_STATES, Application, CalendarYear, HolidayCalendarDay, Letter, LetterTemplate, Reminder
+from .numbering import settings_for
+from .queries import table_three, table_three_findings
+from .workflow import TRANSITIONS_BY_ACTION, allowed_actions
+
+PAGE_SIZE = 50
+HANDLING_ROLES = (Role.CLERK, Role.REVIEWER, Role.AGENCY_ADMIN)
+WRITE_ROLES = (Role.CLERK, Role.REVIEWER)
+
+
+def _app(request, pk) -> Application:
+    return get_object_or_404(Application.objects.select_related("agency", "assignee"), agency=request.agency, pk=pk)
+
+
+def _horizon(today: date, days: int) -> date:
+    try:
+        return cal_service.db_calendar().nth_working_day_after(today, days)
+    except CalendarMissing:
+        return date.fromordinal(today.toordinal() + days * 7 // 5 + 2)
+
+
+def _days_left(today: date, due: date | None):
+    if due is None:
+        return None
+    try:
+        return cal_service.db_calendar().working_days_left(today, due)
+    except CalendarMissing:
+        return None
+
+
+@login_required
+def index(request):
+    agencies = list(agencies_for(request.user))
+    if len(agencies) == 1:
+        return redirect("applications:workbench", agency_code=agencies[0].code)
+    return render(request, "applications/index.html", {"agencies": agencies})
+
+
+@agency_required()
+def workbench(request, agency_code):
+    agency, today = request.agency, timezone.localdate()
+    form = WorkbenchFilterForm(request.GET or None)
+    d = form.cleaned_data if form.is_valid() else {}
+    view = d.get("view") or "open"
+    base = Application.objects.filter(agency=agency)
+    open_qs = base.filter(state__in=OPEN_STATES)
+    horizon = _horizon(today, settings_for(agency).due_soon_days)
+    views = {
+        "open": open_qs,
+        "mine": open_qs.filter(assignee=request.user),
+        "due_soon": open_qs.filter(next_due__gte=today, next_due__lte=horizon),
+        "overdue": open_qs.filter(next_due__lt=today),
+        "unconfirmed": base.filter(state="submitted"),
+        "all": base,
+    }
+    qs = views[view]
+    if d.get("state"):
+        qs = qs.filter(state=d["state"])
+    if d.get("applicant_type"):
+        qs = qs.filter(applicant_type=d["applicant_type"])
+    q = (d.get("q") or "").strip()
+    if q:
+        qs = qs.filter(
+            Q(tracking_no__icontains=q) | Q(name__icontains=q) | Q(contact_person__icontains=q) | Q(description__icontains=q)
+        )
+    qs = qs.select_related("assignee").order_by("next_due", "-submitted_at", "-id")
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(app, _days_left(today, app.next_due)) for app in page.object_list]
+    params = request.GET.copy()
+    params.pop("page", None)
+    counts = {key: views[key].count() for key in ("open", "mine", "due_soon", "overdue", "unconfirmed")}
+    reminders = Reminder.objects.filter(
+        application__agency=agency, recipient=request.user, read_at__isnull=True
+    ).select_related("application")[:20]
+    return render(
+        request,
+        "applications/workbench.html",
+        {
+            "agency": agency,
+            "access": request.agency_access,
+            "form": form,
+            "view": view,
+            "tabs": [(key, label, counts.get(key)) for key, label in WorkbenchFilterForm.VIEWS],
+            "page": page,
+            "rows": rows,
+            "params": params.urlencode(),
+            "reminders": reminders,
+            "can_write": request.agency_access.has(WRITE_ROLES),
+        },
+    )
+
+
+@agency_required(needs=WRITE_ROLES)
+@require_POST
+def reminders_read(request, agency_code):
+    Reminder.objects.filter(
+        application__agency=request.agency, recipient=request.user, read_at__isnull=True
+    ).update(read_at=timezone.now())
+    return redirect("applications:workbench", agency_code=agency_code)
+
+
+@agency_required(needs=WRITE_ROLES)
+def create(request, agency_code):
+    form = StaffApplicationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            intake = services.register_by_staff(
+                request.user,
+                request.agency,
+                form.applicant_data(),
+                d["channel"],
+                received_on=d.get("received_on"),
+                files=d.get("attachments"),
+                token=d.get("token") or None,
+                oral_record_note=d.get("oral_record_note", ""),
+                assignee=request.user,
+            )
+        except services.ApplicationError as exc:
+            apply_error(form, exc)
+        else:
+            app = intake.application
+            if intake.created:
+                messages.success(
+                    request,
+                    _("已登记，申请编号 %(no)s，查询码 %(code)s（请告知申请人，查询码只显示这一次）。")
+                    % {"no": app.tracking_no, "code": intake.query_code},
+                )
+            return redirect("applications:detail", agency_code=agency_code, pk=app.pk)
+    return render(request, "applications/create.html", {"agency": request.agency, "form": form})
+
+
+@agency_required()
+def detail(request, agency_code, pk):
+    app, today = _app(request, pk), timezone.localdate()
+    access = request.agency_access
+    full = access.has(HANDLING_ROLES)
+    if full:
+        with transaction.atomic():  # who saw the personal data, when (supervision-and-privacy §3.6)
+            record(request.user, "applications.view_personal", app)
+    clock, clock_error = None, ""
+    try:
+        clock = services.clock_of(app, today)
+    except (CalendarMissing, ClockError) as exc:
+        clock_error = str(exc)
+    can_write = access.has(WRITE_ROLES)
+    actions = []
+    if can_write:
+        for action in allowed_actions(app.state):
+            form_class = ACTION_FORMS[action]
+            actions.append((action, TRANSITIONS_BY_ACTION[action].label, form_class(prefix=action)))
+    members = (
+        Membership.objects.active()
+        .filter(agency=request.agency, role__in=WRITE_ROLES)
+        .select_related("user")
+        .order_by("user__username")
+    )
+    return render(
+        request,
+        "applications/detail.html",
+        {
+            "agency": request.agency,
+            "access": access,
+            "app": app,
+            "full": full,
+            "clock": clock,
+            "deadlines": clock.deadlines() if clock else (),
+            "clock_error": clock_error,
+            "actions": actions,
+            "can_write": can_write,
+            "letters": app.letters.all(),
+            "attachments": app.attachments.all(),
+            "events": Event.objects.for_subject(app).exclude(action="applications.view_personal")[:50],
+            "members": {m.user for m in members},
+        },
+    )
+
+
+@agency_required(needs=WRITE_ROLES)
+@require_POST
+def act(request, agency_code, pk, action):
+    app = _app(request, pk)
+    form_class = ACTION_FORMS.get(action)
+    if form_class is None:
+        raise Http404("no such action")
+    form = form_class(request.POST, request.FILES, prefix=action)
+    if not form.is_valid():
+        errors = "；".join(f"{form.fields[f].label if f in form.fields else ''}{' ' if f in form.fields else ''}{e}" for f, es in form.errors.items() for e in es)
+        messages.error(request, errors)
+        return redirect("applications:detail", agency_code=agency_code, pk=pk)
+    data = dict(form.cleaned_data)
+    if action == "merge":
+        data["target_tracking_no"] = data.pop("target")
+    try:
+        services.ACTIONS[action](request.user, app, **data)
+    except services.ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("已%(action)s。") % {"action": TRANSITIONS_BY_ACTION[action].label})
+    return redirect("applications:detail", agency_code=agency_code, pk=pk)
+
+
+@agency_required(needs=WRITE_ROLES)
+@require_POST
+def assign(request, agency_code, pk):
+    app = _app(request, pk)
+    user_id = request.POST.get("assignee")
+    member = (
+        Membership.objects.active()
+        .filter(agency=request.agency, role__in=WRITE_ROLES, user_id=user_id)
+        .select_related("user")
+        .first()
+    )
+    services.assign(request.user, app, member.user if member else None)
+    messages.success(request, _("已更新承办人。"))
+    return redirect("applications:detail", agency_code=agency_code, pk=pk)
+
+
+@agency_required()
+def letter_download(request, agency_code, pk, letter_id, fmt):
+    app = _app(request, pk)
+    letter = get_object_or_404(Letter.objects.select_related("application__agency"), application=app, pk=letter_id)
+    if fmt == "docx":
+        data, content_type = letters.to_docx(letter), (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        )
+    elif fmt == "pdf":
+        data, content_type = letters.to_pdf(letter), "application/pdf"
+    else:
+        raise Http404("no such format")
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, f"{letter.title}{letter.number}.{fmt}")
+    return response
+
+
+@agency_required(needs=HANDLING_ROLES)
+def attachment_download(request, agency_code, pk, att):
+    app = _app(request, pk)
+    attachment = get_object_or_404(app.attachments, pk=att)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+
+
+# ----------------------------------------------------------------- letter templates
+
+
+TEMPLATE_ROLES = (Role.AGENCY_ADMIN, Role.REVIEWER)
+
+
+@agency_required()
+def template_list(request, agency_code):
+    own = set(LetterTemplate.objects.filter(agency=request.agency).values_list("kind", flat=True))
+    kinds = [(k, own and k in own) for k in LETTER_KINDS.values()]
+    return render(
+        request,
+        "applications/template_list.html",
+        {
+            "agency": request.agency,
+            "kinds": kinds,
+            "can_edit": request.agency_access.has(TEMPLATE_ROLES),
+            "prefix": settings_for(request.agency).doc_prefix,
+        },
+    )
+
+
+@agency_required(needs=TEMPLATE_ROLES)
+def template_edit(request, agency_code, kind):
+    if kind not in LETTER_KINDS:
+        raise Http404("no such letter")
+    title, body = letters.template_for(request.agency, kind)
+    form = LetterTemplateForm(request.POST or None, initial={"title": title, "body": body})
+    if request.method == "POST" and request.POST.get("reset"):
+        with transaction.atomic():
+            LetterTemplate.objects.filter(agency=request.agency, kind=kind).delete()
+            record(request.user, "applications.template.reset", ("applications.lettertemplate", kind), agency=request.agency)
+        messages.success(request, _("已恢复默认模板。"))
+        return redirect("applications:template_list", agency_code=agency_code)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            LetterTemplate.objects.update_or_create(
+                agency=request.agency,
+                kind=kind,
+                defaults={**form.cleaned_data, "updated_by": request.user},
+            )
+            record(
+                request.user,
+                "applications.template.edit",
+                ("applications.lettertemplate", kind),
+                before={"title": title, "body": body},
+                after=form.cleaned_data,
+                agency=request.agency,
+            )
+        messages.success(request, _("已保存模板。"))
+        return redirect("applications:template_list", agency_code=agency_code)
+    return render(
+        request,
+        "applications/template_edit.html",
+        {"agency": request.agency, "kind": LETTER_KINDS[kind], "form": form},
+    )
+
+
+# ----------------------------------------------------------------- table 三
+
+
+@agency_required()
+def table_three_view(request, agency_code, year):
+    if not 2000 <= year <= 2100:
+        raise Http404("no such year")
+    table = table_three(request.agency, year)
+    grid = table.grid
+    rows = [(row, [table.get(row.key, c) for c in grid.column_keys]) for row in grid.rows]
+    return render(
+        request,
+        "applications/table_three.html",
+        {
+            "agency": request.agency,
+            "year": year,
+            "columns": grid.columns,
+            "rows": rows,
+            "findings": table_three_findings(table, year),
+        },
+    )
+
+
+# ----------------------------------------------------------------- the calendar (site-wide)
+
+
+def _may_edit_calendar(user) -> bool:
+    if user.is_superuser:
+        return True
+    return Membership.objects.active().filter(
+        user=user, role=Role.AGENCY_ADMIN, agency__is_supervising_office=True
+    ).exists()
+
+
+@login_required
+def calendar_view(request):
+    """The working-day calendar, by year: read for every staff member, edited by administrators."""
+    if not agencies_for(request.user).exists() and not request.user.is_superuser:
+        raise Http404("no agency")
+    may_edit = _may_edit_calendar(request.user)
+    years = list(CalendarYear.objects.order_by("-year"))
+    try:
+        year = int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        year = timezone.localdate().year
+    forms_ = {
+        "day": CalendarDayForm(prefix="day"),
+        "import": CalendarImportForm(prefix="import"),
+        "year": CalendarYearForm(prefix="year"),
+    }
+    if request.method == "POST":
+        if not may_edit:
+            raise PermissionDenied
+        op = request.POST.get("op")
+        try:
+            if op == "set":
+                forms_["day"] = form = CalendarDayForm(request.POST, prefix="day")
+                if form.is_valid():
+                    d = form.cleaned_data
+                    moved = cal_service.set_day(request.user, d["date"], d["kind"], d["source"])
+                    return _calendar_done(request, moved, d["date"].year)
+            elif op == "remove":
+                day = date.fromisoformat(request.POST.get("date", ""))
+                moved = cal_service.remove_day(request.user, day)
+                return _calendar_done(request, moved, day.year)
+            elif op == "import":
+                forms_["import"] = form = CalendarImportForm(request.POST, prefix="import")
+                if form.is_valid():
+                    years_, moved = cal_service.import_notice(
+                        request.user, form.cleaned_data["text"], form.cleaned_data["source"]
+                    )
+                    return _calendar_done(request, moved, years_[0])
+            elif op == "cover":
+                forms_["year"] = form = CalendarYearForm(request.POST, prefix="year")
+                if form.is_valid():
+                    moved = cal_service.cover_year(request.user, form.cleaned_data["year"], form.cleaned_data["source"])
+                    return _calendar_done(request, moved, form.cleaned_data["year"])
+            else:
+                raise Http404("no such operation")
+        except cal_service.CalendarError as exc:
+            target = {"set": "day", "import": "import", "cover": "year"}.get(op)
+            if target:
+                form = forms_[target]
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.error(request, exc.message)
+        except ValueError:
+            messages.error(request, _("日期格式错误。"))
+    days = HolidayCalendarDay.objects.filter(date__year=year)
+    return render(
+        request,
+        "applications/calendar.html",
+        {
+            "years": years,
+            "year": year,
+            "covered": any(y.year == year for y in years),
+            "days": days,
+            "may_edit": may_edit,
+            "forms": forms_,
+            "gap": cal_service.coverage_gap(),
+        },
+    )
+
+
+def _calendar_done(request, moved, year):
+    if moved:
+        messages.success(
+            request,
+            _("已保存。%(n)s件办理中申请的期限随之变化：%(list)s")
+            % {"n": len(moved), "list": "、".join(f"{m.tracking_no}（{m.before or '—'}→{m.after or '—'}）" for m in moved[:20])},
+        )
+    else:
+        messages.success(request, _("已保存。没有办理中申请的期限因此变化。"))
+    return redirect(f"{request.path}?year={year}")

@@ -1,0 +1,101 @@
+"""Staff forms. Messages are gettext strings (zh-hans by default); services check the rules again."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import AgencySettings, DocType, Entry, Status, Validity
+from .services import EDITABLE_FIELDS, categories_for
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class EntryForm(forms.ModelForm):
+    category = forms.ChoiceField(label=_("主题分类"))
+
+    class Meta:
+        model = Entry
+        fields = EDITABLE_FIELDS
+        widgets = {
+            "created_date": DateInput(),
+            "effective_date": DateInput(),
+            "invalid_date": DateInput(),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "body": forms.Textarea(attrs={"rows": 12}),
+        }
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agency = agency
+        self.fields["category"].choices = [("", "---------")] + [
+            (c.code, c.display) for c in categories_for(agency)
+        ]
+        self.fields["issuer"].help_text = _("留空则为本机构名称。")
+        self.fields["summary"].help_text = _("条例第十二条要求目录包括内容概述。")
+
+    def clean(self):
+        data = super().clean()
+        validity, invalid_date = data.get("validity"), data.get("invalid_date")
+        if validity and validity != Validity.VALID and not invalid_date:
+            self.add_error("invalid_date", _("失效或废止的文件须填写失效或废止日期。"))
+        created = data.get("created_date")
+        if created and invalid_date and invalid_date < created:
+            self.add_error("invalid_date", _("失效或废止日期不能早于生成日期。"))
+        return data
+
+    def _post_clean(self):
+        # The model's own full_clean would reject the missing index_no; the service assigns it.
+        pass
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("理由"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=True
+    )
+
+
+class ValidityForm(forms.Form):
+    validity = forms.ChoiceField(label=_("有效性"), choices=Validity.choices)
+    invalid_date = forms.DateField(label=_("失效或废止日期"), required=False, widget=DateInput())
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("附件"), help_text=_("PDF、Word、Excel、PNG 或 JPEG。"))
+
+
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = AgencySettings
+        fields = ["index_pattern"]
+
+
+class OwnCategoryForm(forms.Form):
+    code = forms.RegexField(
+        label=_("代码"),
+        regex=r"^[A-Za-z0-9]{1,8}$",
+        error_messages={"invalid": _("代码只能由字母和数字组成，最长 8 位。")},
+    )
+    label = forms.CharField(label=_("名称"), max_length=100)
+
+
+def _choices(choices, empty=_("全部")):
+    return [("", empty), *choices]
+
+
+class StaffFilterForm(forms.Form):
+    q = forms.CharField(label=_("关键词"), required=False, max_length=200)
+    status = forms.ChoiceField(label=_("状态"), required=False, choices=_choices(Status.choices))
+    category = forms.ChoiceField(label=_("主题分类"), required=False)
+    doc_type = forms.ChoiceField(label=_("文件类型"), required=False, choices=_choices(DocType.choices))
+    year = forms.IntegerField(label=_("年度"), required=False, min_value=1949, max_value=2100)
+    validity = forms.ChoiceField(label=_("有效性"), required=False, choices=_choices(Validity.choices))
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = _choices([(c.code, c.display) for c in categories_for(agency)])

@@ -1,0 +1,174 @@
+"""Catalogue entries (政府信息公开目录), their attachments and the 索引号 counters."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("草稿")
+    SUBMITTED = "submitted", _("待审核")
+    RETURNED = "returned", _("已退回")
+    PUBLISHED = "published", _("已发布")
+    WITHDRAWN = "withdrawn", _("已撤回")
+
+
+class DisclosureMode(models.TextChoices):
+    # The law's own labels (公开方式).
+    PROACTIVE = "proactive", "主动公开"
+    ON_REQUEST = "on_request", "依申请公开"
+    NOT_DISCLOSED = "not_disclosed", "不予公开"
+
+
+class Validity(models.TextChoices):
+    VALID = "valid", "有效"
+    EXPIRED = "expired", "失效"
+    REPEALED = "repealed", "废止"
+
+
+class DocType(models.TextChoices):
+    ORDINARY = "ordinary", pgettext_lazy("document type", "普通文件")
+    REGULATION = "regulation", "规章"
+    NORMATIVE = "normative", "行政规范性文件"
+    OTHER_POLICY = "policy", pgettext_lazy("document type", "其他政策文件")
+    DECISION = "decision", pgettext_lazy("document type", "行政决定")
+    REPORT = "report", pgettext_lazy("document type", "报告、统计和计划")
+
+
+class OwnCategory(models.Model):
+    """A category an agency adds to the statutory ones (第二十二条: 不断增加主动公开的内容)."""
+
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.CASCADE, related_name="own_categories")
+    code = models.CharField(_("代码"), max_length=8)
+    label = models.CharField(_("名称"), max_length=100)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "code"], name="catalogue_owncat_unique")]
+        ordering = ["agency", "code"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class IndexCounter(models.Model):
+    """Last serial handed out per agency and year; only ever goes up, so a 索引号 is never reused."""
+
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="catalogue_counter_unique")]
+
+
+class Entry(models.Model):
+    agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.PROTECT, related_name="catalogue_entries", verbose_name=_("机构")
+    )
+    index_no = models.CharField(_("索引号"), max_length=80, unique=True)
+    title = models.CharField(_("名称"), max_length=300)
+    summary = models.TextField(_("内容概述"), blank=True)
+    created_date = models.DateField(_("生成日期"), help_text=_("成文日期，即政府信息形成或者变更之日"))
+    publish_date = models.DateField(_("发布日期"), null=True, blank=True)
+    doc_number = models.CharField(_("文号"), max_length=100, blank=True)
+    issuer = models.CharField(_("发布机构"), max_length=200, blank=True)
+    category = models.CharField(_("主题分类"), max_length=8)
+    keywords = models.CharField(_("主题词"), max_length=200, blank=True)
+    disclosure = models.CharField(
+        _("公开方式"), max_length=16, choices=DisclosureMode.choices, default=DisclosureMode.PROACTIVE
+    )
+    doc_type = models.CharField(
+        _("文件类型"), max_length=16, choices=DocType.choices, default=DocType.ORDINARY
+    )
+    validity = models.CharField(_("有效性"), max_length=16, choices=Validity.choices, default=Validity.VALID)
+    effective_date = models.DateField(_("施行日期"), null=True, blank=True)
+    invalid_date = models.DateField(_("失效或废止日期"), null=True, blank=True)
+    body = models.TextField(_("正文"), blank=True)
+
+    status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    return_reason = models.TextField(_("退回理由"), blank=True)
+    # 第二十六条: working days from 生成日期 to 发布日期; None when the calendar has no data for those years.
+    publish_lag = models.PositiveIntegerField(_("发布用时（工作日）"), null=True, blank=True)
+    late = models.BooleanField(_("超过20个工作日发布"), null=True, blank=True)
+
+    # rjieba search-mode words; the SQLite FTS5 table and the PostgreSQL GIN index read these.
+    search_title = models.TextField(blank=True, editable=False)
+    search_text = models.TextField(blank=True, editable=False)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("目录条目")
+        verbose_name_plural = _("目录条目")
+        ordering = ["-publish_date", "-id"]
+        indexes = [
+            models.Index(fields=["status", "-publish_date", "-id"], name="catalogue_pub_idx"),
+            models.Index(fields=["agency", "status", "-publish_date"], name="catalogue_agency_idx"),
+            models.Index(fields=["doc_type", "agency"], name="catalogue_doctype_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.index_no} {self.title}"
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == Status.PUBLISHED and self.disclosure == DisclosureMode.PROACTIVE
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    # Stored under a random-ish name: the visitor-supplied name is kept only as metadata.
+    return f"catalogue/{instance.entry.agency_id}/{instance.entry_id}/{filename}"
+
+
+class Attachment(models.Model):
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path, max_length=300)
+    name = models.CharField(_("文件名"), max_length=255)
+    kind = models.CharField(max_length=8)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def kind_label(self) -> str:
+        from ..files import KINDS
+
+        kind = KINDS.get(self.kind)
+        return kind.label if kind else self.kind
+
+
+DEFAULT_INDEX_PATTERN = "{agency_code}-{category}-{year}-{serial:05d}"
+
+
+class AgencySettings(models.Model):
+    """Catalogue settings of one agency (the 索引号 pattern), edited by its 机构管理员."""
+
+    agency = models.OneToOneField(
+        "agencies.Agency", on_delete=models.CASCADE, related_name="catalogue_settings"
+    )
+    index_pattern = models.CharField(
+        _("索引号格式"),
+        max_length=100,
+        default=DEFAULT_INDEX_PATTERN,
+        help_text=_(
+            "可用 {agency_code}（机构代码）、{credit_code}（统一社会信用代码）、{category}（分类代码）、"
+            "{year}（年度）、{serial:05d}（流水号）。"
+        ),
+    )

@@ -1,0 +1,420 @@
+"""Annual-report commands: parse, check, convert, sum, example.
+
+Exit status (all commands): 0 = done and nothing wrong; 1 = the reports have errors (check) or
+were refused (sum); 2 = some input could not be read or processed. 2 wins over 1.
+One bad file never stops the others and never prints a traceback (``--debug`` re-raises).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from gongkai.annual.errors import ReportError
+from gongkai.annual.model import Report
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+# Files a folder is searched for (explicitly named files are read whatever their extension).
+REPORT_EXTENSIONS = frozenset({".txt", ".md", ".html", ".htm", ".docx", ".xlsx", ".pdf", ".json"})
+EXAMPLE_EXTENSIONS = (".json", ".md", ".html", ".docx", ".xlsx", ".pdf")
+PROGRESS_MIN_FILES = 20
+MAX_CELLS_SHOWN = 3
+
+TEXTS = {
+    "zh": {
+        "unreadable": "无法读取",
+        "internal": "内部错误",
+        "clean": "无错误",
+        "has_errors": "有错误",
+        "format": "{}年格式",
+        "year": "{}年度",
+        "skipped": "未检查 {n} 项：{codes}（--verbose 显示原因）",
+        "cells_more": "等 {n} 个单元格",
+        "note": "说明",
+        "summary": "共 {total} 个文件：{clean} 个无错误，{errors} 个有错误，{unreadable} 个无法读取。",
+        "no_files": "没有找到报告文件",
+    },
+    "en": {
+        "unreadable": "unreadable",
+        "internal": "internal error",
+        "clean": "no errors",
+        "has_errors": "errors found",
+        "format": "{} format",
+        "year": "year {}",
+        "skipped": "{n} checks not run: {codes} (--verbose shows why)",
+        "cells_more": "and {n} more cells",
+        "note": "note",
+        "summary": "{total} files: {clean} without errors, {errors} with errors, {unreadable} unreadable.",
+        "no_files": "no report files found",
+    },
+}
+
+
+def _one_line(text: object, limit: int = 300) -> str:
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _failure(exc: BaseException) -> tuple[str, str]:
+    """(kind, message) for an exception raised while processing one file."""
+    if isinstance(exc, ReportError):
+        return "unreadable", _one_line(exc)
+    if isinstance(exc, ModuleNotFoundError) and (exc.name or "").startswith("gongkai.annual."):
+        module = exc.name.rsplit(".", 1)[-1]
+        return "unreadable", f"尚不支持此类文件（缺少模块 {module}）"
+    return "internal", f"内部错误：{type(exc).__name__}: {_one_line(exc)}"
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--debug", action="store_true", help="出现内部错误时显示完整的错误追踪")
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "parse", help="读取一份报告，输出 JSON", description="读取一份报告，输出 gongkai.annual/1 JSON。"
+    )
+    p.add_argument("file", help="报告文件（.txt .md .html .docx .xlsx .pdf .json）")
+    _common(p)
+    p.set_defaults(handler=cmd_parse)
+
+    p = commands.add_parser(
+        "check",
+        help="检查报告（勾稽关系等）",
+        description="检查一份或多份报告；文件夹按扩展名递归查找。退出码：0 无错误，1 有错误，2 有文件无法读取。",
+    )
+    p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
+    p.add_argument("--json", action="store_true", help="输出 JSON（机器可读）")
+    p.add_argument("--previous", metavar="LASTYEAR_FILE", help="上一年度的报告，用于跨年度核对")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言")
+    p.add_argument("--verbose", "-v", action="store_true", help="显示未能检查的项目及原因、全部单元格")
+    p.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    _common(p)
+    p.set_defaults(handler=cmd_check)
+
+    p = commands.add_parser("convert", help="转换报告格式", description="按输出文件扩展名转换报告格式。")
+    p.add_argument("input", metavar="IN")
+    p.add_argument("output", metavar="OUT", help="输出文件：.json .md .html .docx .xlsx .pdf")
+    _common(p)
+    p.set_defaults(handler=cmd_convert)
+
+    p = commands.add_parser(
+        "sum",
+        help="汇总多份报告",
+        description="把同一年度、同一格式的多份报告相加为一份汇总报告。检查有错误的报告默认拒绝汇总。",
+    )
+    p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
+    p.add_argument("-o", "--output", required=True, metavar="OUT")
+    p.add_argument("--agency", help="汇总报告的机关名称，如“示例县（汇总）”")
+    p.add_argument("--force", action="store_true", help="检查有错误的报告也汇总")
+    p.add_argument("--blank-as-zero", action="store_true", help="空白单元格按 0 计入（默认：汇总结果留空）")
+    _common(p)
+    p.set_defaults(handler=cmd_sum)
+
+    p = commands.add_parser(
+        "example", help="生成示例报告", description="在 OUTDIR 下写出示例报告的各种格式。"
+    )
+    p.add_argument("outdir", metavar="OUTDIR")
+    p.add_argument("--year", type=int, default=2025)
+    p.add_argument("--seed", type=int, default=2025)
+    _common(p)
+    p.set_defaults(handler=cmd_example)
+
+
+# ---------------------------------------------------------------- files
+
+
+def iter_report_files(paths: Iterable[str]) -> Iterator[Path]:
+    """Named files as given; folders walked recursively in a stable order, hidden entries skipped."""
+    for name in paths:
+        path = Path(name)
+        if not path.is_dir():
+            yield path
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for file in sorted(files):
+                if not file.startswith(".") and Path(file).suffix.lower() in REPORT_EXTENSIONS:
+                    yield Path(root, file)
+
+
+def _read(path: Path) -> Report:
+    from gongkai.annual.readers import read_path
+
+    return read_path(path)
+
+
+def _error(message: str) -> None:
+    print(f"gongkai: {message}", file=sys.stderr)
+
+
+# ---------------------------------------------------------------- parse
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    try:
+        report = _read(Path(args.file))
+    except Exception as exc:
+        if args.debug and not isinstance(exc, ReportError):
+            raise
+        _error(f"{args.file}：{_failure(exc)[1]}")
+        return EXIT_UNREADABLE
+    sys.stdout.write(report.dumps() + "\n")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- check
+
+
+class _Printer:
+    """Writes one file's result as soon as it is known (nothing is kept: memory stays flat)."""
+
+    def __init__(self, args: argparse.Namespace, write):
+        self.args = args
+        self.write = write
+        self.t = TEXTS[args.lang]
+        self.first = True
+        if args.json:
+            self.write('{"schema": "gongkai.check/1", "files": [')
+
+    def result(
+        self, path: Path, report: Report | None, findings: list, failure: tuple[str, str] | None
+    ) -> None:
+        if self.args.json:
+            self._json(path, report, findings, failure)
+        else:
+            self._text(path, report, findings, failure)
+
+    def _json(self, path, report, findings, failure) -> None:
+        from gongkai.annual.checks import has_errors
+
+        item: dict = {"path": str(path)}
+        if failure:
+            item |= {"status": failure[0], "error": failure[1]}
+        else:
+            item |= {
+                "status": "errors" if has_errors(findings) else "ok",
+                "format": report.format,
+                "agency": report.agency.name,
+                "year": report.year,
+                "findings": [f.to_json() for f in findings],
+                "notes": [n.to_json() for n in report.notes],
+            }
+        text = json.dumps(item, ensure_ascii=False)
+        self.write(("\n  " if self.first else ",\n  ") + text)
+        self.first = False
+
+    def _text(self, path, report, findings, failure) -> None:
+        from gongkai.annual.checks import Severity, has_errors
+        from gongkai.annual.checks.base import SEVERITY_LABELS
+
+        t, lang = self.t, self.args.lang
+        if failure:
+            label = t["unreadable"] if failure[0] == "unreadable" else t["internal"]
+            message = failure[1].removeprefix("内部错误：")
+            self.write(f"✗ {path}  {label}：{message}" if lang == "zh" else f"✗ {path}  {label}: {message}")
+            return
+        about = " · ".join(
+            x
+            for x in (
+                report.agency.name,
+                t["year"].format(report.year) if report.year else None,
+                t["format"].format(report.format),
+            )
+            if x
+        )
+        status = t["has_errors"] if has_errors(findings) else t["clean"]
+        self.write(f"{'✗' if has_errors(findings) else '✓'} {path}  {about} — {status}")
+        skipped = []
+        order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2, Severity.SKIPPED: 3}
+        for f in sorted(findings, key=lambda f: order.get(f.severity, 9)):
+            if f.severity is Severity.SKIPPED and not self.args.verbose:
+                skipped.append(f.code)
+                continue
+            label = SEVERITY_LABELS[f.severity][0 if lang == "zh" else 1]
+            self.write(f"    {label:<4} {f.code:<12} {_one_line(f.message(lang), 500)}{self._cells(f.cells)}")
+        for note in report.notes:
+            self.write(
+                f"    {t['note']:<4} {note.code:<12} {_one_line(note.message, 500)}{self._cells(note.cells)}"
+            )
+        if skipped:
+            codes = "、".join(dict.fromkeys(skipped)) if lang == "zh" else ", ".join(dict.fromkeys(skipped))
+            self.write(f"    {t['skipped'].format(n=len(skipped), codes=codes)}")
+
+    def _cells(self, cells) -> str:
+        if not cells:
+            return ""
+        if self.args.verbose or len(cells) <= MAX_CELLS_SHOWN + 1:  # "1 more" is no shorter
+            return f"  [{', '.join(cells)}]"
+        more = self.t["cells_more"].format(n=len(cells) - MAX_CELLS_SHOWN)
+        return f"  [{', '.join(cells[:MAX_CELLS_SHOWN])} {more}]"
+
+    def finish(self, counts: dict[str, int]) -> None:
+        if self.args.json:
+            self.write(f'\n], "summary": {json.dumps(counts)}}}')
+        else:
+            self.write(self.t["summary"].format(**counts))
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from gongkai.annual.checks import has_errors, run_checks
+
+    previous = None
+    status = EXIT_OK
+    if args.previous:
+        try:
+            previous = _read(Path(args.previous))
+        except Exception as exc:
+            if args.debug and not isinstance(exc, ReportError):
+                raise
+            _error(f"{args.previous}：{_failure(exc)[1]}")
+            return EXIT_UNREADABLE
+
+    # Only the paths are listed up front (for the progress bar); reports are read one at a time.
+    files = list(iter_report_files(args.paths))
+    bar = None
+    if len(files) > PROGRESS_MIN_FILES and not args.no_progress and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(files), file=sys.stderr, unit="份", leave=False)
+
+    def write(line: str) -> None:
+        if bar is not None and sys.stdout.isatty():
+            bar.write(line, file=sys.stdout)
+        else:
+            sys.stdout.write(line + "\n")
+
+    printer = _Printer(args, write)
+    counts = {"total": len(files), "clean": 0, "errors": 0, "unreadable": 0}
+    for path in files:
+        report, findings, failure = None, [], None
+        try:
+            report = _read(path)
+            findings = run_checks(report, previous)
+        except Exception as exc:
+            if args.debug and not isinstance(exc, ReportError):
+                raise
+            failure = _failure(exc)
+        if failure:
+            counts["unreadable"] += 1
+            status = EXIT_UNREADABLE
+        elif has_errors(findings):
+            counts["errors"] += 1
+            status = max(status, EXIT_FINDINGS)
+        else:
+            counts["clean"] += 1
+        printer.result(path, report, findings, failure)
+        if bar is not None:
+            bar.update()
+    if bar is not None:
+        bar.close()
+    printer.finish(counts)
+    if not files:
+        _error(TEXTS[args.lang]["no_files"])
+        return EXIT_UNREADABLE
+    return status
+
+
+# ---------------------------------------------------------------- convert
+
+
+def _write(report: Report, output: str) -> None:
+    from gongkai.annual.writers import write_path
+
+    write_path(report, output)
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    for step in ("read", "write"):
+        try:
+            if step == "read":
+                report = _read(Path(args.input))
+            else:
+                _write(report, args.output)
+        except Exception as exc:
+            if args.debug and not isinstance(exc, ReportError):
+                raise
+            _error(f"{args.input if step == 'read' else args.output}：{_failure(exc)[1]}")
+            return EXIT_UNREADABLE
+    print(f"已写入 {args.output}")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- sum
+
+
+def _default_agency(reports: list[Report]) -> str:
+    """The shared start of the agencies' names (示例县…局, 示例县…局 -> 示例县) plus （汇总）."""
+    prefix = os.path.commonprefix([r.agency.name or "" for r in reports])
+    return f"{prefix}（汇总）" if prefix else "汇总报告"
+
+
+def cmd_sum(args: argparse.Namespace) -> int:
+    from gongkai.annual.sum import sum_reports
+
+    reports = []
+    for path in iter_report_files(args.paths):
+        try:
+            report = _read(path)
+        except Exception as exc:
+            if args.debug and not isinstance(exc, ReportError):
+                raise
+            _error(f"{path}：{_failure(exc)[1]}")
+            return EXIT_UNREADABLE
+        report.source = str(path)  # name inputs by the path the user gave, in notes and errors
+        reports.append(report)
+    try:
+        total = sum_reports(
+            reports,
+            args.agency or _default_agency(reports),
+            force=args.force,
+            blank_as_zero=args.blank_as_zero,
+        )
+    except ReportError as exc:
+        _error(_one_line(exc))
+        return EXIT_FINDINGS
+    except Exception as exc:
+        if args.debug:
+            raise
+        _error(_failure(exc)[1])
+        return EXIT_UNREADABLE
+    try:
+        _write(total, args.output)
+    except Exception as exc:
+        if args.debug and not isinstance(exc, ReportError):
+            raise
+        _error(f"{args.output}：{_failure(exc)[1]}")
+        return EXIT_UNREADABLE
+    print(f"已汇总 {len(reports)} 份报告，写入 {args.output}")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- example
+
+
+def cmd_example(args: argparse.Namespace) -> int:
+    from gongkai.annual.example import example_report
+
+    report = example_report(year=args.year, seed=args.seed)
+    outdir = Path(args.outdir)
+    status = EXIT_OK
+    for ext in EXAMPLE_EXTENSIONS:
+        path = outdir / f"example-report-{args.year}{ext}"
+        try:
+            _write(report, path)
+        except Exception as exc:
+            if isinstance(exc, ModuleNotFoundError) and (exc.name or "").startswith("gongkai.annual."):
+                # a writer not written yet: the other formats are still worth having
+                _error(f"跳过 {path}：尚不支持写出 {ext} 格式（缺少模块 {exc.name.rsplit('.', 1)[-1]}）")
+                continue
+            if args.debug and not isinstance(exc, ReportError):
+                raise
+            _error(f"{path}：{_failure(exc)[1]}")
+            status = EXIT_UNREADABLE
+            continue
+        print(path)
+    return status

@@ -1,0 +1,3 @@
+from .event import AppendOnlyError, Event
+
+__all__ = ["AppendOnlyError", "Event"]

@@ -1,0 +1,96 @@
+"""Writing to the event log. Call ``record`` inside the transaction of the change it describes,
+so that the change and its record are saved together or not at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import models, transaction
+
+from .models import Event
+
+
+class NotInTransaction(RuntimeError):
+    pass
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, models.fields.files.FieldFile):
+        return value.name or None
+    if isinstance(value, list | tuple | set):
+        return [_json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _json_value(v) for k, v in value.items()}
+    return value
+
+
+def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """The named fields of ``instance`` as JSON-ready values (foreign keys as ids)."""
+    out = {}
+    for name in fields:
+        field = instance._meta.get_field(name)
+        value = getattr(instance, field.attname)
+        out[name] = _json_value(value)
+    return out
+
+
+def changed(before: dict | None, after: dict | None) -> tuple[dict, dict]:
+    """Only the keys whose values differ, for compact before/after records."""
+    before, after = before or {}, after or {}
+    keys = [k for k in {**before, **after} if before.get(k) != after.get(k)]
+    return {k: before.get(k) for k in keys}, {k: after.get(k) for k in keys}
+
+
+def record(
+    actor,
+    action: str,
+    subject: models.Model | tuple[str, Any] | None = None,
+    before: dict | None = None,
+    after: dict | None = None,
+    agency=None,
+    note: str = "",
+) -> Event:
+    """Append one event.
+
+    ``actor``: the user (None or an anonymous user for the system or the public).
+    ``action``: a dotted name, e.g. ``agencies.membership.add`` or ``catalogue.entry.publish``.
+    ``subject``: a model instance, or ``(type, id)`` for something that is not a row.
+    ``agency``: defaults to ``subject.agency`` when the subject has one.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise NotInTransaction("events.record() must run inside the transaction of the change it records")
+    if actor is not None and not getattr(actor, "is_authenticated", False):
+        actor = None
+    subject_type = subject_id = subject_label = ""
+    if isinstance(subject, models.Model):
+        subject_type = subject._meta.label_lower
+        subject_id = str(subject.pk)
+        subject_label = str(subject)[:300]
+        if agency is None and subject._meta.label_lower == "agencies.agency":
+            agency = subject
+        elif agency is None:
+            agency = getattr(subject, "agency", None)
+    elif subject is not None:
+        subject_type, subject_id = str(subject[0]), str(subject[1])
+    return Event.objects.create(
+        actor=actor,
+        actor_name=actor.get_username() if actor is not None else "",
+        agency=agency,
+        action=action,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        subject_label=subject_label,
+        before=_json_value(before) if before is not None else None,
+        after=_json_value(after) if after is not None else None,
+        note=note,
+    )

@@ -1,0 +1,22 @@
+"""Root URLs. Public portal at /, staff back office at /staff/, catalogue back office at /staff/catalogue/."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from gongkai.agencies import auth_views
+
+admin.site.site_header = "政府信息公开 · 站点管理"
+admin.site.site_title = "政府信息公开"
+
+urlpatterns = [
+    path("apply/", include("gongkai.applications.public_urls")),
+    path("", include("gongkai.portal.urls")),
+    path("staff/catalogue/", include("gongkai.catalogue.urls")),
+    path("staff/applications/", include("gongkai.applications.urls")),
+    path("staff/", include("gongkai.agencies.urls")),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]

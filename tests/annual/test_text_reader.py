@@ -1,0 +1,376 @@
+"""The plain-text reader on synthetic reports: layouts, run-together digits, lost cells."""
+
+from __future__ import annotations
+
+import codecs
+from decimal import Decimal
+
+import pytest
+
+from gongkai.annual import ReportError, UnreadableReport
+from gongkai.annual.layout import LAYOUT_2019, LAYOUT_2021, FormatLayout
+from gongkai.annual.model import AgencyKind, AgencyLevel
+from gongkai.annual.readers.assemble import split_digits
+from gongkai.annual.readers.text import read_text, read_text_bytes
+
+T3 = LAYOUT_2021.applications
+assert T3 is not None
+
+
+def t3_values(outcomes: dict[str, list[int]], carried_in: list[int] | None = None, layout=LAYOUT_2021):
+    """A consistent table 三: outcome rows given by applicant column; totals derived."""
+    grid = layout.applications
+    parts = len(grid.columns) - 1
+    rows: dict[str, list[int]] = {}
+    for row in grid.rows:
+        if row.block and row.key != "r_total":
+            vals = outcomes.get(row.key, [0] * parts)
+            rows[row.key] = vals + [sum(vals)]
+    total = [sum(rows[k][i] for k in rows) for i in range(parts + 1)]
+    rows["r_total"] = total
+    cin = (carried_in or [0] * parts) + [sum(carried_in or [0] * parts)]
+    rows["carried_over_in"] = cin
+    rows["carried_over_out"] = [0] * (parts + 1)
+    rows["new_received"] = [t - c for t, c in zip(total, cin, strict=True)]
+    return rows
+
+
+def make_text(
+    rows: dict[str, list[int] | str],
+    layout: FormatLayout = LAYOUT_2021,
+    sep: str = "\t",
+    t4: str = "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0",
+    active: str | None = None,
+    year: int = 2023,
+    agency: str = "某某县某某局",
+    tail: str = "某某县某某局\n2024年1月15日",
+) -> str:
+    """A report as the structured readers would give it: one table row per line."""
+    grid = layout.applications
+    lines = [f"{agency}{year}年政府信息公开工作年度报告", "一、总体情况", "本年度工作正常开展。"]
+    lines.append("二、主动公开政府信息情况")
+    if active is None:
+        for g in layout.active:
+            lines.append(g.title)
+            lines.append(sep.join(["信息内容", *(c.label for c in g.columns)]))
+            for r in g.rows:
+                lines.append(sep.join([r.text, *("0" for _ in g.columns)]))
+    else:
+        lines.append(active)
+    lines.append("三、收到和处理政府信息公开申请情况")
+    lines.append(
+        sep.join(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"])
+    )
+    lines.append(sep.join(["自然人", "法人或其他组织", "总计"]))
+    lines.append(sep.join(c.label for c in grid.columns[1:-1]))
+    for r in grid.rows:
+        value = rows[r.key]
+        cells = value if isinstance(value, str) else sep.join(str(v) for v in value)
+        lines.append(f"{r.label}{sep}{cells}")
+    lines.append("四、政府信息公开行政复议、行政诉讼情况")
+    lines.append(sep.join(["行政复议", "行政诉讼"]))
+    lines.append(sep.join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3))
+    lines.append(t4)
+    lines += ["五、存在的主要问题及改进情况", "存在不足。", "六、其他需要报告的事项", "无。", tail]
+    return "\n".join(lines) + "\n"
+
+
+SAMPLE = t3_values(
+    {
+        "r_open": [5, 2, 0, 0, 1, 0],
+        "r_partial": [1, 0, 0, 0, 0, 0],
+        "r_unable_not_held": [3, 1, 0, 0, 0, 0],
+        "r_noproc_repeat": [2, 0, 0, 0, 0, 0],
+        "r_other_other": [1, 0, 0, 0, 0, 1],
+    },
+    carried_in=[1, 0, 0, 0, 0, 0],
+)
+
+
+def app(report, row):
+    return report.applications.row_values(row)
+
+
+def codes(report):
+    return [n.code for n in report.notes]
+
+
+# ---------------------------------------------------------------- plain reading
+
+
+def test_tab_separated_rows_read_as_printed():
+    report = read_text(make_text(SAMPLE))
+    assert report.format == "2021"
+    for key, values in SAMPLE.items():
+        assert app(report, key) == values, key
+    assert report.review_litigation.row_values("reconsideration") == [0, 0, 0, 0, 0]
+    assert report.tables["art20_1"].row_values("normative_docs") == [0, 0, 0]
+    assert not [c for c in codes(report) if c.startswith(("CELL", "ROW"))]
+
+
+def test_space_aligned_rows_and_full_width_ordinals():
+    text = (
+        make_text(SAMPLE, sep="    ")
+        .replace("（一）予以公开", "(一) 予以 公开")
+        .replace("3.危及“三安全一稳定”", '3、危及"三安全一稳定"')
+    )
+    report = read_text(text)
+    for key, values in SAMPLE.items():
+        assert app(report, key) == values, key
+
+
+def test_sections_and_metadata():
+    report = read_text(
+        make_text(SAMPLE, agency="某某县某某镇人民政府", tail="某某县某某镇人民政府 2024年1月15日")
+    )
+    assert report.year == 2023
+    assert report.agency.name == "某某县某某镇人民政府"
+    assert report.agency.kind == AgencyKind.TOWNSHIP
+    assert report.agency.level == AgencyLevel.TOWNSHIP
+    assert str(report.signature_date) == "2024-01-15"
+    assert report.sections["overview"] == "本年度工作正常开展。"
+    assert report.sections["other"].startswith("无。")
+    assert "AGENCY-GUESS" in codes(report)
+
+
+def test_publication_date_from_page_header():
+    text = "发布日期：2024-01-20\n" + make_text(SAMPLE)
+    assert str(read_text(text).publication_date) == "2024-01-20"
+
+
+# ---------------------------------------------------------------- run-together digits
+
+
+def test_run_together_row_is_split_by_the_row_sum():
+    rows = t3_values({"r_open": [80, 1, 0, 0, 0, 0]})
+    rows["new_received"] = "801000081"  # a flattened web page: no separators at all
+    report = read_text(make_text(rows, sep=""))
+    assert app(report, "new_received") == [80, 1, 0, 0, 0, 0, 81]
+    assert app(report, "r_open") == [80, 1, 0, 0, 0, 0, 81]
+    assert app(report, "r_total") == [80, 1, 0, 0, 0, 0, 81]
+    assert "CELL-SPLIT" in codes(report)
+
+
+def test_whole_table_flattened_on_one_line_with_junk_ordinals():
+    rows = t3_values({"r_unable_not_held": [3, 1, 0, 0, 0, 0], "r_open": [12, 0, 0, 0, 0, 3]})
+    text = make_text(rows, sep="")
+    # join the table into one line; leave a stray "1" before the next row's ordinal
+    head, rest = text.split("三、收到和处理政府信息公开申请情况\n", 1)
+    table, tail = rest.split("四、政府信息公开行政复议", 1)
+    table = table.replace("\n", "").replace(
+        "1.本机关不掌握相关政府信息3100004", "1.本机关不掌握相关政府信息3100004 1 "
+    )
+    report = read_text(
+        head + "三、收到和处理政府信息公开申请情况\n" + table + "\n四、政府信息公开行政复议" + tail
+    )
+    for key, values in rows.items():
+        assert app(report, key) == values, key
+
+
+def test_ambiguous_split_is_reported_not_guessed():
+    # 1|10|0|0|0|0|11 and 11|0|0|0|0|0|11 both add up; nothing else in the table decides
+    assert len(split_digits(["110000011"], [6])) == 2
+    rows = {k: "" for k in T3.row_keys}
+    rows["new_received"] = "110000011"
+    report = read_text(make_text(rows, sep=""))
+    assert app(report, "new_received") == [None] * 7
+    notes = [n for n in report.notes if "applications.new_received.total" in n.cells]
+    assert [n.code for n in notes] == ["CELL-AMBIGUOUS"]
+
+
+def test_split_search_is_bounded():
+    assert split_digits(["1234567890" * 3], [6]) in ([], None)
+    report = read_text(make_text({**SAMPLE, "new_received": "9" * 200}, sep=""))
+    assert app(report, "new_received") == [None] * 7
+
+
+# ---------------------------------------------------------------- lost cells
+
+
+def test_single_lost_cell_is_recovered_and_noted():
+    rows = dict(SAMPLE)
+    values = rows["r_open"]  # 5 2 0 0 1 0 8
+    rows["r_open"] = " ".join(str(v) for i, v in enumerate(values) if i != 1)  # lose the "2"
+    report = read_text(make_text(rows, sep="  "))
+    assert app(report, "r_open") == SAMPLE["r_open"]
+    notes = [n for n in report.notes if n.code == "CELL-RECOVERED"]
+    assert len(notes) == 1
+    assert notes[0].cells == ("applications.r_open.org_commercial",)
+
+
+def test_lost_cell_in_review_table_is_recovered():
+    report = read_text(make_text(SAMPLE, t4="1\t1\t0\t0\t2\t1\t0\t0\t1\t0\t2\t1\t3"))  # 13 of 15
+    assert [n.code for n in report.notes if n.code == "CELL-RECOVERED"] == []
+    assert "CELL-AMBIGUOUS" in codes(report) or "ROW-UNREADABLE" in codes(report)
+    # 1 1 0 0 2 | 1 0 0 0 1 | 2 0 1 0 3 with the first total lost: only one placement adds up
+    report = read_text(make_text(SAMPLE, t4="1\t1\t0\t0\t1\t0\t0\t0\t1\t2\t0\t1\t0\t3"))
+    assert report.review_litigation.row_values("reconsideration") == [1, 1, 0, 0, 2]
+    assert report.review_litigation.row_values("litigation_direct") == [1, 0, 0, 0, 1]
+    assert report.review_litigation.row_values("litigation_after_reconsideration") == [2, 0, 1, 0, 3]
+    recovered = [n for n in report.notes if n.code == "CELL-RECOVERED"]
+    assert [n.cells for n in recovered] == [("review_litigation.reconsideration.total",)]
+
+
+def test_two_lost_cells_in_one_column_are_not_guessed():
+    rows = dict(SAMPLE)
+    for key in ("r_open", "r_unable_not_held"):  # both lose their 商业企业 figure (2 and 1)
+        rows[key] = " ".join(str(v) for i, v in enumerate(SAMPLE[key]) if i != 1)
+    report = read_text(make_text(rows, sep="  "))
+    assert app(report, "r_open") == [None] * 7
+    assert app(report, "r_unable_not_held") == [None] * 7
+    assert codes(report).count("CELL-AMBIGUOUS") == 2
+    assert "CELL-RECOVERED" not in codes(report)
+
+
+def test_ocr_damaged_labels_and_stray_ordinal_digits():
+    rows = {k: "\t".join(str(v) for v in vals) for k, vals in SAMPLE.items()}
+    text = make_text(rows)
+    text = (
+        text.replace("一、本年新收政府信息公开申请数量", "一、本年新\t所收政府信息公开申请数量")
+        .replace("二、上年结转政府信息公开申请数量", "二、上年纪\t吉转政府信息公开申请数量")
+        .replace("（二）部分公开", "(二)部分\t↑公开")
+        .replace("2.没有现成信息需要另行制作", "· 1 2 没有现成信息需要另行制作")
+        .replace("7.属于行政执法案卷", "- 生 1 木\t\t7. 属于行政执法案卷")
+    )
+    report = read_text(text)
+    for key, values in SAMPLE.items():
+        assert app(report, key) == values, key
+
+
+# ---------------------------------------------------------------- cell contents
+
+
+def test_slash_and_dash_cells_are_blank_with_a_note():
+    rows = dict(SAMPLE)
+    rows["r_partial"] = "1\t/\t—\t0\t0\t0\t1"
+    report = read_text(make_text(rows))
+    assert app(report, "r_partial") == [1, None, None, 0, 0, 0, 1]
+    slash = [n for n in report.notes if n.code == "CELL-SLASH"]
+    assert [n.cells for n in slash] == [("applications.r_partial.org_commercial",)]
+
+
+def test_units_inside_cells():
+    active = "\n".join(
+        [
+            "第二十条第（一）项",
+            "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+            "规章\t1件\t0件\t11件",
+            "行政规范性文件\t8\t2\t66",
+            "第二十条第（五）项",
+            "信息内容\t本年处理决定数量",
+            "行政许可\t1,200件",
+            "第二十条第（八）项",
+            "信息内容\t本年收费金额（单位：万元）",
+            "行政事业性收费\t25.1万元",
+        ]
+    )
+    rows = dict(SAMPLE)
+    rows["r_open"] = "5件\t2件\t0\t0\t1\t0\t8件"
+    report = read_text(make_text(rows, active=active))
+    assert report.tables["art20_1"].row_values("regulations") == [1, 0, 11]
+    assert report.tables["art20_5"].get("admin_licensing", "decisions") == 1200
+    assert report.tables["art20_8"].get("admin_fees", "amount") == Decimal("25.1")
+    assert report.tables["art20_6"].row_values("admin_penalty") == [None]
+    assert app(report, "r_open") == SAMPLE["r_open"]
+
+
+# ---------------------------------------------------------------- formats
+
+
+def test_2019_format_single_other_row_and_table_nine():
+    rows = t3_values({"r_open": [4, 0, 0, 0, 0, 0], "r_other": [2, 1, 0, 0, 0, 0]}, layout=LAYOUT_2019)
+    active = "\n".join(
+        [
+            "第二十条第（一）项",
+            "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量",
+            "规章\t0\t0\t3",
+            "规范性文件\t5\t5\t40",
+            "第二十条第（五）项",
+            "信息内容\t上一年项目数量\t本年增/减\t处理决定数量",
+            "行政许可\t10\t-2\t300",
+            "其他对外管理服务事项\t0\t0\t0",
+            "第二十条第（九）项",
+            "信息内容\t采购项目数量\t采购总金额",
+            "政府集中采购\t12\t345.6",
+        ]
+    )
+    report = read_text(make_text(rows, layout=LAYOUT_2019, active=active, year=2020))
+    assert report.format == "2019"
+    assert app(report, "r_other") == [2, 1, 0, 0, 0, 0, 3]
+    assert app(report, "r_total") == rows["r_total"]
+    assert report.tables["art20_5"].row_values("admin_licensing") == [10, -2, 300]
+    assert report.tables["art20_9"].row_values("central_procurement") == [12, Decimal("345.6")]
+    assert "FORMAT-INFERRED" not in codes(report)
+
+
+def test_2021_table_with_a_single_other_row():
+    rows = {k: "\t".join(str(x) for x in v) for k, v in SAMPLE.items()}
+    text = make_text(rows)
+    for label in ("1.申请人无正当理由", "2.申请人逾期未按", "3.其他"):
+        text = "\n".join(ln for ln in text.split("\n") if not ln.startswith(label))
+    zero = dict(SAMPLE)
+    report = read_text(text.replace("（七）总计", "（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n（七）总计"))
+    assert app(report, "r_other_fee_unpaid") == [0] * 7
+    assert "T3-OTHER-COLLAPSED" in codes(report)
+    assert app(report, "r_total") == zero["r_total"]
+
+
+def test_pre2019_report_is_recognised_not_forced():
+    text = (
+        "某市2017年政府信息公开工作年度报告\n一、概述\n……\n六、政府信息公开情况统计表\n"
+        "指标名称\t计量单位\t2017年度\t历年累计\n受理依申请公开信息总数\t条\t3\t10\n"
+    )
+    report = read_text(text)
+    assert report.format == "pre2019"
+    assert report.tables == {} and report.sections == {}
+    assert "FORMAT-PRE2019" in codes(report)
+
+
+def test_format_inferred_from_year_when_markers_are_absent():
+    text = "某某区某某局2024年政府信息公开工作年度报告\n一、总体情况\n本年度收到政府信息公开申请3件。\n"
+    report = read_text(text)
+    assert report.format == "2021"
+    assert "FORMAT-INFERRED" in codes(report)
+    assert report.sections["overview"] == "本年度收到政府信息公开申请3件。"
+    assert report.sections["problems"] is None
+
+
+def test_traditional_characters_are_matched():
+    text = (
+        make_text(SAMPLE)
+        .replace("总体情况", "總體情況")
+        .replace("本年新收政府信息公开申请数量", "本年新收政府信息公開申請數量")
+    )
+    report = read_text(text)
+    assert report.sections["overview"] == "本年度工作正常开展。"
+    assert app(report, "new_received") == SAMPLE["new_received"]
+
+
+# ---------------------------------------------------------------- bytes
+
+
+def test_encodings():
+    text = make_text(SAMPLE)
+    for data in (
+        text.encode("utf-8"),
+        codecs.BOM_UTF8 + text.encode("utf-8"),
+        text.encode("utf-16"),
+        text.encode("gb18030"),
+    ):
+        assert app(read_text_bytes(data), "r_open") == SAMPLE["r_open"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x00\x01\x02binary\x00",
+        bytes(range(128, 256)) * 20,
+        b"just some English text, no report here",
+        "一二三四五六七八九十".encode(),
+    ],
+)
+def test_garbage_is_unreadable(data):
+    with pytest.raises(UnreadableReport) as info:
+        read_text_bytes(data)
+    assert "\n" not in str(info.value)
+    assert isinstance(info.value, ReportError)

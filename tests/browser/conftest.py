@@ -1,0 +1,57 @@
+"""Playwright with Debian's chromium (never a downloaded browser), and screenshots of each step."""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from gongkai.agencies.testing import fast_password_hashing, world  # noqa: F401  (fixtures)
+
+# Playwright's sync API runs an event loop in this thread; Django would refuse its ORM calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"chromium not installed ({CHROMIUM}); `make browser-deps` installs it")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture
+def shot(request, page):
+    """``shot("step")`` saves test-output/screenshots/<test>-<nn>-<step>.png (full page)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    test = re.sub(r"[^\w.-]+", "_", request.node.name)
+    counter = iter(range(1, 100))
+
+    def take(step: str) -> Path:
+        name = re.sub(r"[^\w.-]+", "_", step)
+        path = SCREENSHOTS / f"{test}-{next(counter):02d}-{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
