@@ -68,7 +68,13 @@ def prepare(data_dir: str, entries: int) -> dict:
     t1 = time.perf_counter()
     fields = [f for f in Entry._meta.concrete_fields if f.column != "id"]
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-    fixed = {"created_by_id": None, "created_at": now, "updated_at": now, "keywords": "", "effective_date": None}
+    fixed = {
+        "created_by_id": None,
+        "created_at": now,
+        "updated_at": now,
+        "keywords": "",
+        "effective_date": None,
+    }
 
     def value(row, f):
         v = row.get(f.attname, row.get(f.name, fixed.get(f.attname)))
@@ -258,7 +264,10 @@ def main(argv: list[str] | None = None) -> dict:
     env.pop("DATABASE_URL", None)  # this benchmark is about SQLite
     server = None
     try:
-        print(f"web bench: filling a fresh SQLite database with {args.entries:,} catalogue entries …", flush=True)
+        print(
+            f"web bench: filling a fresh SQLite database with {args.entries:,} catalogue entries …",
+            flush=True,
+        )
         t = time.perf_counter()
         out = subprocess.run(
             [sys.executable, __file__, "--prepare", data_dir, "--entries", str(args.entries)],
@@ -326,7 +335,9 @@ def main(argv: list[str] | None = None) -> dict:
                 ok_all &= ok
                 verdict = "ok" if ok else f"MISSED (≥{TARGET_RATIO} of floor, p99 < {TARGET_P99_MS:.0f} ms)"
             extra = f" non-2xx={r['non2xx']}" if r["non2xx"] else ""
-            print(f"  {name:<22}{r['rps']:>9.0f}{ratio:>8.2f}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}  {verdict}{extra}")
+            print(
+                f"  {name:<22}{r['rps']:>9.0f}{ratio:>8.2f}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}  {verdict}{extra}"
+            )
         return {"facts": facts, "results": results, "targets_met": ok_all}
     finally:
         if server is not None:

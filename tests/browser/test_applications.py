@@ -3,6 +3,7 @@ code, staff replies, and the reply letter downloads as .docx and PDF."""
 
 import io
 from datetime import date
+from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -107,7 +108,15 @@ def test_apply_correct_track_reply_download(live_server, page, shot, people):
     # --- staff records the correction and replies
     do(shot_staff, "收到补正材料", {'textarea[name="receive_correction-text"]': "文号为示教发〔2025〕3号"})
     expect(shot_staff.get_by_text("已收到补正材料")).to_be_visible()
-    do(shot_staff, "作出答复", {'select[name="reply-outcome"]': "r_open", 'textarea[name="reply-text"]': "见示例县人民政府网站政府信息公开专栏。"})
+    do(
+        shot_staff,
+        "作出答复",
+        {
+            'select[name="reply-outcome"]': "r_open",
+            'select[name="reply-reply_type"]': "art36_1",
+            'textarea[name="reply-text"]': "见示例县人民政府网站政府信息公开专栏。",
+        },
+    )
     expect(shot_staff.get_by_text("已作出答复")).to_be_visible()
     staff_shot(shot_staff, "replied")
 
@@ -115,12 +124,12 @@ def test_apply_correct_track_reply_download(live_server, page, shot, people):
     reply = shot_staff.locator("li", has_text="政府信息公开申请答复书")
     with shot_staff.expect_download() as info:
         reply.get_by_role("link", name="下载 Word").click()
-    data = open(info.value.path(), "rb").read()
+    data = Path(info.value.path()).read_bytes()
     text = "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
     assert "示例县教育局" in text and tracking_no in text and "第三十六条第（一）项" in text
     with shot_staff.expect_download() as info:
         reply.get_by_role("link", name="下载 PDF").click()
-    data = open(info.value.path(), "rb").read()
+    data = Path(info.value.path()).read_bytes()
     assert data.startswith(b"%PDF")
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         assert "示例县教育局" in "".join(p.extract_text() or "" for p in pdf.pages).replace(" ", "")

@@ -34,7 +34,9 @@ def logout(page, username):
     page.get_by_role("button", name=f"退出（{username}）").click()
 
 
-def test_visitor_searches_with_two_characters_and_opens_entry(live_server, page, shot, transactional_db, world):
+def test_visitor_searches_with_two_characters_and_opens_entry(
+    live_server, page, shot, transactional_db, world
+):
     make_entry(
         world.a,
         "示例县教育局2024年部门预算",
@@ -44,7 +46,9 @@ def test_visitor_searches_with_two_characters_and_opens_entry(live_server, page,
         body="一、部门预算编制说明。",
         created_date=date(2024, 1, 20),
     )
-    make_entry(world.a, "行政复议决定书", status=Status.PUBLISHED, category="A06", created_date=date(2024, 2, 1))
+    make_entry(
+        world.a, "行政复议决定书", status=Status.PUBLISHED, category="A06", created_date=date(2024, 2, 1)
+    )
     make_entry(world.a, "尚未发布的预算草稿", category="A07")
     page.set_viewport_size({"width": 390, "height": 844})  # a phone
     page.goto(f"{live_server.url}/")
@@ -91,7 +95,9 @@ def test_clerk_creates_reviewer_publishes_portal_shows(live_server, page, shot, 
     draft_url = page.url
     shot("draft-saved")
 
-    page.locator('input[type="file"]').set_input_files({"name": "资助办法.pdf", "mimeType": "application/pdf", "buffer": PDF})
+    page.locator('input[type="file"]').set_input_files(
+        {"name": "资助办法.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
     page.get_by_role("button", name="上传附件").click()
     expect(page.get_by_role("link", name="资助办法.pdf")).to_be_visible()
     shot("attachment-uploaded")

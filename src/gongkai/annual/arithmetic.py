@@ -2,14 +2,19 @@
 
 Shared by the checks (does a relation hold?), the readers (which single lost cell makes every
 relation hold again?) and the sum (totals are recomputed, never trusted).
+
+A relation's lines depend only on the grid, never on the values, and grids are frozen constants of
+the layout: so each grid's lines are built once (``_compiled``) and shared by every table and call.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
+from operator import itemgetter
 
-from .layout import Relation
+from .layout import Grid, Relation
 from .model import Number, Table
 
 
@@ -22,13 +27,12 @@ class Line:
     lhs: tuple[tuple[str, str], ...]  # (row, column) cells
     rhs: tuple[tuple[str, str], ...]
 
-    @property
+    @cached_property  # lines are shared and frozen, and callers test `cell in line.cells` in loops
     def cells(self) -> tuple[tuple[str, str], ...]:
         return self.lhs + self.rhs
 
 
-def lines(table: Table, relation: Relation) -> Iterator[Line]:
-    grid = table.grid
+def _build_lines(grid: Grid, relation: Relation) -> Iterator[Line]:
     if relation.axis == "rows":
         for column in grid.column_keys:
             yield Line(
@@ -47,18 +51,90 @@ def lines(table: Table, relation: Relation) -> Iterator[Line]:
             )
 
 
+# picks a line's cells, lhs then rhs, out of the table's values in grid order; always a tuple
+Picker = Callable[[list], tuple]
+
+
+def _picker(indices: list[int]) -> Picker:
+    if len(indices) == 1:  # itemgetter of one index returns the item itself, not a 1-tuple
+        (i,) = indices
+        return lambda values: (values[i],)
+    return itemgetter(*indices)
+
+
+class _GridLines:
+    """Every line of one grid's relations, and how to read each line's cells by position."""
+
+    def __init__(self, grid: Grid):
+        self.grid = grid
+        position = {cell: i for i, cell in enumerate(grid.cells())}
+        # per relation (by id, checked by identity): its lines, and for ``evaluate`` each line with
+        # the picker of its cells and how many of them are on the left
+        self.by_relation: dict[
+            int, tuple[Relation, tuple[Line, ...], tuple[tuple[Line, Picker, int], ...]]
+        ] = {}
+        for relation in grid.relations:
+            built = tuple(_build_lines(grid, relation))
+            picks = tuple((line, _picker([position[c] for c in line.cells]), len(line.lhs)) for line in built)
+            self.by_relation[id(relation)] = (relation, built, picks)
+        self.all = tuple(line for _, built, _ in self.by_relation.values() for line in built)
+
+    def of(self, relation: Relation):
+        """The cached entry of one of the grid's own relations; None for a relation it does not declare."""
+        found = self.by_relation.get(id(relation))
+        return found if found is not None and found[0] is relation else None
+
+
+# Keyed by id(): hashing a frozen Grid rehashes every row and column on each lookup. The entry
+# holds the grid, so its id cannot be reused while cached. Grids come from the layout (a handful),
+# so this stays tiny; the size guard only protects against a caller making grids on the fly.
+_COMPILED: dict[int, _GridLines] = {}
+_COMPILED_MAX = 64
+
+
+def _compiled(grid: Grid) -> _GridLines:
+    found = _COMPILED.get(id(grid))
+    if found is None or found.grid is not grid:
+        if len(_COMPILED) >= _COMPILED_MAX:
+            _COMPILED.clear()
+        found = _COMPILED[id(grid)] = _GridLines(grid)
+    return found
+
+
+def lines(table: Table, relation: Relation) -> Iterator[Line]:
+    cached = _compiled(table.grid).of(relation)
+    return iter(cached[1]) if cached is not None else _build_lines(table.grid, relation)
+
+
 def all_lines(table: Table) -> Iterator[Line]:
-    for relation in table.grid.relations:
-        yield from lines(table, relation)
+    return iter(_compiled(table.grid).all)
 
 
 def sums(table: Table, line: Line) -> tuple[Number, Number] | None:
     """Both sides of a line, or None when a cell is missing."""
-    left = [table.get(*cell) for cell in line.lhs]
-    right = [table.get(*cell) for cell in line.rhs]
-    if any(v is None for v in left + right):
+    get = table.get
+    left = [get(row, column) for row, column in line.lhs]
+    right = [get(row, column) for row, column in line.rhs]
+    if None in left or None in right:
         return None
     return sum(left), sum(right)  # type: ignore[arg-type]
+
+
+def evaluate(table: Table, relation: Relation) -> Iterator[tuple[Line, tuple[Number, Number] | None]]:
+    """Every line of ``relation`` with ``sums(table, line)`` — the same answers, computed from one
+    read of the table (``values``) with each line's cell positions worked out in advance."""
+    cached = _compiled(table.grid).of(relation)
+    if cached is None:  # not one of the grid's own relations: line by line
+        for line in _build_lines(table.grid, relation):
+            yield line, sums(table, line)
+        return
+    current = table.values()
+    for line, pick, split in cached[2]:
+        cells = pick(current)
+        if None in cells:
+            yield line, None
+        else:
+            yield line, (sum(cells[:split]), sum(cells[split:]))
 
 
 def holds(table: Table, line: Line) -> bool | None:
@@ -89,7 +165,7 @@ def solve_missing(table: Table, cell: tuple[str, str]) -> Number | None:
 
 
 def violations(table: Table) -> Iterator[tuple[Line, Number, Number]]:
-    for line in all_lines(table):
-        both = sums(table, line)
-        if both is not None and both[0] != both[1]:
-            yield line, both[0], both[1]
+    for relation in table.grid.relations:
+        for line, both in evaluate(table, relation):
+            if both is not None and both[0] != both[1]:
+                yield line, both[0], both[1]

@@ -99,6 +99,10 @@ class Table:
         for (row, column), value in self._values.items():
             yield row, column, value
 
+    def values(self) -> list[Number | None]:
+        """Every cell in grid order (rows, then columns), as ``grid.cells()`` lists them."""
+        return list(self._values.values())
+
     def row_values(self, row: str) -> list[Number | None]:
         return [self._values[(row, c)] for c in self.grid.column_keys]
 

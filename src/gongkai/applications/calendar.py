@@ -48,6 +48,12 @@ def db_calendar() -> WorkCalendar:
     """The calendar as the database holds it now (rebuilt only when the table changed)."""
     global _cache
     sig = _signature()
+    if not sig[3]:
+        # An empty table (a database flushed after migrate, e.g. by tests): seed as migration 0002 does.
+        # Never when any year exists: then the table is the staff's, and gaps stay gaps.
+        with transaction.atomic():
+            seed_from_chinese_calendar()
+        sig = _signature()
     with _cache_lock:
         if _cache is not None and _cache[0] == sig:
             return _cache[1]
@@ -84,14 +90,12 @@ def seed_from_chinese_calendar(years=None) -> list[int]:
         return []
     source = base.source or CHINESE_CALENDAR_SOURCE
     HolidayCalendarDay.objects.bulk_create(
-        [
-            HolidayCalendarDay(date=d, kind=kind, source=source)
-            for d, kind in base.to_rows()
-            if d.year in new
-        ],
+        [HolidayCalendarDay(date=d, kind=kind, source=source) for d, kind in base.to_rows() if d.year in new],
         ignore_conflicts=True,
     )
-    CalendarYear.objects.bulk_create([CalendarYear(year=y, source=source) for y in new], ignore_conflicts=True)
+    CalendarYear.objects.bulk_create(
+        [CalendarYear(year=y, source=source) for y in new], ignore_conflicts=True
+    )
     return new
 
 
@@ -141,6 +145,7 @@ def cover_year(actor, year: int, source: str = "") -> list[Moved]:
     """Declare ``year`` entered (its holidays follow, or it has none beyond weekends)."""
     if not 2000 <= year <= 2100:
         raise CalendarError(f"年份 {year} 不合理", "year")
+    db_calendar()  # seeds an empty table first
     _, created = CalendarYear.objects.get_or_create(year=year, defaults={"source": source})
     if not created:
         raise CalendarError(f"{year}年已在日历中", "year")
@@ -156,7 +161,9 @@ def set_day(actor, day: date, kind: str, source: str = "", note: str = "") -> li
         raise CalendarError(f"{day.year}年尚未加入日历，请先导入该年的节假日安排", "date")
     _check_day(day, kind)
     old = HolidayCalendarDay.objects.filter(date=day).first()
-    HolidayCalendarDay.objects.update_or_create(date=day, defaults={"kind": kind, "source": source, "note": note})
+    HolidayCalendarDay.objects.update_or_create(
+        date=day, defaults={"kind": kind, "source": source, "note": note}
+    )
     moved = _recompute(actor, f"日历 {day.isoformat()} 设为 {kind}")
     _log_edit(
         actor,
@@ -222,9 +229,12 @@ def parse_notice(text: str) -> list[tuple[date, str]]:
 def import_notice(actor, text: str, source: str) -> tuple[list[int], list[Moved]]:
     """Import a year's arrangement (the State Council's notice): the years it names are replaced."""
     rows = parse_notice(text)
+    db_calendar()  # seeds an empty table first
     years = sorted({d.year for d, _ in rows})
     HolidayCalendarDay.objects.filter(date__year__in=years).delete()
-    HolidayCalendarDay.objects.bulk_create([HolidayCalendarDay(date=d, kind=k, source=source) for d, k in rows])
+    HolidayCalendarDay.objects.bulk_create(
+        [HolidayCalendarDay(date=d, kind=k, source=source) for d, k in rows]
+    )
     for year in years:
         CalendarYear.objects.update_or_create(year=year, defaults={"source": source})
     moved = _recompute(actor, f"导入节假日安排 {source}")

@@ -23,7 +23,9 @@ BROKER = os.environ.get("GONGKAI_CELERY_BROKER", "redis://127.0.0.1:6379/0")
 app = Celery("gongkai")
 app.conf.update(
     broker_url=BROKER,
-    result_backend=os.environ.get("GONGKAI_CELERY_BACKEND", BROKER if BROKER.startswith("redis") else "rpc://"),
+    result_backend=os.environ.get(
+        "GONGKAI_CELERY_BACKEND", BROKER if BROKER.startswith("redis") else "rpc://"
+    ),
     task_serializer="json",
     result_serializer="json",
     accept_content=["json"],
@@ -32,7 +34,10 @@ app.conf.update(
     worker_prefetch_multiplier=1,
     broker_connection_retry_on_startup=True,
     beat_schedule={
-        "daily-deadline-scan": {"task": "gongkai.applications.scan_deadlines", "schedule": crontab(hour=7, minute=0)},
+        "daily-deadline-scan": {
+            "task": "gongkai.applications.scan_deadlines",
+            "schedule": crontab(hour=7, minute=0),
+        },
     },
 )
 

@@ -21,5 +21,5 @@ def calendar_banner(request):
         "calendar_banner": _(
             "工作日日历尚未录入%(year)s年的节假日安排：落入该年的期限无法计算。请管理员导入国务院办公厅的节假日安排通知。"
         )
-        % {"year": year}
+        % {"year": year},
     }

@@ -104,7 +104,9 @@ class ApplicationForm(forms.Form):
 
     def applicant_data(self) -> ApplicantData:
         d = self.cleaned_data
-        return ApplicantData(**{k: d.get(k) or ("" if k != "fee_reduction_requested" else False) for k in APPLICANT_FIELDS})
+        return ApplicantData(
+            **{k: d.get(k) or ("" if k != "fee_reduction_requested" else False) for k in APPLICANT_FIELDS}
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -154,7 +156,9 @@ class OnForm(forms.Form):
 
 class CorrectionForm(OnForm):
     items = forms.CharField(label=_("需要补正的事项"), widget=forms.Textarea(attrs={"rows": 3}))
-    until = forms.DateField(label=_("补正期限"), widget=DateInput(), required=False, help_text=_("默认15个工作日"))
+    until = forms.DateField(
+        label=_("补正期限"), widget=DateInput(), required=False, help_text=_("默认15个工作日")
+    )
 
 
 class ReceiveCorrectionForm(OnForm):
@@ -179,19 +183,25 @@ class ExtensionForm(OnForm):
 
 
 class FeeForm(OnForm):
-    basis = forms.ChoiceField(label=_("计费方式"), choices=[(k.value, v) for k, v in FEE_BASIS_LABELS.items()])
+    basis = forms.ChoiceField(
+        label=_("计费方式"), choices=[(k.value, v) for k, v in FEE_BASIS_LABELS.items()]
+    )
     quantity = forms.IntegerField(
         label=_("件数（按件）或页数（按量）"), min_value=1, help_text=_("按件时为本申请拆分的件数，一般为1")
     )
 
 
 class ReplyForm(OnForm):
-    outcome = forms.ChoiceField(label=_("办理结果"), choices=[("", _("（请选择）")), *OUTCOME_CHOICES], required=False)
+    outcome = forms.ChoiceField(
+        label=_("办理结果"), choices=[("", _("（请选择）")), *OUTCOME_CHOICES], required=False
+    )
     reply_type = forms.ChoiceField(
         label=_("答复类型"), choices=[("", _("（按办理结果）")), *REPLY_TYPE_CHOICES], required=False
     )
     text = forms.CharField(
-        label=_("答复内容"), widget=forms.Textarea(attrs={"rows": 4}), required=False,
+        label=_("答复内容"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
         help_text=_("获取方式、途径，或不予公开的理由和法律依据"),
     )
 
@@ -254,11 +264,15 @@ class CalendarDayForm(forms.Form):
 
 
 class CalendarImportForm(forms.Form):
-    source = forms.CharField(label=_("依据（通知文号）"), max_length=200, help_text=_("如 国办发明电〔2026〕X号"))
+    source = forms.CharField(
+        label=_("依据（通知文号）"), max_length=200, help_text=_("如 国办发明电〔2026〕X号")
+    )
     text = forms.CharField(
         label=_("节假日安排"),
         widget=forms.Textarea(attrs={"rows": 10}),
-        help_text=_("每行一个日期：“2027-01-01,holiday”为放假，“2027-02-07,makeup_workday”为调休上班；也可写“休”“班”。导入将替换所列年份的全部安排。"),
+        help_text=_(
+            "每行一个日期：“2027-01-01,holiday”为放假，“2027-02-07,makeup_workday”为调休上班；也可写“休”“班”。导入将替换所列年份的全部安排。"
+        ),
     )
 
 

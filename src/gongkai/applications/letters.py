@@ -82,7 +82,7 @@ REPLY_BODIES: dict[ReplyType, str] = {
     ReplyType.ART35: f"您申请公开政府信息的数量、频次明显超过合理范围，本机关认为您说明的理由不合理。{_ART}第三十五条的规定，告知您本机关不予处理。",
     ReplyType.ART39_1: f"您以政府信息公开申请的形式进行信访、投诉、举报等活动。{_ART}第三十九条第一款的规定，本机关不作为政府信息公开申请处理，您可以通过以下渠道提出：",
     ReplyType.ART39_2: f"您要求提供政府公报、报刊、书籍等公开出版物。{_ART}第三十九条第二款的规定，告知您获取的途径如下：",
-    ReplyType.FEE_UNPAID: "本机关已向您发出收费通知，您逾期未按收费通知的要求缴纳费用。根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，视为放弃申请，本机关不再处理该政府信息公开申请。",
+    ReplyType.FEE_UNPAID: "本机关已向您发出收费通知，您逾期未按收费通知的要求缴纳费用。根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，视为放弃申请，本机关不再处理该政府信息公开申请。",
     ReplyType.OTHER: "现就您的申请答复如下：",
 }
 
@@ -252,6 +252,7 @@ def issue(actor, app, kind: str, on: date, extra: dict | None = None) -> Letter:
     context = {**context_for(app, on, number), **(extra or {})}
     text = render(body, context)
     return Letter.objects.create(
+        agency=app.agency,
         application=app,
         kind=kind,
         number=number,

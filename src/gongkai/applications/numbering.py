@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
@@ -13,8 +15,16 @@ def settings_for(agency) -> ApplicationSettings:
     found = ApplicationSettings.objects.filter(agency=agency).first()
     if found is not None:
         return found
-    short = (agency.short_name or agency.name).removeprefix(agency.name[:1]) or agency.name
-    return ApplicationSettings(agency=agency, doc_prefix=agency.name[:1] + short[:1])
+    return ApplicationSettings(agency=agency, doc_prefix=default_prefix(agency.name))
+
+
+def default_prefix(name: str) -> str:
+    """示例县教育局 → 示教; 示例县人民政府 → 示政 (place's first character + the body's)."""
+    m = re.match(r"^(.+?[省市县区旗州])(.+)$", name)
+    if not m:
+        return name[:2]
+    body = m[2].removeprefix("人民")
+    return m[1][:1] + body[:1]
 
 
 def next_serial(agency, year: int, series: str) -> int:

@@ -19,7 +19,9 @@ from .clock import ClockError
 from .forms import ApplicationForm, CalculatorForm, TrackForm, apply_error
 from .workflow import State
 
-TRACK_LIMIT = 20  # failed look-ups per address per 10 minutes: query codes must not be guessable by brute force
+TRACK_LIMIT = (
+    20  # failed look-ups per address per 10 minutes: query codes must not be guessable by brute force
+)
 TRACK_WINDOW = 600
 
 
@@ -35,7 +37,9 @@ def form(request, agency_code):
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            intake = services.submit_online(agency, form.applicant_data(), d.get("attachments"), d.get("token") or None)
+            intake = services.submit_online(
+                agency, form.applicant_data(), d.get("attachments"), d.get("token") or None
+            )
         except services.ApplicationError as exc:
             apply_error(form, exc)
         else:
@@ -106,7 +110,11 @@ def calculator(request):
     result, error = None, ""
     if request.GET and form.is_valid():
         try:
-            result = db_calendar().nth_working_day_after(form.cleaned_data["start"], form.cleaned_data["days"])
+            result = db_calendar().nth_working_day_after(
+                form.cleaned_data["start"], form.cleaned_data["days"]
+            )
         except CalendarMissing as exc:
             error = str(exc)
-    return render(request, "applications/public/calculator.html", {"form": form, "result": result, "error": error})
+    return render(
+        request, "applications/public/calculator.html", {"form": form, "result": result, "error": error}
+    )

@@ -18,7 +18,9 @@ def table_three_rows(agency, year: int):
     table of ``year``: one query, no model instances. Merged duplicates count once, as the
     application they joined; unconfirmed submissions are not yet received."""
     return (
-        Application.objects.filter(agency=agency, received_on__isnull=False, received_on__lte=date(year, 12, 31))
+        Application.objects.filter(
+            agency=agency, received_on__isnull=False, received_on__lte=date(year, 12, 31)
+        )
         .exclude(state=State.MERGED.value)
         .exclude(finished_on__lt=date(year, 1, 1))
         .values_list("applicant_type", "received_on", "outcome", "finished_on")

@@ -28,7 +28,6 @@ from . import letters
 from .calendar import Moved, db_calendar
 from .clock import ClockError, ClockState, EventKind, compute_clock
 from .fees import FeeBasis, charge_by_volume, charge_per_item
-from .numbering import next_serial, settings_for
 from .models import (
     CONFIRM_CHANNELS,
     OPEN_STATES,
@@ -38,8 +37,8 @@ from .models import (
     AttachmentPurpose,
     Channel,
     ClockEntry,
-
 )
+from .numbering import next_serial, settings_for
 from .rules import (
     APPLICANT_TYPES,
     DEFAULT_DEADLINES,
@@ -130,9 +129,7 @@ def clock_of(
     if app.received_on is None:
         return None
     events = [e.to_event() for e in app.clock_entries.all()] if app.pk else []
-    return compute_clock(
-        app.received_on, events, today, calendar or db_calendar(), rules_for(app.agency)
-    )
+    return compute_clock(app.received_on, events, today, calendar or db_calendar(), rules_for(app.agency))
 
 
 def _refresh(app: Application, calendar: WorkCalendar | None = None) -> None:
@@ -147,11 +144,7 @@ def _refresh(app: Application, calendar: WorkCalendar | None = None) -> None:
     app.notice_due = state.correction_notice_due
     app.payment_due = state.payment_due
     # The correction-notice window closes by itself; it is kept apart so it never makes a row "overdue".
-    dues = [
-        (d.on, d.kind)
-        for d in state.deadlines()
-        if d.kind != "correction_notice"
-    ]
+    dues = [(d.on, d.kind) for d in state.deadlines() if d.kind != "correction_notice"]
     app.next_due, app.next_due_kind = min(dues) if dues else (None, "")
     app.clock_status = state.status.value
 
@@ -259,7 +252,9 @@ def _clean_applicant(data: ApplicantData) -> ApplicantData:
     organisation = APPLICANT_TYPES[data.applicant_type].is_organisation
     if id_type.for_organisations != organisation:
         raise ApplicationError(
-            "法人或其他组织请填写统一社会信用代码等组织身份证明" if organisation else "自然人请填写个人身份证件",
+            "法人或其他组织请填写统一社会信用代码等组织身份证明"
+            if organisation
+            else "自然人请填写个人身份证件",
             "id_type",
         )
     try:
@@ -601,7 +596,9 @@ def send_fee_notice(
 @transaction.atomic
 def receive_payment(actor, app: Application, on: date | None = None) -> Application:
     on = _day(on, app)
-    return _step(actor, app, "receive_payment", on, clock={"kind": EventKind.FEE_PAID}, changes={"paid_on": on})
+    return _step(
+        actor, app, "receive_payment", on, clock={"kind": EventKind.FEE_PAID}, changes={"paid_on": on}
+    )
 
 
 @transaction.atomic
@@ -623,7 +620,12 @@ def reply_types_for(outcome: str) -> tuple[ReplyType, ...]:
 
 @transaction.atomic
 def reply(
-    actor, app: Application, outcome: str | None, text: str, reply_type: str | None = None, on: date | None = None
+    actor,
+    app: Application,
+    outcome: str | None,
+    text: str,
+    reply_type: str | None = None,
+    on: date | None = None,
 ) -> Application:
     """答复 with exactly one outcome (a table-三 row) and the matching 答复告知书 (第三十六条)."""
     outcome = outcome or None

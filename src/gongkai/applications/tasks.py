@@ -122,7 +122,9 @@ def send_pending_emails() -> int:
         "recipient", "application__agency"
     )
     for reminder in pending:
-        claimed = Reminder.objects.filter(pk=reminder.pk, emailed_at__isnull=True).update(emailed_at=timezone.now())
+        claimed = Reminder.objects.filter(pk=reminder.pk, emailed_at__isnull=True).update(
+            emailed_at=timezone.now()
+        )
         if not claimed or not reminder.recipient.email:
             continue
         app = reminder.application

@@ -39,7 +39,15 @@ from .forms import (
     apply_error,
 )
 from .letters import LETTER_KINDS
-from .models import OPEN_STATES, Application, CalendarYear, HolidayCalendarDay, Letter, LetterTemplate, Reminder
+from .models import (
+    OPEN_STATES,
+    Application,
+    CalendarYear,
+    HolidayCalendarDay,
+    Letter,
+    LetterTemplate,
+    Reminder,
+)
 from .numbering import settings_for
 from .queries import table_three, table_three_findings
 from .workflow import TRANSITIONS_BY_ACTION, allowed_actions
@@ -50,7 +58,9 @@ WRITE_ROLES = (Role.CLERK, Role.REVIEWER)
 
 
 def _app(request, pk) -> Application:
-    return get_object_or_404(Application.objects.select_related("agency", "assignee"), agency=request.agency, pk=pk)
+    return get_object_or_404(
+        Application.objects.select_related("agency", "assignee"), agency=request.agency, pk=pk
+    )
 
 
 def _horizon(today: date, days: int) -> date:
@@ -102,7 +112,10 @@ def workbench(request, agency_code):
     q = (d.get("q") or "").strip()
     if q:
         qs = qs.filter(
-            Q(tracking_no__icontains=q) | Q(name__icontains=q) | Q(contact_person__icontains=q) | Q(description__icontains=q)
+            Q(tracking_no__icontains=q)
+            | Q(name__icontains=q)
+            | Q(contact_person__icontains=q)
+            | Q(description__icontains=q)
         )
     qs = qs.select_related("assignee").order_by("next_due", "-submitted_at", "-id")
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -205,16 +218,33 @@ def detail(request, agency_code, pk):
             "app": app,
             "full": full,
             "clock": clock,
-            "deadlines": clock.deadlines() if clock else (),
+            "deadlines": clock.deadlines() if clock and app.is_open else (),
             "clock_error": clock_error,
             "actions": actions,
             "can_write": can_write,
             "letters": app.letters.all(),
             "attachments": app.attachments.all(),
-            "events": Event.objects.for_subject(app).exclude(action="applications.view_personal")[:50],
+            "events": [
+                (e, _event_label(e.action))
+                for e in Event.objects.for_subject(app).exclude(action="applications.view_personal")[:50]
+            ],
             "members": {m.user for m in members},
         },
     )
+
+
+EVENT_LABELS = {
+    "applications.submit": "提交申请",
+    "applications.assign": "指定承办人",
+    "applications.deadline.moved": "日历调整，期限重新计算",
+}
+
+
+def _event_label(action: str) -> str:
+    name = action.removeprefix("applications.")
+    if name in TRANSITIONS_BY_ACTION:
+        return TRANSITIONS_BY_ACTION[name].label
+    return EVENT_LABELS.get(action, action)
 
 
 @agency_required(needs=WRITE_ROLES)
@@ -226,7 +256,11 @@ def act(request, agency_code, pk, action):
         raise Http404("no such action")
     form = form_class(request.POST, request.FILES, prefix=action)
     if not form.is_valid():
-        errors = "；".join(f"{form.fields[f].label if f in form.fields else ''}{' ' if f in form.fields else ''}{e}" for f, es in form.errors.items() for e in es)
+        errors = "；".join(
+            f"{form.fields[f].label if f in form.fields else ''}{' ' if f in form.fields else ''}{e}"
+            for f, es in form.errors.items()
+            for e in es
+        )
         messages.error(request, errors)
         return redirect("applications:detail", agency_code=agency_code, pk=pk)
     data = dict(form.cleaned_data)
@@ -260,10 +294,13 @@ def assign(request, agency_code, pk):
 @agency_required()
 def letter_download(request, agency_code, pk, letter_id, fmt):
     app = _app(request, pk)
-    letter = get_object_or_404(Letter.objects.select_related("application__agency"), application=app, pk=letter_id)
+    letter = get_object_or_404(
+        Letter.objects.select_related("application__agency"), application=app, pk=letter_id
+    )
     if fmt == "docx":
-        data, content_type = letters.to_docx(letter), (
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        data, content_type = (
+            letters.to_docx(letter),
+            ("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
         )
     elif fmt == "pdf":
         data, content_type = letters.to_pdf(letter), "application/pdf"
@@ -312,7 +349,12 @@ def template_edit(request, agency_code, kind):
     if request.method == "POST" and request.POST.get("reset"):
         with transaction.atomic():
             LetterTemplate.objects.filter(agency=request.agency, kind=kind).delete()
-            record(request.user, "applications.template.reset", ("applications.lettertemplate", kind), agency=request.agency)
+            record(
+                request.user,
+                "applications.template.reset",
+                ("applications.lettertemplate", kind),
+                agency=request.agency,
+            )
         messages.success(request, _("已恢复默认模板。"))
         return redirect("applications:template_list", agency_code=agency_code)
     if request.method == "POST" and form.is_valid():
@@ -368,9 +410,11 @@ def table_three_view(request, agency_code, year):
 def _may_edit_calendar(user) -> bool:
     if user.is_superuser:
         return True
-    return Membership.objects.active().filter(
-        user=user, role=Role.AGENCY_ADMIN, agency__is_supervising_office=True
-    ).exists()
+    return (
+        Membership.objects.active()
+        .filter(user=user, role=Role.AGENCY_ADMIN, agency__is_supervising_office=True)
+        .exists()
+    )
 
 
 @login_required
@@ -414,7 +458,9 @@ def calendar_view(request):
             elif op == "cover":
                 forms_["year"] = form = CalendarYearForm(request.POST, prefix="year")
                 if form.is_valid():
-                    moved = cal_service.cover_year(request.user, form.cleaned_data["year"], form.cleaned_data["source"])
+                    moved = cal_service.cover_year(
+                        request.user, form.cleaned_data["year"], form.cleaned_data["source"]
+                    )
                     return _calendar_done(request, moved, form.cleaned_data["year"])
             else:
                 raise Http404("no such operation")
@@ -448,7 +494,12 @@ def _calendar_done(request, moved, year):
         messages.success(
             request,
             _("已保存。%(n)s件办理中申请的期限随之变化：%(list)s")
-            % {"n": len(moved), "list": "、".join(f"{m.tracking_no}（{m.before or '—'}→{m.after or '—'}）" for m in moved[:20])},
+            % {
+                "n": len(moved),
+                "list": "、".join(
+                    f"{m.tracking_no}（{m.before or '—'}→{m.after or '—'}）" for m in moved[:20]
+                ),
+            },
         )
     else:
         messages.success(request, _("已保存。没有办理中申请的期限因此变化。"))

@@ -20,3 +20,6 @@ class CatalogueConfig(AppConfig):
     def ready(self):
         # Django rebuilds SQLite tables to alter them, dropping their triggers; put them back.
         post_migrate.connect(_repair_search_index, sender=self, dispatch_uid="catalogue_search_index")
+        from .cache import connect_signals
+
+        connect_signals()

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from gongkai import workdays
 
+from .cache import bump
 from .models import DisclosureMode, DocType, Entry, IndexCounter, Status, Validity
 from .search import index_words
 from .services import DEFAULT_INDEX_PATTERN
@@ -201,6 +202,7 @@ def generate(
                 segments.clear()
             found = segments[text] = index_words(text)
         return found
+
     for i in range(count):
         agency = agencies[i % len(agencies)]
         year = years[(i // len(agencies)) % len(years)]
@@ -289,6 +291,7 @@ def load_demo_catalogue(count: int = 2100, log=print) -> int:
     IndexCounter.objects.bulk_create(
         [IndexCounter(agency_id=a, year=y, last=n) for (a, y), n in counters_for(rows).items()]
     )
+    bump()
     record(
         None,
         "catalogue.demo.load",

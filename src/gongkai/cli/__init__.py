@@ -6,7 +6,13 @@ import argparse
 import sys
 from importlib import import_module
 
-COMMAND_MODULES = ("gongkai.cli.annual", "gongkai.cli.web", "gongkai.cli.deadline", "gongkai.cli.worker")
+COMMAND_MODULES = (
+    "gongkai.cli.annual",
+    "gongkai.cli.web",
+    "gongkai.cli.deadline",
+    "gongkai.cli.worker",
+    "gongkai.cli.report",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

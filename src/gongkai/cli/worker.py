@@ -20,8 +20,9 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
         print(json.dumps(scan_deadlines().as_dict(), ensure_ascii=False))
         return 0
-    import gongkai.applications.tasks  # noqa: F401  (registers the tasks)
     from huey.contrib.djhuey import HUEY
+
+    import gongkai.applications.tasks  # noqa: F401  (registers the tasks)
 
     consumer = HUEY.create_consumer(
         workers=args.workers, worker_type="thread", periodic=True, check_worker_health=True

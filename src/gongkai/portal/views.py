@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from gongkai.agencies.models import Agency
+from gongkai.catalogue import cache as public_cache
 from gongkai.catalogue import guide as guide_data
 from gongkai.catalogue.models import Attachment, DisclosureMode, DocType, Entry, Validity
 from gongkai.catalogue.rules import statutory_categories
@@ -62,9 +67,10 @@ def healthz(request):
 
 
 @require_safe
+@public_cache.public_page
 def home(request):
     recent = public_entries().select_related("agency").only(*LIST_FIELDS, "agency__name")
-    return render(
+    return public_cache.render_public(
         request,
         "portal/home.html",
         {"recent": recent.order_by("-publish_date", "-id")[:10], "tree": _agency_tree()},
@@ -72,14 +78,18 @@ def home(request):
 
 
 @require_safe
+@public_cache.public_page
 def agency_list(request):
-    return render(request, "portal/agency_list.html", {"tree": _agency_tree()})
+    return public_cache.render_public(request, "portal/agency_list.html", {"tree": _agency_tree()})
 
 
 @require_safe
+@public_cache.public_page
 def agency_guide(request, code):
     agency = get_object_or_404(_agencies(), code=code)
-    return render(request, "portal/guide.html", {"agency": agency, "guide": guide_data.build_guide(agency)})
+    return public_cache.render_public(
+        request, "portal/guide.html", {"agency": agency, "guide": guide_data.build_guide(agency)}
+    )
 
 
 def _choices(choices):
@@ -109,7 +119,27 @@ def _years() -> list[int]:
 
 
 @require_safe
+@public_cache.public_page
 def catalogue(request):
+    # The listing is the same for every visitor: its HTML is cached under the catalogue stamp, the
+    # language and the query string; only the page around it (user menu, CSRF token) is per request.
+    key = public_cache.key("page:catalogue", get_language(), sorted(request.GET.lists()))
+    fragment = cache.get(key)
+    if fragment is None:
+        context = _catalogue_context(request)
+        fragment = {
+            "title": context["agency"].name if context["agency"] else "",
+            "html": render_to_string("portal/includes/catalogue_body.html", context, request=request),
+        }
+        cache.set(key, fragment, public_cache.TIMEOUT)
+    return public_cache.render_public(
+        request,
+        "portal/catalogue.html",
+        {"agency_name": fragment["title"], "body": mark_safe(fragment["html"])},
+    )
+
+
+def _catalogue_context(request) -> dict:
     agencies = list(_agencies().only("id", "code", "name", "parent_id", "sort_order"))
     form = CatalogueFilterForm(request.GET or None, agencies=agencies, years=_years())
     query, filters, agency = "", Filters(public_only=True), None
@@ -133,26 +163,25 @@ def catalogue(request):
         entries = [by_id[i] for i in page.object_list if i in by_id]
     else:
         qs = apply_filters(Entry.objects.only(*LIST_FIELDS), filters).order_by("-publish_date", "-id")
-        page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        paginator = Paginator(qs, PAGE_SIZE)
+        # Counting 200,000 rows is the slowest query of the page; cached under the stamp too.
+        paginator.count = public_cache.cached("count", (filters,), qs.count)
+        page = paginator.get_page(request.GET.get("page"))
         entries = list(page.object_list)
     names = {a.pk: a.name for a in agencies}
     for e in entries:
         e.agency_name = names.get(e.agency_id, "")
     params = request.GET.copy()
     params.pop("page", None)
-    return render(
-        request,
-        "portal/catalogue.html",
-        {
-            "form": form,
-            "query": query,
-            "page": page,
-            "entries": entries,
-            "params": params.urlencode(),
-            "agency": agency,
-            "search_limit": DEFAULT_LIMIT,
-        },
-    )
+    return {
+        "form": form,
+        "query": query,
+        "page": page,
+        "entries": entries,
+        "params": params.urlencode(),
+        "agency": agency,
+        "search_limit": DEFAULT_LIMIT,
+    }
 
 
 def _public_entry(pk) -> Entry:
@@ -160,18 +189,26 @@ def _public_entry(pk) -> Entry:
 
 
 @require_safe
+@public_cache.public_page
 def entry(request, pk):
-    e = _public_entry(pk)
-    content_public = e.disclosure == DisclosureMode.PROACTIVE
-    return render(
-        request,
-        "portal/entry.html",
-        {
+    key = public_cache.key("page:entry", get_language(), pk)
+    fragment = cache.get(key)
+    if fragment is None:
+        e = _public_entry(pk)
+        content_public = e.disclosure == DisclosureMode.PROACTIVE
+        context = {
             "entry": e,
             "category_label": category_label(e.category, e.agency),
             "content_public": content_public,
-            "attachments": e.attachments.all() if content_public else [],
-        },
+            "attachments": list(e.attachments.all()) if content_public else [],
+        }
+        fragment = {
+            "title": e.title,
+            "html": render_to_string("portal/includes/entry_body.html", context, request=request),
+        }
+        cache.set(key, fragment, public_cache.TIMEOUT)
+    return public_cache.render_public(
+        request, "portal/entry.html", {"title": fragment["title"], "body": mark_safe(fragment["html"])}
     )
 
 
@@ -186,6 +223,7 @@ def attachment(request, pk, att):
 
 
 @require_safe
+@public_cache.public_page
 def reports(request):
     # Filled in by the annual-report workspace; until then an honest empty state.
-    return render(request, "portal/reports.html", {"reports": []})
+    return public_cache.render_public(request, "portal/reports.html", {"reports": []})

@@ -169,6 +169,10 @@ def load_demo(with_catalogue: bool = True, log=print) -> list[DemoLogin]:
             loader(log=log)
         else:
             loader()
+    # Last: the annual reports are drafted from everything loaded above.
+    from gongkai.reports.demo import load_demo_reports
+
+    load_demo_reports(log=log)
     return demo_logins()
 
 

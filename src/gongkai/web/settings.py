@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     "gongkai.catalogue",
     "gongkai.portal",
     "gongkai.applications",
+    "gongkai.appeals",
+    "gongkai.records",
+    "gongkai.reports",
     "huey.contrib.djhuey",
 ]
 

@@ -10,9 +10,13 @@ admin.site.site_title = "政府信息公开"
 
 urlpatterns = [
     path("apply/", include("gongkai.applications.public_urls")),
+    path("reports/", include("gongkai.reports.public_urls")),
     path("", include("gongkai.portal.urls")),
     path("staff/catalogue/", include("gongkai.catalogue.urls")),
     path("staff/applications/", include("gongkai.applications.urls")),
+    path("staff/reports/", include("gongkai.reports.urls")),
+    path("staff/appeals/", include("gongkai.appeals.urls")),
+    path("staff/records/", include("gongkai.records.urls")),
     path("staff/", include("gongkai.agencies.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

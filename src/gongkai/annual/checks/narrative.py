@@ -10,15 +10,21 @@ with last year ("较上年…") or say nothing recognisable are left alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Number, Report
 from .base import CheckContext, Finding, Severity, check, finding, skipped
 
-# A few traditional forms seen in mirrored copies (P11, P21) → simplified, for the keywords only.
+# A few traditional forms seen in mirrored copies (P11, P21) → simplified, for the keywords only;
+# and full-width digits → ASCII. One table (the two sets of characters are disjoint and neither
+# produces the other's), applied only to a text that has one of them: str.translate looks every
+# character of a CJK text up in the dict, which made it the slowest step of TXT-NUM.
 _TRAD = str.maketrans("結轉複議訴訟請審辦覆開維糾餘訴處級區", "结转复议诉讼请审办复开维纠余诉处级区")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_TRANSLATE = _TRAD | _FULLWIDTH_DIGITS
+_TO_TRANSLATE = re.compile("[" + "".join(map(chr, _TRANSLATE)) + "]")
 
 _CN_DIGITS = {
     "零": 0,
@@ -36,7 +42,7 @@ _CN_DIGITS = {
 }
 _NUMBER = re.compile(r"(\d+(?:,\d{3})*|[零〇一二两三四五六七八九十百]+)\s*(?:件|份|起)(?!事)")
 
-_SENTENCE_END = re.compile(r"[。；;！!？?]")
+_SENTENCE_ENDS = "。；;！!？?"
 _CLAUSE_END = re.compile(r"[，,、：:（）()]")
 
 # which cell a clause speaks of; order matters only for equal positions (longer match wins anyway)
@@ -73,6 +79,20 @@ _OUTCOME = re.compile(
 _NONE_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;]{0,16}申请")
 
 
+def _names_review(text: str) -> bool:
+    """``_REVIEW.search(text)`` as a truth value: every word of _REVIEW contains 复议, 诉讼 or 起诉,
+    and each of these is one of its words. Substring tests are far cheaper than a regex search."""
+    return "复议" in text or "诉讼" in text or "起诉" in text
+
+
+def _sentences(text: str) -> list[str]:
+    """``re.split("[。；;！!？?]", text)``, with str methods (a regex scan of the whole overview
+    was one of the slowest steps): every sentence end becomes "。", then split on it."""
+    for end in _SENTENCE_ENDS[1:]:
+        text = text.replace(end, "。")
+    return text.split("。")
+
+
 def _to_int(token: str) -> int | None:
     if token[0].isdigit():
         return int(token.replace(",", ""))
@@ -89,12 +109,18 @@ def _to_int(token: str) -> int | None:
     return total + current
 
 
+_PAGE_FOOTER = re.compile(r"(?m)^\s*-\s*\d+\s*-\s*$")
+_PARAGRAPH_END = re.compile(r"\n\s*\n")
+
+
 def normalise(text: str) -> str:
     """One line of prose: page footers ("-1-") and line wraps removed, paragraph ends kept as "。"."""
-    text = text.translate(_TRAD).translate(_FULLWIDTH_DIGITS)
-    text = re.sub(r"(?m)^\s*-\s*\d+\s*-\s*$", "", text)
-    text = re.sub(r"\n\s*\n", "。", text)
-    return re.sub(r"\s+", "", text)
+    if _TO_TRANSLATE.search(text):
+        text = text.translate(_TRANSLATE)
+    if "-" in text:
+        text = _PAGE_FOOTER.sub("", text)
+    text = _PARAGRAPH_END.sub("。", text)
+    return "".join(text.split())  # str.split() splits on exactly what \s matches, far faster than re
 
 
 @dataclass(frozen=True)
@@ -136,25 +162,26 @@ def _snippet(sentence: str, start: int, end: int) -> str:
 
 
 def claims(text: str, year: int | None = None) -> Iterator[Claim]:
-    for sentence in _SENTENCE_END.split(normalise(text)):
-        if "申请" not in sentence and not _REVIEW.search(sentence):
+    for sentence in _sentences(normalise(text)):
+        if "申请" not in sentence and not _names_review(sentence):
             continue
         numbers = list(_NUMBER.finditer(sentence))
-        if not numbers and _NONE_RECEIVED.search(sentence) and not _REVIEW.search(sentence):
-            m = _NONE_RECEIVED.search(sentence)
+        if not numbers and (m := _NONE_RECEIVED.search(sentence)) and not _names_review(sentence):
             yield Claim("received", 0, _snippet(sentence, m.start(), m.end()))
             continue
+        # where the clauses break (one character each), found once per sentence, not per number
+        marks = [m.start() for m in _CLAUSE_END.finditer(sentence)] if numbers else []
         for i, number in enumerate(numbers):
             value = _to_int(number.group(1))
             if value is None:
                 continue
-            clause_start = max(
-                (m.end() for m in _CLAUSE_END.finditer(sentence, 0, number.start())), default=0
-            )
+            # the clause: from the last break before the number to the first one after it
+            k = bisect_left(marks, number.start())
+            clause_start = marks[k - 1] + 1 if k else 0
             if i and numbers[i - 1].end() > clause_start:
                 clause_start = numbers[i - 1].end()
-            after = _CLAUSE_END.search(sentence, number.end())
-            clause_end = after.start() if after else len(sentence)
+            k = bisect_left(marks, number.end())
+            clause_end = marks[k] if k < len(marks) else len(sentence)
             if i + 1 < len(numbers) and numbers[i + 1].start() < clause_end:
                 clause_end = numbers[i + 1].start()
             pre, post = sentence[clause_start : number.start()], sentence[number.end() : clause_end]
@@ -166,13 +193,13 @@ def claims(text: str, year: int | None = None) -> Iterator[Claim]:
 
 def _classify(before: str, pre: str, post: str, year: int | None) -> str | None:
     result = _RESULT.search(pre)
-    reviews = list(_REVIEW.finditer(before))
     if result is not None:
         # "其中结果维持72件" speaks of the last 复议/诉讼 named before it in the sentence
+        reviews = list(_REVIEW.finditer(before))
         if not reviews:
             return None
         return f"result:{_review_row(reviews[-1].group())}:{_RESULT_COLUMN[result.group()]}"
-    review = list(_REVIEW.finditer(pre))
+    review = list(_REVIEW.finditer(pre)) if _names_review(pre) else []
     if review:
         return f"review:{_review_row(review[-1].group())}"
     if "申请" not in before + pre + post and "依申请" not in before:
@@ -205,6 +232,7 @@ _ROW_ZH = {
     "r_total": "三、本年度办理结果（七）总计",
     "carried_over_out": "四、结转下年度继续办理",
 }
+_T3_TOTALS = {row: f"{_T3}.{row}.total" for row in _ROW_ZH}
 _REVIEW_ZH = {
     "reconsideration": "行政复议",
     "litigation": "行政诉讼（未经复议直接起诉与复议后起诉合计）",
@@ -245,10 +273,11 @@ def expected(report: Report, kind: str) -> Expected | None:
         if value is None:
             return None
         return Expected({int(value)}, cells, f"表四“{_REVIEW_ZH[row]}·{_COLUMN_ZH[column]}”为 {value}")
-    if report.applications is None:
+    table = report.applications
+    if table is None:
         return None
-    t3 = {row: f"{_T3}.{row}.total" for row in _ROW_ZH}
-    v = {row: report.cell(path) for row, path in t3.items()}
+    t3 = _T3_TOTALS
+    v = {row: table.get(row, "total") for row in _ROW_ZH}  # report.cell(t3[row]), without parsing paths
     if kind == "received":
         if v["new_received"] is None:
             return None

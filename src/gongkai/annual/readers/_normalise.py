@@ -7,6 +7,8 @@ length as the original and positions found in one are valid in the other.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 # Traditional forms seen in mirrored reports (P21) that occur in headings and table labels.
 _T2S = (
@@ -80,6 +82,7 @@ RE_CJK = re.compile(f"[{CJK}]")
 # What survives into the "compact" form used to find labels: CJK, digits, letters, ( ) and
 # the ordinal dot (、 becomes . so "1、" and "1." match alike).
 RE_KEEP = re.compile(f"[{CJK}0-9A-Za-z().、]+")
+RE_DROP = re.compile(f"([^{CJK}0-9A-Za-z().、]+)")  # captured, so that split() keeps the gaps
 
 
 def compact(text: str, normalised: bool = False) -> str:
@@ -96,6 +99,64 @@ def compact_with_map(mtext: str, start: int = 0, end: int | None = None) -> tupl
         parts.append(m.group())
         index.extend(range(m.start(), m.end()))
     return "".join(parts).replace("、", "."), index
+
+
+class CompactText:
+    """``compact`` of a whole normalised text, with the way back from compact positions to
+    positions in the text.
+
+    Built once per report and sliced per region: rebuilding the compact form with a
+    per-character index list for every region searched was a large part of reading a report.
+    Positions are mapped through the runs of kept characters (a few hundred per report) by
+    bisection, since only a few dozen positions are ever looked up.
+    """
+
+    __slots__ = ("text", "_starts", "_origins")
+
+    def __init__(self, mtext: str):
+        # split() on the dropped characters gives kept runs and gaps alternately, first and last
+        # runs possibly empty; run and gap lengths then give every run's place in both texts
+        pieces = RE_DROP.split(mtext)
+        runs = pieces[0::2]
+        ends = list(accumulate(map(len, pieces)))
+        self.text = "".join(runs).replace("、", ".")
+        self._starts = list(accumulate(map(len, runs[:-1]), initial=0))  # in the compact text
+        self._origins = [0, *ends[1::2]]  # in mtext: each run begins where the gap before it ends
+
+    def origin(self, i: int) -> int:
+        """The index in mtext of compact character ``i``."""
+        r = bisect_right(self._starts, i) - 1
+        return self._origins[r] + (i - self._starts[r])
+
+    def position(self, p: int) -> int:
+        """The compact index of the first kept character at or after mtext index ``p``."""
+        r = bisect_right(self._origins, p) - 1
+        if r >= 0:
+            run_end = self._starts[r + 1] if r + 1 < len(self._starts) else len(self.text)
+            if p < self._origins[r] + (run_end - self._starts[r]):
+                return self._starts[r] + (p - self._origins[r])
+        return self._starts[r + 1] if r + 1 < len(self._starts) else len(self.text)
+
+    def region(self, start: int, end: int) -> CompactRegion:
+        """What ``compact_with_map(mtext, start, end)`` gives, without rebuilding it."""
+        lo = self.position(start)
+        hi = max(lo, self.position(end))
+        return CompactRegion(self, lo, self.text[lo:hi])
+
+
+class CompactRegion:
+    """The compact form of one region of the text (``text``) and ``origin(i)``: the index in
+    mtext of its character ``i``."""
+
+    __slots__ = ("_whole", "_offset", "text")
+
+    def __init__(self, whole: CompactText, offset: int, text: str):
+        self._whole = whole
+        self._offset = offset
+        self.text = text
+
+    def origin(self, i: int) -> int:
+        return self._whole.origin(self._offset + i)
 
 
 CN_DIGITS = {

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
+from typing import NamedTuple
 
 from ..arithmetic import Line, all_lines
 from ..layout import Grid
@@ -27,9 +28,11 @@ SPLIT_BUDGET = 60_000  # search steps per row; keeps hostile digit strings cheap
 Cell = tuple[str, str]
 
 
-@dataclass(frozen=True)
-class Tok:
-    """One cell as read: a number, or a printed placeholder ("/", "—") or an empty cell."""
+class Tok(NamedTuple):
+    """One cell as read: a number, or a printed placeholder ("/", "—") or an empty cell.
+
+    Immutable like a frozen dataclass, but about twice as quick to make: a report has hundreds.
+    """
 
     text: str
     value: Number | None
@@ -67,6 +70,7 @@ class _Arith:
 
     def __init__(self, grid: Grid):
         self.lines: list[Line] = list(all_lines(Table(grid)))
+        self.decimal_columns = frozenset(c.key for c in grid.columns if c.decimal)
         self.by_cell: dict[Cell, list[Line]] = {}
         for line in self.lines:
             for cell in line.cells:
@@ -306,7 +310,9 @@ def assemble(report: Report, table: Table, readings: list[Reading]) -> None:
     """Fill ``table`` from the readings, noting on ``report`` what was recovered or left out."""
     grid = table.grid
     arith = _arith(grid)
-    state: dict[Cell, Number | None] = {cell: table.get(*cell) for cell in grid.cells()}
+    # Only the filled cells: a missing cell reads as blank (every lookup uses .get), and the
+    # state is copied for every interpretation tried, so a sparse dict keeps that cheap.
+    state: dict[Cell, Number | None] = {(r, c): v for r, c, v in table.items() if v is not None}
     pending: list[tuple[Reading, list[_Candidate]]] = []
 
     for reading in readings:
@@ -362,8 +368,9 @@ def assemble(report: Report, table: Table, readings: list[Reading]) -> None:
             *(table.path(*c) for c in reading.cells),
         )
 
+    # cells absent from the state were blank in the table and are still blank
     for (row, column), value in state.items():
-        decimal = grid.column(column).decimal
+        decimal = column in arith.decimal_columns
         if isinstance(value, Decimal) and not decimal and value == value.to_integral_value():
             value = int(value)
         elif isinstance(value, int) and decimal:

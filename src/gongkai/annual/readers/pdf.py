@@ -76,8 +76,8 @@ def _read(data: bytes) -> tuple[list[str], list[int]]:
 def _page_lines(page) -> list[str]:
     if len(page.chars) < MIN_CHARS:
         return []
-    if any(_is_backdrop(r) for r in page.rects):
-        page = page.filter(lambda obj: obj.get("object_type") != "rect" or not _is_backdrop(obj))
+    if any(_is_backdrop(r, page) for r in page.rects):
+        page = page.filter(lambda obj: obj.get("object_type") != "rect" or not _is_backdrop(obj, page))
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     items: list[tuple[float, int, list[str]]] = []  # (top, order, lines)
@@ -125,10 +125,13 @@ def _text_lines(page) -> list[tuple[float, str]]:
     return out
 
 
-def _is_backdrop(rect: dict) -> bool:
-    """A white, unstroked filled rectangle (page or block background): its edges are not table
-    rules, and taken as rules they fuse a whole page of text into one table."""
+def _is_backdrop(rect: dict, page) -> bool:
+    """A large white, unstroked filled rectangle (a page or body background): its edges are not
+    table rules, and taken as rules they fuse a whole page of text into one table. Cell-sized
+    white rectangles stay: Word's PDFs draw cell backgrounds that way and their edges are rules."""
     if rect.get("stroke") or not rect.get("fill"):
+        return False
+    if rect["x1"] - rect["x0"] < 0.5 * page.width or rect["bottom"] - rect["top"] < 0.25 * page.height:
         return False
     color = rect.get("non_stroking_color")
     if isinstance(color, (int, float)):

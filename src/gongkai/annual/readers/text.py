@@ -31,7 +31,7 @@ from ..layout import (
 )
 from ..model import AGENCY_KIND_LABELS, Agency, Report, Table
 from ._meta import read_meta
-from ._normalise import RE_CJK, compact, compact_with_map, for_matching
+from ._normalise import RE_CJK, CompactText, compact, for_matching
 from .assemble import Reading, Tok, assemble
 
 MAX_CHARS = 5_000_000
@@ -184,6 +184,7 @@ RE_TOKEN = re.compile(
 )
 RE_FIELD_SEP = re.compile(r" *[\t|] *| {2,}")
 EMPTY = None  # marker for an empty tab/pipe field
+BLANK = Tok("", None, "blank")  # an empty cell (tokens are immutable, so one serves for all)
 RE_CELL_CHAR = re.compile(r"[0-9/—\-–无]")
 
 
@@ -227,7 +228,8 @@ def segment_tokens(segment: str, want: int) -> tuple[list[Tok], int]:
     the first number may be blank cells or layout padding (the caller decides with ``lead``).
     """
     lines = segment.split("\n")
-    if sum(1 for ln in lines[1:12] if RE_PIPE_CELL.match(ln)) >= 3:
+    # one cell per line needs three such lines after the label's ("|" is in every one)
+    if len(lines) > 3 and sum(1 for ln in lines[1:12] if "|" in ln and RE_PIPE_CELL.match(ln)) >= 3:
         return _pipe_cells(lines[1:], want), 0
     toks: list[Tok] = []
     lead = 0
@@ -236,22 +238,23 @@ def segment_tokens(segment: str, want: int) -> tuple[list[Tok], int]:
             break
         if not RE_CELL_CHAR.search(line):
             continue  # label text only: no cells on this line
-        fields = RE_FIELD_SEP.split(line)
         row: list[Tok | None] = []
-        for f in fields:
-            if not f.strip():
+        for f in RE_FIELD_SEP.split(line):
+            bare = f.strip()
+            if not bare:
                 row.append(EMPTY)
+            elif bare.isascii() and bare.isdigit():  # the common case, as in _field_tokens
+                row.append(Tok(bare, int(bare)))
             else:
                 row.extend(_field_tokens(f))
-        first = next((i for i, t in enumerate(row) if t is not EMPTY), None)
-        if first is None:
+        filled = [i for i, t in enumerate(row) if t is not EMPTY]
+        if not filled:
             continue
-        last = max(i for i, t in enumerate(row) if t is not EMPTY)
+        first, last = filled[0], filled[-1]
         if not toks:
-            lead = sum(1 for t in row[:first] if t is EMPTY) - (1 if "\t" in line or "|" in line else 0)
-            lead = max(lead, 0)
-        for t in row[first : last + 1]:
-            toks.append(Tok("", None, "blank") if t is EMPTY else t)
+            # the fields before the first token are all empty ones
+            lead = max(first - (1 if "\t" in line or "|" in line else 0), 0)
+        toks.extend(BLANK if t is EMPTY else t for t in row[first : last + 1])
     return toks, lead
 
 
@@ -282,7 +285,7 @@ def _pipe_cells(lines: list[str], want: int) -> list[Tok]:
             break
     if not any(c is not EMPTY for c in cells):
         return []
-    return [Tok("", None, "blank") if c is EMPTY else c for c in cells[:want]]
+    return [BLANK if c is EMPTY else c for c in cells[:want]]
 
 
 # ---------------------------------------------------------------- anchors (row labels)
@@ -375,17 +378,18 @@ class Hit:
     cut: int  # where the previous row's text ends (before this row's ordinal)
 
 
-def locate(anchors: list[Anchor], mtext: str, start: int, end: int) -> list[Hit]:
+def locate(anchors: list[Anchor], mtext: str, ctext: CompactText, start: int, end: int) -> list[Hit]:
     """Find the anchors in order between start and end. A label that cannot be found is skipped
     (its row stays blank); order is a strong prior, so each search starts after the last hit."""
-    comp, index = compact_with_map(mtext, start, end)
+    region = ctext.region(start, end)
+    comp = region.text
     hits: list[Hit] = []
     cursor = 0
     for i, anchor in enumerate(anchors):
         pos = _find(anchor, comp, cursor, anchors[i + 1 :])
         if pos is None:
             continue
-        orig = index[pos]
+        orig = region.origin(pos)
         cut = orig
         if anchor.ordinal is not None:
             window_start = max(start, orig - 10)
@@ -474,15 +478,18 @@ def read_grid_rows(report: Report, table: Table, rows: dict[str, tuple[list[Tok]
     assemble(report, table, readings)
 
 
-def read_active(report: Report, layout: FormatLayout, mtext: str, start: int, end: int) -> None:
-    comp, index = compact_with_map(mtext, start, end)
+def read_active(
+    report: Report, layout: FormatLayout, mtext: str, ctext: CompactText, start: int, end: int
+) -> None:
+    region = ctext.region(start, end)
+    comp = region.text
     titles = []
     cursor = 0
     for grid in layout.active:
         key = compact(grid.title)
         p = comp.find(key, cursor)
         if p >= 0:
-            titles.append((grid, index[p], index[min(p + len(key), len(index) - 1)]))
+            titles.append((grid, region.origin(p), region.origin(min(p + len(key), len(comp) - 1))))
             cursor = p + len(key)
     if not titles:
         if compact("第二十条") in comp or any(
@@ -492,18 +499,20 @@ def read_active(report: Report, layout: FormatLayout, mtext: str, start: int, en
         return
     for i, (grid, _, body) in enumerate(titles):
         sub_end = titles[i + 1][1] if i + 1 < len(titles) else end
-        hits = locate(build_anchors(grid), mtext, body, sub_end)
+        hits = locate(build_anchors(grid), mtext, ctext, body, sub_end)
         rows = _read_rows(report, report.tables[grid.key], hits, sub_end, mtext)
         read_grid_rows(report, report.tables[grid.key], rows)
 
 
-def read_applications(report: Report, layout: FormatLayout, mtext: str, start: int, end: int) -> None:
+def read_applications(
+    report: Report, layout: FormatLayout, mtext: str, ctext: CompactText, start: int, end: int
+) -> None:
     table = report.tables["applications"]
     grid = table.grid
     collapsed_other = layout.version == FORMAT_2021
     extra = (("（六）", "其他处理"),) if collapsed_other else ()
     anchors = build_anchors(grid, extra)
-    hits = locate(anchors, mtext, start, end)
+    hits = locate(anchors, mtext, ctext, start, end)
     if not hits:
         if report.sections.get("applications"):
             report.note("TABLE-UNREAD", "未找到表三（收到和处理政府信息公开申请情况）的行标签，表三留空")
@@ -550,10 +559,11 @@ def _collapsed_other(report: Report, table: Table, toks: list[Tok]) -> None:
 T4_HEADER_WORDS = ("总计", "审结")
 
 
-def read_review(report: Report, mtext: str, start: int, end: int) -> None:
+def read_review(report: Report, mtext: str, ctext: CompactText, start: int, end: int) -> None:
     table = report.tables["review_litigation"]
     grid = table.grid
-    comp, index = compact_with_map(mtext, start, end)
+    region = ctext.region(start, end)
+    comp = region.text
     last = -1
     for word in T4_HEADER_WORDS:
         p = comp.rfind(word)
@@ -561,7 +571,7 @@ def read_review(report: Report, mtext: str, start: int, end: int) -> None:
             last = max(last, p + len(word))
     if last < 0 and "行政复议" not in comp:
         return
-    body = index[last - 1] + 1 if last > 0 else start
+    body = region.origin(last - 1) + 1 if last > 0 else start
     cells = [(r, c) for r in grid.row_keys for c in grid.column_keys]
     lines = [ln for ln in mtext[body:end].split("\n") if ln.strip()]
     per_line = [segment_tokens(ln, 10**6) for ln in lines]
@@ -590,7 +600,8 @@ def read_text(text: str, source: str | None = None) -> Report:
     if len(text) > MAX_CHARS:
         raise UnreadableReport(f"文本过长（{len(text)} 字符），不是单份年度报告")
     text, mtext = _prepare(text)
-    doc_compact = compact(mtext, normalised=True)
+    ctext = CompactText(mtext)  # the compact form, built once for every search below
+    doc_compact = ctext.text
     if not RE_CJK.search(doc_compact):
         raise UnreadableReport("文件中没有中文内容，不是政府信息公开工作年度报告")
     if not any(w in doc_compact for w in CONTENT_WORDS):
@@ -634,10 +645,10 @@ def read_text(text: str, source: str | None = None) -> Report:
         return (max(earlier) if earlier else fallback_start), (min(later) if later else len(mtext))
 
     try:
-        read_active(report, layout, mtext, *region("二"))
-        read_applications(report, layout, mtext, *region("三"))
+        read_active(report, layout, mtext, ctext, *region("二"))
+        read_applications(report, layout, mtext, ctext, *region("三"))
         if "四" in spans or "三" in spans:
-            read_review(report, mtext, *region("四"))
+            read_review(report, mtext, ctext, *region("四"))
     except RecursionError:  # pragma: no cover - defensive: never surface a raw traceback
         raise UnreadableReport("报告表格结构异常，无法读取") from None
     return report

@@ -43,7 +43,8 @@ html {{ font-family: {BODY_FONTS}; font-size: 16pt; line-height: 1.6; color: #00
 body {{ max-width: 15.6cm; margin: 0 auto; }}
 h1 {{ font-family: {TITLE_FONTS}; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.4;
       margin: 0 0 1em; }}
-h2 {{ font-family: {HEADING_FONTS}; font-size: 16pt; font-weight: normal; margin: 0.6em 0 0.3em; text-indent: 2em; }}
+h2 {{ font-family: {HEADING_FONTS}; font-size: 16pt; font-weight: normal; margin: 0.6em 0 0.3em; text-indent: 2em;
+      break-after: avoid; }}
 p {{ margin: 0; text-indent: 2em; text-align: justify; }}
 table {{ border-collapse: collapse; table-layout: fixed; width: 100%; margin: 0.5em 0 1em; font-size: 10.5pt; line-height: 1.3; }}
 table.review_litigation {{ font-size: 9pt; }}

@@ -16,8 +16,12 @@ APPLICANT_TYPE_CHOICES = [
     (key, f"{t.group}·{t.label}" if t.group else t.label) for key, t in APPLICANT_TYPES.items()
 ]
 ID_TYPE_CHOICES = [(key, t.label) for key, t in ID_TYPES.items()]
-OUTCOME_CHOICES = [(key, f"{o.group} {o.label}") for key, o in OUTCOMES.items()]
-REPLY_TYPE_CHOICES = [(key.value, f"{info.article} {info.label}".strip()) for key, info in REPLY_TYPES.items()]
+OUTCOME_CHOICES = [
+    (key, o.label if o.label.startswith(o.group) else f"{o.group} {o.label}") for key, o in OUTCOMES.items()
+]
+REPLY_TYPE_CHOICES = [
+    (key.value, f"{info.article} {info.label}".strip()) for key, info in REPLY_TYPES.items()
+]
 OPEN_STATES = tuple(s.value for s, info in STATES.items() if info.open)
 
 

@@ -8,9 +8,12 @@ from django.utils.translation import gettext_lazy as _
 class Letter(models.Model):
     """An issued document. Its text is frozen when issued: editing a template later changes nothing."""
 
-    application = models.ForeignKey("applications.Application", on_delete=models.PROTECT, related_name="letters")
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.PROTECT, related_name="letters"
+    )
     kind = models.CharField(_("文书类型"), max_length=40)
-    number = models.CharField(_("文号"), max_length=80, unique=True)
+    number = models.CharField(_("文号"), max_length=80)
     title = models.CharField(_("标题"), max_length=100)
     recipient = models.CharField(_("收件人"), max_length=200)
     body = models.TextField(_("正文"))
@@ -22,6 +25,7 @@ class Letter(models.Model):
 
     class Meta:
         ordering = ["issued_on", "id"]
+        constraints = [models.UniqueConstraint(fields=["agency", "number"], name="letter_number_unique")]
         verbose_name = _("文书")
         verbose_name_plural = _("文书")
 

@@ -11,9 +11,13 @@ class ReminderKind(models.TextChoices):
 
 
 class Reminder(models.Model):
-    application = models.ForeignKey("applications.Application", on_delete=models.CASCADE, related_name="reminders")
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.CASCADE, related_name="reminders"
+    )
     kind = models.CharField(max_length=16, choices=ReminderKind.choices)
-    due_kind = models.CharField(max_length=24)  # reply | correction_notice | correction | consultation | payment
+    due_kind = models.CharField(
+        max_length=24
+    )  # reply | correction_notice | correction | consultation | payment
     due_on = models.DateField()
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     message = models.CharField(max_length=300)

@@ -38,7 +38,9 @@ def test_a_step_into_an_uncovered_year_is_refused_with_the_message(world):
 
 def test_editing_the_calendar_moves_open_deadlines_and_logs_them(world):
     open_app = make_application(world.a, date(2026, 3, 2))
-    done = services.reply(world.clerk_a, make_application(world.a, date(2026, 3, 2)), "r_open", "x", "art36_1", date(2026, 3, 3))
+    done = services.reply(
+        world.clerk_a, make_application(world.a, date(2026, 3, 2)), "r_open", "x", "art36_1", date(2026, 3, 3)
+    )
     later = make_application(world.a, date(2026, 6, 1))
     assert open_app.reply_due == date(2026, 3, 30)
 
@@ -71,7 +73,11 @@ def test_bad_edits_are_refused(world):
 
 def test_parse_notice():
     rows = calendar.parse_notice("# 2027年\n2027-01-01,holiday\n2027年2月7日 班\n\n2027/02/10，休\n")
-    assert rows == [(date(2027, 1, 1), "holiday"), (date(2027, 2, 7), "makeup_workday"), (date(2027, 2, 10), "holiday")]
+    assert rows == [
+        (date(2027, 1, 1), "holiday"),
+        (date(2027, 2, 7), "makeup_workday"),
+        (date(2027, 2, 10), "holiday"),
+    ]
     with pytest.raises(CalendarError, match="第1行无法识别"):
         calendar.parse_notice("2027-01-01")
     with pytest.raises(CalendarError, match="第1行日期无效"):
@@ -82,11 +88,14 @@ def test_parse_notice():
 
 def test_import_covers_the_year_and_recomputes_the_missing(world):
     app = make_application(world.a, date(2026, 11, 20))
-    app = services.request_correction(world.clerk_a, app, "请写明文号", date(2026, 11, 26), date(2026, 11, 23))
+    app = services.request_correction(
+        world.clerk_a, app, "请写明文号", date(2026, 11, 26), date(2026, 11, 23)
+    )
     app = services.receive_correction(world.clerk_a, app, "已补正", date(2026, 11, 26))
-    # 20 WD after 26 Nov 2026 runs into 2027: the clock is refused... so it was never saved? No:
     assert app.reply_due == date(2026, 12, 24)
-    years, moved = calendar.import_notice(world.admin_a, "2027-01-01,holiday\n2027-02-07,makeup_workday\n", "国办发明电〔2026〕X号")
+    years, moved = calendar.import_notice(
+        world.admin_a, "2027-01-01,holiday\n2027-02-07,makeup_workday\n", "国办发明电〔2026〕X号"
+    )
     assert years == [2027] and CalendarYear.objects.filter(year=2027).exists()
     assert HolidayCalendarDay.objects.filter(date__year=2027).count() == 2
     assert calendar.db_calendar().nth_working_day_after(date(2026, 12, 31), 1) == date(2027, 1, 4)

@@ -18,7 +18,11 @@ RECEIVED = date(2026, 3, 2)  # a Monday
 def state_of(app):
     """Everything a refused action must leave as it was."""
     app = Application.objects.get(pk=app.pk)
-    row = {f.attname: getattr(app, f.attname) for f in Application._meta.concrete_fields if f.attname != "updated_at"}
+    row = {
+        f.attname: getattr(app, f.attname)
+        for f in Application._meta.concrete_fields
+        if f.attname != "updated_at"
+    }
     return (
         row,
         ClockEntry.objects.filter(application=app).count(),
@@ -69,26 +73,37 @@ def test_oral_application_needs_the_staff_record(world):
     with pytest.raises(ApplicationError, match="口头"):
         services.register_by_staff(world.clerk_a, world.a, applicant(), Channel.ORAL, received_on=RECEIVED)
     app = services.register_by_staff(
-        world.clerk_a, world.a, applicant(), Channel.ORAL, received_on=RECEIVED, oral_record_note="来电口述，已复述确认"
+        world.clerk_a,
+        world.a,
+        applicant(),
+        Channel.ORAL,
+        received_on=RECEIVED,
+        oral_record_note="来电口述，已复述确认",
     ).application
     assert app.state == "registered"
 
 
 def test_correction_stops_and_restarts_the_clock(app, world):
-    app = services.request_correction(world.clerk_a, app, "请写明文件的名称或文号", date(2026, 3, 20), date(2026, 3, 5))
+    app = services.request_correction(
+        world.clerk_a, app, "请写明文件的名称或文号", date(2026, 3, 20), date(2026, 3, 5)
+    )
     assert app.state == "correction_requested"
     assert app.reply_due is None and app.next_due == date(2026, 3, 20) and app.next_due_kind == "correction"
     letter = Letter.objects.get(application=app)
-    assert letter.number == "示例依补〔2026〕1号" and "请写明文件的名称或文号" in letter.body
+    assert letter.number == "示教依补〔2026〕1号" and "请写明文件的名称或文号" in letter.body
     assert letter.recipient == "王建华"
 
     # 一次性告知: not again, neither now nor after the correction.
-    refused(lambda: services.request_correction(world.clerk_a, app, "再补", None, date(2026, 3, 6)), app, "不能")
+    refused(
+        lambda: services.request_correction(world.clerk_a, app, "再补", None, date(2026, 3, 6)), app, "不能"
+    )
     app = services.receive_correction(world.clerk_a, app, "文号为示教发〔2025〕3号", date(2026, 3, 16))
     assert app.state == "registered"
     assert app.reply_due == CAL.nth_working_day_after(date(2026, 3, 16), 20)  # from zero again
     refused(
-        lambda: services.request_correction(world.clerk_a, app, "再补", None, date(2026, 3, 17)), app, "一次性告知"
+        lambda: services.request_correction(world.clerk_a, app, "再补", None, date(2026, 3, 17)),
+        app,
+        "一次性告知",
     )
 
 
@@ -123,11 +138,15 @@ def test_consultation_pauses_and_extension_needs_the_head(app, world):
         "只能延长一次",
     )
     other = make_application(world.a)
-    refused(lambda: services.grant_extension(world.clerk_a, other, 21, "x", "李主任", RECEIVED), other, "1至20")
+    refused(
+        lambda: services.grant_extension(world.clerk_a, other, 21, "x", "李主任", RECEIVED), other, "1至20"
+    )
 
 
 def test_fee_notice_payment_and_lapse(app, world):
-    refused(lambda: services.send_fee_notice(world.clerk_a, app, "by_volume", 30, date(2026, 3, 3)), app, "不收费")
+    refused(
+        lambda: services.send_fee_notice(world.clerk_a, app, "by_volume", 30, date(2026, 3, 3)), app, "不收费"
+    )
     app = services.send_fee_notice(world.clerk_a, app, "by_volume", 150, date(2026, 3, 3))
     assert app.state == "fee_notified" and app.fee_amount == 1700  # the spec's example
     assert app.payment_due == CAL.nth_working_day_after(date(2026, 3, 3), 20)
@@ -136,7 +155,11 @@ def test_fee_notice_payment_and_lapse(app, world):
     refused(lambda: services.lapse_payment(world.clerk_a, app, date(2026, 3, 4)), app, "缴费期限尚未届满")
     app = services.receive_payment(world.clerk_a, app, date(2026, 3, 10))
     assert app.state == "registered" and app.paid_on == date(2026, 3, 10)
-    refused(lambda: services.send_fee_notice(world.clerk_a, app, "by_volume", 150, date(2026, 3, 11)), app, "已发出过")
+    refused(
+        lambda: services.send_fee_notice(world.clerk_a, app, "by_volume", 150, date(2026, 3, 11)),
+        app,
+        "已发出过",
+    )
 
 
 def test_fee_per_item_counts_the_month(world):
@@ -148,12 +171,21 @@ def test_fee_per_item_counts_the_month(world):
 
 def test_reply_needs_exactly_one_outcome(app, world):
     refused(lambda: services.reply(world.clerk_a, app, None, "答复"), app, "答复前须选择办理结果")
-    refused(lambda: services.reply(world.clerk_a, app, "r_other_no_correction", "x", "art30_no_correction"), app, "")
+    refused(
+        lambda: services.reply(world.clerk_a, app, "r_other_no_correction", "x", "art30_no_correction"),
+        app,
+        "",
+    )
     refused(lambda: services.reply(world.clerk_a, app, "r_open", "x", "art36_3"), app, "答复类型")
     app = services.reply(world.clerk_a, app, "r_open", "见示例县人民政府网站", "art36_1", date(2026, 3, 20))
-    assert (app.state, app.outcome, app.reply_type, app.finished_on) == ("replied", "r_open", "art36_1", date(2026, 3, 20))
+    assert (app.state, app.outcome, app.reply_type, app.finished_on) == (
+        "replied",
+        "r_open",
+        "art36_1",
+        date(2026, 3, 20),
+    )
     letter = Letter.objects.get(application=app)
-    assert letter.number == "示例依复〔2026〕1号" and "第三十六条第（一）项" in letter.body
+    assert letter.number == "示教依复〔2026〕1号" and "第三十六条第（一）项" in letter.body
     assert app.reply_due is None and app.next_due is None
     app = services.deliver(world.clerk_a, app, date(2026, 3, 23))
     app = services.close(world.clerk_a, app, date(2026, 3, 24))
@@ -162,12 +194,16 @@ def test_reply_needs_exactly_one_outcome(app, world):
 
 
 def test_single_reply_type_is_taken_from_the_outcome(app, world):
-    app = services.reply(world.clerk_a, app, "r_partial", "第3页涉及个人信息，已作区分处理", on=date(2026, 3, 20))
+    app = services.reply(
+        world.clerk_a, app, "r_partial", "第3页涉及个人信息，已作区分处理", on=date(2026, 3, 20)
+    )
     assert app.reply_type == "art37"
 
 
 def test_referral_withdrawal_and_merge(world):
-    a = services.refer(world.clerk_a, make_application(world.a), "示例县财政局", "0999-6200444", "职能所属", RECEIVED)
+    a = services.refer(
+        world.clerk_a, make_application(world.a), "示例县财政局", "0999-6200444", "职能所属", RECEIVED
+    )
     assert (a.state, a.outcome) == ("referred", "r_unable_not_held")
     assert "示例县财政局" in Letter.objects.get(application=a).body
     b = make_application(world.a)
@@ -187,21 +223,29 @@ def test_wrong_state_is_refused_with_the_state_named(app, world):
 
 
 def test_future_dates_are_refused(app, world):
-    refused(lambda: services.reply(world.clerk_a, app, "r_open", "x", "art36_1", date(2099, 1, 1)), app, "晚于今天")
+    refused(
+        lambda: services.reply(world.clerk_a, app, "r_open", "x", "art36_1", date(2099, 1, 1)),
+        app,
+        "晚于今天",
+    )
 
 
 def test_events_carry_before_and_after(app, world):
     services.start_consultation(world.clerk_a, app, "示例县财政局", "coproducer", date(2026, 3, 4))
     event = Event.objects.filter(action="applications.start_consultation").get()
     assert event.before["state"] == "registered" and event.after["state"] == "consulting"
-    assert event.after["letter"].startswith("示例依征")
+    assert event.after["letter"].startswith("示教依征")
     assert event.actor == world.clerk_a and event.agency == world.a
 
 
 def test_numbers_are_per_agency_and_year(world):
     a1, a2 = make_application(world.a), make_application(world.a)
     b1 = make_application(world.b)
-    assert [a1.tracking_no, a2.tracking_no, b1.tracking_no] == ["t-a-2026-00001", "t-a-2026-00002", "t-b-2026-00001"]
+    assert [a1.tracking_no, a2.tracking_no, b1.tracking_no] == [
+        "t-a-2026-00001",
+        "t-a-2026-00002",
+        "t-b-2026-00001",
+    ]
 
 
 def test_query_code(world):

@@ -22,7 +22,12 @@ def test_table_three_from_the_records(world):
     gone = make_application(a, date(2025, 6, 2))  # finished in 2025: absent from 2026
     services.reply(world.clerk_a, gone, "r_partial", "x", on=date(2025, 6, 10))
     org = make_application(
-        a, date(2026, 3, 2), applicant_type="org_commercial", id_type="uscc", id_number=uscc(), name="示例建筑有限公司"
+        a,
+        date(2026, 3, 2),
+        applicant_type="org_commercial",
+        id_type="uscc",
+        id_number=uscc(),
+        name="示例建筑有限公司",
     )
     services.reply(world.clerk_a, org, "r_deny_third_party", "涉及商业秘密", "art36_3", date(2026, 3, 10))
     w = make_application(a, date(2026, 3, 2))

@@ -25,14 +25,18 @@ def apps(world):
     due_soon = make_application(world.a, date(2026, 3, 2))  # reply due 2026-03-30
     overdue = make_application(world.a, date(2026, 2, 2))  # due in early March: overdue on the 27th
     far = make_application(world.a, date(2026, 3, 20))
-    done = services.reply(None, make_application(world.a, date(2026, 2, 2)), "r_open", "x", "art36_1", date(2026, 2, 3))
+    done = services.reply(
+        None, make_application(world.a, date(2026, 2, 2)), "r_open", "x", "art36_1", date(2026, 2, 3)
+    )
     return due_soon, overdue, far, done
 
 
 def test_scan_reminds_the_clerks_once(apps, world):
     due_soon, overdue, far, done = apps
     result = scan_deadlines(date(2026, 3, 27))  # Friday; 30 March is 1 working day away
-    kinds = set(Reminder.objects.values_list("application__tracking_no", "kind", "due_kind", "recipient__username"))
+    kinds = set(
+        Reminder.objects.values_list("application__tracking_no", "kind", "due_kind", "recipient__username")
+    )
     assert (due_soon.tracking_no, "due_soon", "reply", "clerk_a") in kinds
     assert (overdue.tracking_no, "overdue", "reply", "clerk_a") in kinds
     assert not {k for k in kinds if k[0] in (far.tracking_no, done.tracking_no)}

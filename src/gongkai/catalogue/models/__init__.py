@@ -7,6 +7,7 @@ from .entry import (
     Entry,
     IndexCounter,
     OwnCategory,
+    Stamp,
     Status,
     Validity,
 )
@@ -20,6 +21,7 @@ __all__ = [
     "Entry",
     "IndexCounter",
     "OwnCategory",
+    "Stamp",
     "Status",
     "Validity",
 ]

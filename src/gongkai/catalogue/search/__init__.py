@@ -74,7 +74,9 @@ def search(query: str, filters: Filters | None = None, limit: int = DEFAULT_LIMI
     if not words:
         return []
     qs = apply_filters(Entry.objects.all(), filters)
-    return _backend().search_ids(qs, words, (query or "")[:200].strip(), limit)
+    # The raw text is used for substring matching: printable characters only (PostgreSQL refuses NUL).
+    raw = "".join(ch for ch in str(query)[:200] if ch.isprintable()).strip()
+    return _backend().search_ids(qs, words, raw, limit)
 
 
 def segmented_fields(title: str, summary: str, body: str, doc_number: str = "", keywords: str = "") -> dict:

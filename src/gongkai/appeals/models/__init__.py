@@ -1,0 +1,3 @@
+from .appeal import DECISION_CHOICES, KIND_CHOICES, STAGE_CHOICES, Appeal
+
+__all__ = ["DECISION_CHOICES", "KIND_CHOICES", "STAGE_CHOICES", "Appeal"]

@@ -1,0 +1,159 @@
+"""Table 四 of the annual report from the appeal records, and the records behind each cell.
+
+Counting rule (a setting, ``rules.DEFAULT_SCOPE``; no official rule was found, spec §7):
+
+- ``active_in_year`` (default): every case pending at some point of the year — received (收到副本)
+  on or before 31 December and not decided/withdrawn before 1 January. A case still open on
+  31 December is 尚未审结 and reappears next year with its result.
+- ``received_in_year``: only cases received in the year, with their result as of 31 December.
+
+In both, each counted case falls in exactly one column (its result as of 31 December, or 尚未审结)
+and 总计 is the sum of the four, so T4-SUM holds by construction. Cases in which this agency is only
+the 复议机关 sued as co-defendant are left out (国办公开办函〔2016〕201号).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+
+from gongkai.annual.layout import LAYOUT_2021, FormatLayout
+from gongkai.annual.model import Table, cell_path
+
+from . import rules
+from .models import Appeal
+from .rules import BUCKET_LABELS, KIND_LABELS, TOTAL_COLUMN, Bucket, Kind, Scope
+from .workflow import Stage
+
+
+@dataclass(frozen=True)
+class DrillItem:
+    label: str
+    date: date | None
+    detail: str
+    url: str
+
+
+@dataclass
+class Drilldown:
+    path: str  # the cell, as gongkai.annual.model.cell_path writes it
+    title: str
+    value: object
+    rule: str  # how the value was obtained, in Chinese
+    source: str  # "records" here; gongkai.records adds "yearly_total", "fees", "catalogue"
+    items: list[DrillItem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def scoped(agency, year: int, scope: Scope = rules.DEFAULT_SCOPE) -> QuerySet[Appeal]:
+    """The cases table 四 of ``year`` counts (before the 201号 exclusion)."""
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    qs = Appeal.objects.filter(agency=agency)
+    if Scope(scope) is Scope.RECEIVED_IN_YEAR:
+        return qs.filter(received_on__gte=start, received_on__lte=end)
+    return qs.filter(received_on__lte=end).filter(Q(decided_on__isnull=True) | Q(decided_on__gte=start))
+
+
+def counted(agency, year: int, scope: Scope = rules.DEFAULT_SCOPE) -> QuerySet[Appeal]:
+    qs = scoped(agency, year, scope)
+    if not rules.COUNT_REVIEW_BODY_CO_DEFENDANT:
+        qs = qs.filter(review_body_co_defendant=False)
+    return qs
+
+
+def bucket(stage: str, decision: str, decided_on: date | None, as_of: date) -> Bucket:
+    """The column of one case on ``as_of`` (pure; the model's ``bucket_on`` says the same)."""
+    if stage not in (Stage.DECIDED, Stage.WITHDRAWN) or decided_on is None or decided_on > as_of:
+        return Bucket.PENDING
+    if stage == Stage.WITHDRAWN:
+        return rules.WITHDRAWN_BUCKET
+    return rules.bucket_of(decision)
+
+
+def tally(
+    rows: Iterable[tuple[str, str, str, date | None]], year: int, layout: FormatLayout = LAYOUT_2021
+) -> Table:
+    """Table 四 from (kind, stage, decision, decided_on) of the counted cases."""
+    as_of = date(year, 12, 31)
+    counts = {(k.value, b.value): 0 for k in Kind for b in Bucket}
+    for kind, stage, decision, decided_on in rows:
+        counts[(kind, bucket(stage, decision, decided_on, as_of).value)] += 1
+    table = Table(layout.review_litigation)
+    for kind in Kind:
+        for b in Bucket:
+            table.set(kind.value, b.value, counts[(kind.value, b.value)])
+        table.set(kind.value, TOTAL_COLUMN, sum(counts[(kind.value, b.value)] for b in Bucket))
+    return table
+
+
+def table_four(
+    agency, year: int, scope: Scope = rules.DEFAULT_SCOPE, layout: FormatLayout = LAYOUT_2021
+) -> Table:
+    """Table 四 (grid ``review_litigation``) of ``agency``'s report for ``year``."""
+    rows = counted(agency, year, scope).order_by().values_list("kind", "stage", "decision", "decided_on")
+    return tally(rows, year, layout)
+
+
+SCOPE_RULES = {
+    Scope.ACTIVE_IN_YEAR: "{y}年12月31日前收到、且未在{y}年1月1日前审结的案件（含上年结转）",
+    Scope.RECEIVED_IN_YEAR: "{y}年内收到的案件",
+}
+
+
+def _parse_cell(cell) -> tuple[str, str]:
+    if isinstance(cell, str):
+        parts = cell.split(".")
+        if parts[0] == "review_litigation":
+            parts = parts[1:]
+        if len(parts) != 2:
+            raise KeyError(f"not a table-四 cell: {cell!r}")
+        return parts[0], parts[1]
+    row, column = cell[-2], cell[-1]
+    return row, column
+
+
+def drilldown(
+    agency, year: int, cell, scope: Scope = rules.DEFAULT_SCOPE, layout: FormatLayout = LAYOUT_2021
+) -> Drilldown:
+    """The cases behind one cell of table 四. ``cell``: ``(row, column)`` or a path such as
+    ``"review_litigation.reconsideration.upheld"``."""
+    row, column = _parse_cell(cell)
+    grid = layout.review_litigation
+    grid.row(row), grid.column(column)  # KeyError for a cell the table does not have
+    as_of = date(year, 12, 31)
+    cases = [a for a in counted(agency, year, scope).filter(kind=row).order_by("received_on", "id")]
+    if column != TOTAL_COLUMN:
+        cases = [a for a in cases if a.bucket_on(as_of).value == column]
+    what = BUCKET_LABELS[Bucket(column)] if column != TOTAL_COLUMN else "总计"
+    rule = f"{SCOPE_RULES[Scope(scope)].format(y=year)}中，{KIND_LABELS[Kind(row)]}"
+    rule += "全部案件" if column == TOTAL_COLUMN else f"截至{year}年12月31日结果为“{what}”的案件"
+    notes = []
+    excluded = scoped(agency, year, scope).filter(kind=row, review_body_co_defendant=True).count()
+    if excluded and not rules.COUNT_REVIEW_BODY_CO_DEFENDANT:
+        notes.append(
+            f"另有{excluded}件本机关作为复议机关与原行为机关共同被告的案件，依国办公开办函〔2016〕201号不计入本机关。"
+        )
+    items = [
+        DrillItem(
+            label=str(a),
+            date=a.received_on,
+            detail=f"{a.body}；{a.stage_label}"
+            + (f"；{a.decision_label}" if a.decision_label else "")
+            + (f"（{a.decided_on.isoformat()}）" if a.decided_on else ""),
+            url=reverse("appeals:detail", kwargs={"agency_code": agency.code, "pk": a.pk}),
+        )
+        for a in cases
+    ]
+    return Drilldown(
+        path=cell_path(grid, row, column),
+        title=f"{grid.row(row).text} · {grid.column(column).label}",
+        value=len(items),
+        rule=rule,
+        source="records",
+        items=items,
+        notes=notes,
+    )

@@ -1,0 +1,167 @@
+"""Demo applications: a few hundred across the demo agencies over 2024–2026, in every state and
+with every kind of outcome, made through the services (so clocks, letters and the log are real).
+
+Everything is fictional. Deterministic (seeded), so two demo databases look alike.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, time, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.agencies.models import Agency, Membership, Role
+
+from . import services
+from .calendar import db_calendar
+from .models import Application
+from .rules import LAPSE_OUTCOMES, OUTCOMES, REFERRED_OUTCOME, WITHDRAWN_OUTCOME
+from .services import ApplicantData, ApplicationError
+from .validators import resident_id_check_char, uscc_check_char
+
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
+GIVEN = ["建国", "秀兰", "志明", "丽华", "海波", "文静", "晓峰", "春燕", "国栋", "子豪"]
+COMPANIES = ["示例建筑有限公司", "示例商贸有限责任公司", "示例律师事务所", "示例环境研究院", "示例公益基金会"]
+TOPICS = [
+    "{year}年度部门预算和决算",
+    "{year}年辖区内道路养护工程招标文件",
+    "关于{place}征收补偿方案的批复",
+    "{place}建设项目环境影响评价文件",
+    "{year}年义务教育阶段学校招生划片方案",
+    "{place}房屋安全鉴定报告",
+    "{year}年行政处罚决定书（涉及{place}）",
+    "{place}规划许可证及附图",
+]
+PLACES = ["城关镇东街", "东山乡李村", "西河街道新华社区", "人民路片区", "工业园区三期"]
+STAFF_OUTCOMES = [k for k in OUTCOMES if k not in LAPSE_OUTCOMES | {REFERRED_OUTCOME, WITHDRAWN_OUTCOME}]
+ORG_TYPES = ["org_commercial", "org_research", "org_social", "org_legal_service", "org_other"]
+
+
+def _person(rng: random.Random, n: int) -> ApplicantData:
+    organisation = rng.random() < 0.25
+    if organisation:
+        first = f"91{rng.randint(100000, 999999)}MA0{rng.randint(10000000, 99999999)}"[:17]
+        first = "".join(c if c in "0123456789ABCDEFGHJKLMNPQRTUWXY" else "0" for c in first)
+        kind = rng.choice(ORG_TYPES)
+        name, id_type, number = rng.choice(COMPANIES), "uscc", first + uscc_check_char(first)
+    else:
+        born = date(1950, 1, 1) + timedelta(days=rng.randint(0, 18000))
+        first = f"990101{born:%Y%m%d}{rng.randint(100, 999)}"
+        first = "11" + first[2:]  # a mainland province code, fictional district
+        kind, name, id_type = "natural_person", rng.choice(SURNAMES) + rng.choice(GIVEN), "resident_id"
+        number = first + resident_id_check_char(first)
+    topic = rng.choice(TOPICS).format(year=rng.choice([2022, 2023, 2024, 2025]), place=rng.choice(PLACES))
+    return ApplicantData(
+        applicant_type=kind,
+        name=name,
+        id_type=id_type,
+        id_number=number,
+        phone=f"139{rng.randint(10000000, 99999999)}",
+        email=f"demo{n}@example.com",
+        address=f"示例县人民路{rng.randint(1, 300)}号",
+        postcode="999001",
+        contact_person=rng.choice(SURNAMES) + rng.choice(GIVEN) if organisation else "",
+        description=topic,
+        delivery_form=rng.choice(["paper", "electronic"]),
+        delivery_channel=rng.choice(["post", "email", "pickup"]),
+    )
+
+
+def _process(app: Application, actor, rng: random.Random, today: date) -> None:
+    """Walk one application to a random point of its life, never past ``today``."""
+    cal = db_calendar()
+    r = app.received_on
+
+    def day(n: int) -> date:
+        return min(cal.nth_working_day_after(r, n), today)
+
+    recent = (today - r).days < 35
+    roll = rng.random()
+    if recent and roll < 0.45:
+        choice = rng.choice(["none", "correction", "consult", "fee", "extend"])
+        if choice == "correction":
+            services.request_correction(actor, app, "请写明所需信息的文号或形成时间。", on=day(2))
+        elif choice == "consult":
+            services.start_consultation(actor, app, rng.choice(COMPANIES), "third_party", day(3))
+        elif choice == "fee":
+            services.send_fee_notice(actor, app, "by_volume", rng.randint(40, 250), day(3))
+        elif choice == "extend":
+            services.grant_extension(actor, app, 15, "需要调取档案并逐页审查", "政务公开科科长", day(10))
+        return
+    if roll < 0.06:
+        app = services.request_correction(actor, app, "请写明所需信息的名称或文号。", on=day(2))
+        services.lapse_correction(actor, app, cal.nth_working_day_after(app.correction_until, 1))
+        return
+    if roll < 0.10:
+        services.withdraw(actor, app, "申请人来电撤回申请", day(3))
+        return
+    if roll < 0.16:
+        services.refer(actor, app, "示例县财政局", "0999-6200444", "该信息由示例县财政局制作并保存", day(6))
+        return
+    if roll < 0.19:
+        app = services.send_fee_notice(actor, app, "by_volume", rng.randint(120, 300), day(2))
+        services.lapse_payment(actor, app, cal.nth_working_day_after(app.payment_due, 1))
+        return
+    if roll < 0.30:
+        app = services.start_consultation(
+            actor, app, rng.choice(COMPANIES), rng.choice(["third_party", "coproducer"]), day(2)
+        )
+        app = services.end_consultation(actor, app, "不同意公开，理由为涉及商业秘密", day(9))
+    outcome = rng.choice(STAFF_OUTCOMES) if rng.random() < 0.5 else "r_open"
+    reply_type = rng.choice(services.reply_types_for(outcome)).value
+    app = services.reply(actor, app, outcome, "详见附件及说明。", reply_type, day(rng.randint(5, 19)))
+    if rng.random() < 0.8:
+        app = services.deliver(actor, app, day(20))
+        if rng.random() < 0.8:
+            services.close(actor, app, day(20))
+
+
+def load_demo_applications(per_agency: int = 20, seed: int = 2026, log=print) -> int:
+    """Create ``per_agency`` applications for each agency that has a 信息公开专员. Returns the count."""
+    rng = random.Random(seed)
+    today = timezone.localdate()
+    start = date(2024, 1, 2)
+    span = (today - start).days - 1
+    made = 0
+    clerks = {
+        m.agency_id: m.user
+        for m in Membership.objects.active().filter(role=Role.CLERK).select_related("user")
+    }
+    for agency in Agency.objects.filter(is_active=True, pk__in=clerks):
+        actor = clerks[agency.pk]
+        for i in range(per_agency):
+            received = start + timedelta(days=rng.randint(0, span))
+            if received.weekday() >= 5:
+                received -= timedelta(days=received.weekday() - 4)
+            data = _person(rng, made)
+            try:
+                with transaction.atomic():
+                    if i % 15 == 14:  # a few still waiting for the confirmation of an online submission
+                        services.submit_online(agency, data)
+                    else:
+                        app = services.register_by_staff(
+                            actor,
+                            agency,
+                            data,
+                            rng.choice(["in_person", "registered_mail", "oral"]),
+                            received_on=received,
+                            oral_record_note="申请人口头提出，工作人员代为填写并经申请人确认",
+                        ).application
+                        moment = timezone.make_aware(datetime.combine(received, time(9, 30)))
+                        Application.objects.filter(pk=app.pk).update(submitted_at=moment)
+                        app.refresh_from_db()
+                        if rng.random() < 0.7:
+                            services.assign(actor, app, actor)
+                        _process(app, actor, rng, today)
+            except ApplicationError as exc:  # e.g. a deadline into a year the calendar lacks: skipped
+                log(f"  跳过一件演示申请：{exc.message}")
+                continue
+            made += 1
+        # one duplicate merged into another, per agency
+        pair = list(Application.objects.filter(agency=agency, state="registered")[:2])
+        if len(pair) == 2:
+            services.merge(actor, pair[0], pair[1].tracking_no, max(pair[0].received_on, pair[1].received_on))
+    log(f"已创建 {made} 件演示申请。")
+    return made

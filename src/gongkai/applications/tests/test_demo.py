@@ -1,0 +1,14 @@
+"""The demo loader makes applications in many states through the services; table 三 validates."""
+
+from gongkai.applications.demo import load_demo_applications
+from gongkai.applications.models import Application
+from gongkai.applications.queries import table_three, table_three_findings
+
+
+def test_demo_applications(world):
+    made = load_demo_applications(per_agency=25, log=lambda *a: None)
+    assert made >= 40
+    states = set(Application.objects.values_list("state", flat=True))
+    assert {"registered", "closed", "submitted"} <= states and len(states) >= 6
+    for year in (2024, 2025, 2026):
+        assert table_three_findings(table_three(world.a, year), year) == []

@@ -1,0 +1,245 @@
+"""Table 二 of the annual report (第二十条第（一）（五）（六）（八）项) and the records behind each cell.
+
+- 第（五）（六）项 本年处理决定数量: for each kind, the agency's ``YearlyTotal`` for the year when
+  one exists (it replaces the records, it is not added to them); otherwise the number of decisions
+  entered here whose 决定日期 falls in the year.
+- 第（八）项 本年收费金额: the sum of the year's ``FeeCollection`` amounts, in 万元, exact.
+- 第（一）项: ``gongkai.catalogue.services.article20_item1_counts`` (the catalogue's rule).
+Every cell is filled (0 when there is nothing), so the four tables are complete.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, Sum
+from django.urls import reverse
+
+from gongkai.annual.layout import LAYOUT_2021, FormatLayout
+from gongkai.annual.model import Table, cell_path
+
+from .models import Decision, FeeCollection, YearlyTotal
+from .rules import ART20_1_GRID, FEE_COLUMN, FEE_GRID, FEE_ROW, KINDS, Kind, yuan_to_wan
+
+GRIDS = ("art20_1", "art20_5", "art20_6", "art20_8")
+
+
+@dataclass(frozen=True)
+class DrillItem:
+    label: str
+    date: date | None
+    detail: str
+    url: str
+
+
+@dataclass
+class Drilldown:
+    path: str
+    title: str
+    value: object
+    rule: str  # how the value was obtained, in Chinese
+    source: str  # "records" | "yearly_total" | "fees" | "catalogue"
+    items: list[DrillItem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _year_range(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def decision_counts(agency, year: int) -> dict[Kind, tuple[int, str]]:
+    """(count, source) per kind: source is "yearly_total" or "records"."""
+    start, end = _year_range(year)
+    counted = dict(
+        Decision.objects.filter(agency=agency, decided_on__gte=start, decided_on__lte=end)
+        .order_by()
+        .values_list("kind")
+        .annotate(n=Count("id"))
+        .values_list("kind", "n")
+    )
+    totals = dict(YearlyTotal.objects.filter(agency=agency, year=year).values_list("kind", "count"))
+    out = {}
+    for kind in Kind:
+        if kind.value in totals:
+            out[kind] = (totals[kind.value], "yearly_total")
+        else:
+            out[kind] = (counted.get(kind.value, 0), "records")
+    return out
+
+
+def fee_total_yuan(agency, year: int) -> Decimal:
+    total = FeeCollection.objects.filter(agency=agency, year=year).aggregate(s=Sum("amount_yuan"))["s"]
+    return Decimal(total or 0).quantize(Decimal("0.01"))
+
+
+def table_two(agency, year: int, layout: FormatLayout = LAYOUT_2021) -> dict[str, Table]:
+    """The four sub-tables of table 二 for ``agency`` and ``year``, keyed by grid."""
+    from gongkai.catalogue.services import article20_item1_counts
+
+    tables = {key: Table(layout.grid(key)) for key in GRIDS}
+    for row, values in article20_item1_counts(agency, year).items():
+        for column, value in values.items():
+            tables[ART20_1_GRID].set(row, column, value)
+    for kind, (count, _source) in decision_counts(agency, year).items():
+        info = KINDS[kind]
+        tables[info.grid].set(kind.value, info.column, count)
+    tables[FEE_GRID].set(FEE_ROW, FEE_COLUMN, yuan_to_wan(fee_total_yuan(agency, year)))
+    return tables
+
+
+# ---------------------------------------------------------------- drill-down
+
+
+def _parse_cell(cell) -> tuple[str, str, str]:
+    if isinstance(cell, str):
+        parts = cell.split(".")
+        if parts[0] == "active":
+            parts = parts[1:]
+        if len(parts) != 3:
+            raise KeyError(f"not a table-二 cell: {cell!r}")
+        return parts[0], parts[1], parts[2]
+    grid, row, column = cell
+    return grid, row, column
+
+
+def drilldown(agency, year: int, cell, layout: FormatLayout = LAYOUT_2021) -> Drilldown:
+    """The records behind one cell of table 二. ``cell``: ``(grid, row, column)`` or a path such as
+    ``"active.art20_5.admin_licensing.decisions"``."""
+    grid_key, row, column = _parse_cell(cell)
+    grid = layout.grid(grid_key)
+    grid.row(row), grid.column(column)  # KeyError for a cell the table does not have
+    path = cell_path(grid, row, column)
+    title = f"{grid.title} · {grid.row(row).text} · {grid.column(column).label}"
+    if grid_key == ART20_1_GRID:
+        return _drill_catalogue(agency, year, row, column, path, title)
+    if grid_key == FEE_GRID:
+        return _drill_fees(agency, year, path, title)
+    return _drill_decisions(agency, year, Kind(row), path, title)
+
+
+def _drill_decisions(agency, year: int, kind: Kind, path: str, title: str) -> Drilldown:
+    label = KINDS[kind].label
+    total = YearlyTotal.objects.filter(agency=agency, year=year, kind=kind.value).first()
+    start, end = _year_range(year)
+    decisions = Decision.objects.filter(
+        agency=agency, kind=kind.value, decided_on__gte=start, decided_on__lte=end
+    )
+    entered = decisions.count()
+    if total is not None:
+        notes = (
+            [f"本机构另录入了{year}年{label}决定{entered}件，未计入（以年度数量为准）。"] if entered else []
+        )
+        return Drilldown(
+            path=path,
+            title=title,
+            value=total.count,
+            rule=f"采用本机构填报的{year}年{label}年度处理决定数量（{total.source or '未注明来源'}），不逐件统计。",
+            source="yearly_total",
+            items=[
+                DrillItem(
+                    label=str(total),
+                    date=None,
+                    detail=total.source,
+                    url=reverse("records:totals", kwargs={"agency_code": agency.code}) + f"?year={year}",
+                )
+            ],
+            notes=notes,
+        )
+    items = [
+        DrillItem(
+            label=d.number,
+            date=d.decided_on,
+            detail="；".join(x for x in (d.subject, d.summary) if x),
+            url=reverse("records:decision_detail", kwargs={"agency_code": agency.code, "pk": d.pk}),
+        )
+        for d in decisions.order_by("decided_on", "id")
+    ]
+    return Drilldown(
+        path=path,
+        title=title,
+        value=len(items),
+        rule=f"逐件统计：决定日期在{year}年内的{label}决定。",
+        source="records",
+        items=items,
+    )
+
+
+def _drill_fees(agency, year: int, path: str, title: str) -> Drilldown:
+    fees = list(FeeCollection.objects.filter(agency=agency, year=year).order_by("item", "id"))
+    total = fee_total_yuan(agency, year)
+    items = [
+        DrillItem(
+            label=f.item,
+            date=None,
+            detail=f"{f.amount_yuan} 元（{f.amount_wan} 万元）" + (f"；依据：{f.basis}" if f.basis else ""),
+            url=reverse("records:fee_edit", kwargs={"agency_code": agency.code, "pk": f.pk}),
+        )
+        for f in fees
+    ]
+    return Drilldown(
+        path=path,
+        title=title,
+        value=yuan_to_wan(total),
+        rule=f"{year}年各收费项目金额之和：{total} 元，即 {yuan_to_wan(total)} 万元（1万元 = 10000元，不四舍五入）。",
+        source="fees",
+        items=items,
+    )
+
+
+def _drill_catalogue(agency, year: int, row: str, column: str, path: str, title: str) -> Drilldown:
+    from gongkai.catalogue import services as catalogue
+
+    value = catalogue.article20_item1_counts(agency, year)[row][column]
+    entries = catalogue_entries(agency, year, row, column)
+    items = [
+        DrillItem(
+            label=e.title,
+            date=e.created_date,
+            detail=" ".join(x for x in (e.doc_number, e.index_no) if x),
+            url=reverse("catalogue:entry_detail", kwargs={"agency_code": agency.code, "pk": e.pk}),
+        )
+        for e in entries
+    ]
+    return Drilldown(
+        path=path,
+        title=title,
+        value=value,
+        rule=ART20_1_RULES[column].format(y=year, what=layout_row_text(row)) + "数据来自政府信息公开目录。",
+        source="catalogue",
+        items=items,
+    )
+
+
+ART20_1_RULES = {
+    "made": "生成日期在{y}年内、已在目录公开的{what}。",
+    "repealed": "标注为废止、废止日期在{y}年内的{what}。",
+    "valid": "截至{y}年12月31日已生成且未失效、未废止的{what}。",
+}
+
+
+def layout_row_text(row: str) -> str:
+    return LAYOUT_2021.grid(ART20_1_GRID).row(row).text
+
+
+def catalogue_entries(agency, year: int, row: str, column: str):
+    """The catalogue entries behind an art20_1 cell. Uses the catalogue's own function when it has
+    one; otherwise the same filters as ``article20_item1_counts`` (its docstring is the rule)."""
+    from django.db.models import Q
+
+    from gongkai.catalogue import services as catalogue
+    from gongkai.catalogue.models import Entry, Status, Validity
+
+    own = getattr(catalogue, "article20_item1_entries", None)
+    if own is not None:
+        return list(own(agency, year, row, column))
+    end = date(year, 12, 31)
+    qs = Entry.objects.filter(agency=agency, status=Status.PUBLISHED, doc_type=catalogue.ART20_1_TYPES[row])
+    if column == "made":
+        qs = qs.filter(created_date__year=year)
+    elif column == "repealed":
+        qs = qs.filter(validity=Validity.REPEALED, invalid_date__year=year)
+    else:
+        qs = qs.filter(created_date__lte=end).filter(Q(validity=Validity.VALID) | Q(invalid_date__gt=end))
+    return list(qs.order_by("created_date", "id"))

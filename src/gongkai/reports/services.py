@@ -1,0 +1,385 @@
+"""Operations on annual reports. Each public function is one transaction: it checks the action
+against the workflow and the actor's role, changes the rows and writes the event log together —
+or raises ``ReportError`` with a Chinese message and changes nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from gongkai.agencies.access import access_for
+from gongkai.agencies.models import Role
+from gongkai.annual.errors import ReportError as AnnualReportError
+from gongkai.annual.layout import APPLICANT_PARTS, FORMAT_PRE2019
+from gongkai.annual.readers import read_bytes
+from gongkai.events.services import changed, record, snapshot
+
+from . import build
+from .checks import Evaluation, evaluate, evaluate_for_publishing, fingerprint
+from .models import TEXT_FIELDS, AnnualReport, ImportedBaseline, ReportVersion, WarningAcknowledgement
+from .workflow import EDITABLE, STATUS_LABELS, TRANSITIONS, Status, TransitionRefused, fire
+
+MIN_YEAR, MAX_YEAR = 2008, 2100
+MAX_TEXT = 20_000  # characters per text field; a real section is a few thousand
+
+
+class ReportError(Exception):
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def _require(actor, agency, role) -> None:
+    if actor is None:  # the system (demo loader, command line)
+        return
+    if not access_for(actor, agency).has(role):
+        raise ReportError("您没有执行此操作的权限。")
+
+
+def _check_year(year: int) -> None:
+    today = timezone.localdate()
+    if not MIN_YEAR <= year <= today.year:
+        raise ReportError(f"报告年度应在 {MIN_YEAR} 年至 {today.year} 年之间", "year")
+
+
+def _locked(workspace: AnnualReport) -> AnnualReport:
+    return AnnualReport.objects.select_for_update().select_related("agency").get(pk=workspace.pk)
+
+
+def _fire(workspace: AnnualReport, action: str, actor) -> Status:
+    if action in TRANSITIONS:  # who may, before in which state: no hints to those who may not
+        _require(actor, workspace.agency, TRANSITIONS[action].role)
+    try:
+        transition = fire(workspace.status, action)
+    except TransitionRefused as exc:
+        raise ReportError(str(exc)) from None
+    return transition.target
+
+
+# ---------------------------------------------------------------- the workspace
+
+
+def workspace_for(agency, year: int) -> AnnualReport | None:
+    return AnnualReport.objects.filter(agency=agency, year=year).select_related("agency").first()
+
+
+@transaction.atomic
+def open_workspace(actor, agency, year: int) -> AnnualReport:
+    """The agency's report for ``year``, created (as a draft) on first use."""
+    _check_year(year)
+    existing = workspace_for(agency, year)
+    if existing is not None:
+        return existing
+    _require(actor, agency, Role.CLERK)
+    try:
+        with transaction.atomic():
+            workspace = AnnualReport.objects.create(agency=agency, year=year)
+    except IntegrityError:  # created meanwhile by someone else
+        return AnnualReport.objects.get(agency=agency, year=year)
+    record(actor, "reports.create", workspace, after={"year": year, "status": workspace.status})
+    return workspace
+
+
+@transaction.atomic
+def save_texts(
+    actor, workspace: AnnualReport, texts: dict, signature_date: date | None = None
+) -> AnnualReport:
+    """Save the texts of 一（five sub-topics）、五、六 and the 落款日期. Only drafts and returned reports."""
+    workspace = _locked(workspace)
+    _require(actor, workspace.agency, Role.CLERK)
+    if workspace.status_enum not in EDITABLE:
+        raise ReportError(
+            f"报告当前为“{workspace.status_label}”，不能修改；"
+            + (
+                "如需更正，请先点击“更正已发布的报告”。"
+                if workspace.status_enum is Status.PUBLISHED
+                else "请等待审核结果。"
+            )
+        )
+    fields = [f for f in TEXT_FIELDS if f in texts]
+    for name in fields:
+        value = str(texts[name] or "").replace("\r\n", "\n").strip()
+        if len(value) > MAX_TEXT:
+            label = AnnualReport._meta.get_field(name).verbose_name
+            raise ReportError(f"“{label}”过长（{len(value)} 字，最多 {MAX_TEXT} 字）", name)
+        texts[name] = value
+    if signature_date is not None:
+        if signature_date.year not in (workspace.year, workspace.year + 1):
+            raise ReportError(f"落款日期应在 {workspace.year} 年或 {workspace.year + 1} 年", "signature_date")
+        if signature_date > timezone.localdate():
+            raise ReportError("落款日期不能晚于今天", "signature_date")
+    before = snapshot(workspace, [*fields, "signature_date"])
+    for name in fields:
+        setattr(workspace, name, texts[name])
+    if signature_date is not None:
+        workspace.signature_date = signature_date
+    if "correction_note" in texts:
+        if not workspace.versions.exists():
+            raise ReportError("报告尚未发布过，无需更正说明", "correction_note")
+        workspace.correction_note = str(texts["correction_note"] or "").strip()[:MAX_TEXT]
+        before["correction_note"] = ""
+    after = snapshot(workspace, [*fields, "signature_date"])
+    if "correction_note" in texts:
+        after["correction_note"] = workspace.correction_note
+    before, after = changed(before, after)
+    if not after:
+        return workspace
+    workspace.save()
+    record(actor, "reports.texts.save", workspace, before, after)
+    return workspace
+
+
+@transaction.atomic
+def submit(actor, workspace: AnnualReport) -> AnnualReport:
+    workspace = _locked(workspace)
+    target = _fire(workspace, "submit", actor)
+    ev = evaluate(workspace)
+    if ev.errors:
+        raise ReportError("报告有错误，不能提交审核：" + "；".join(f.message_zh for f in ev.errors[:5]))
+    if workspace.versions.exists() and not workspace.correction_note.strip():
+        raise ReportError("这是对已发布报告的更正，请先写明更正说明", "correction_note")
+    before = workspace.status
+    workspace.status = target.value
+    workspace.return_reason = ""
+    workspace.submitted_by = actor if getattr(actor, "is_authenticated", False) else None
+    workspace.submitted_at = timezone.now()
+    workspace.save()
+    record(
+        actor,
+        "reports.submit",
+        workspace,
+        {"status": before},
+        {"status": workspace.status, "hash": ev.content_hash},
+    )
+    return workspace
+
+
+@transaction.atomic
+def return_report(actor, workspace: AnnualReport, reason: str) -> AnnualReport:
+    workspace = _locked(workspace)
+    target = _fire(workspace, "return", actor)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ReportError("请写明退回理由", "reason")
+    before = workspace.status
+    workspace.status = target.value
+    workspace.return_reason = reason[:MAX_TEXT]
+    workspace.save()
+    record(actor, "reports.return", workspace, {"status": before}, {"status": workspace.status}, note=reason)
+    return workspace
+
+
+@transaction.atomic
+def revise(actor, workspace: AnnualReport) -> AnnualReport:
+    """Start a correction of a published report: back to draft; the published versions stay as they are."""
+    workspace = _locked(workspace)
+    target = _fire(workspace, "revise", actor)
+    workspace.status = target.value
+    workspace.correction_note = ""
+    workspace.save()
+    record(
+        actor, "reports.revise", workspace, {"status": Status.PUBLISHED.value}, {"status": workspace.status}
+    )
+    return workspace
+
+
+@dataclass(frozen=True)
+class Published:
+    workspace: AnnualReport
+    version: ReportVersion | None  # None when the content was the same as the last version
+    evaluation: Evaluation
+
+
+@transaction.atomic
+def publish(
+    actor, workspace: AnnualReport, confirmed: set[str] | frozenset[str] = frozenset(), on: date | None = None
+) -> Published:
+    """Approve and publish. Refused on any check error; every warning must be in ``confirmed`` (its
+    fingerprint). Publishing snapshots the report JSON with its sha256 as a new version; a version
+    after the first needs the 更正说明 written while revising."""
+    workspace = _locked(workspace)
+    target = _fire(workspace, "publish", actor)
+    today = timezone.localdate()
+    on = on or today
+    if on > today:
+        raise ReportError("发布日期不能晚于今天", "on")
+    if workspace.signature_date is None:
+        workspace.signature_date = on  # the day it is signed off, if staff set none
+    ev = evaluate_for_publishing(workspace, on)
+    if ev.errors:
+        raise ReportError(
+            f"报告有 {len(ev.errors)} 项错误，不能发布：" + "；".join(f.message_zh for f in ev.errors[:5])
+        )
+    missing = [f for f in ev.warnings if fingerprint(f) not in confirmed]
+    if missing:
+        raise ReportError(
+            f"还有 {len(missing)} 项警告未确认，请逐项确认后再发布："
+            + "；".join(f.message_zh for f in missing[:5])
+        )
+    latest = workspace.latest_version()
+    if latest is not None and not workspace.correction_note.strip():
+        raise ReportError("这是对已发布报告的更正，须写明更正说明", "correction_note")
+    before = workspace.status
+    workspace.status = target.value
+    workspace.return_reason = ""
+    version = None
+    if latest is None or latest.content_hash != ev.content_hash:
+        version = ReportVersion.objects.create(
+            report=workspace,
+            number=(latest.number + 1) if latest else 1,
+            data=ev.report.to_json(),
+            content_hash=ev.content_hash,
+            # a publication recorded after the fact (like applications' ``on``) keeps its day
+            published_at=timezone.now()
+            if on == today
+            else timezone.make_aware(datetime.combine(on, time(12, 0))),
+            published_by=actor if getattr(actor, "is_authenticated", False) else None,
+            correction_note=workspace.correction_note.strip() if latest else "",
+        )
+    if actor is not None:
+        WarningAcknowledgement.objects.bulk_create(
+            WarningAcknowledgement(
+                report=workspace,
+                version=version,
+                code=f.code,
+                fingerprint=fingerprint(f),
+                message=f.message_zh,
+                user=actor,
+            )
+            for f in ev.warnings
+        )
+    workspace.correction_note = ""
+    workspace.save()
+    record(
+        actor,
+        "reports.publish",
+        workspace,
+        {"status": before},
+        {
+            "status": workspace.status,
+            "version": version.number if version else latest.number,
+            "hash": ev.content_hash,
+            "confirmed_warnings": [f.code for f in ev.warnings],
+        },
+        note="" if version else "内容与已发布版本相同，未生成新版本",
+    )
+    return Published(workspace, version, ev)
+
+
+# ---------------------------------------------------------------- last year's report as a baseline
+
+
+@transaction.atomic
+def import_baseline(actor, agency, year: int, data: bytes, filename: str) -> ImportedBaseline:
+    """Read a report published before the platform (any format ``gongkai.annual.readers`` reads)."""
+    _require(actor, agency, Role.CLERK)
+    _check_year(year)
+    if AnnualReport.objects.filter(agency=agency, year=year, versions__isnull=False).exists():
+        raise ReportError(f"{year}年度报告已在本平台发布，无需导入", "year")
+    suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    try:
+        report = read_bytes(data, filename, suffix)
+    except AnnualReportError as exc:
+        raise ReportError(f"无法读取“{filename}”：{exc}", "file") from None
+    if report.format == FORMAT_PRE2019 or report.applications is None:
+        raise ReportError(
+            f"“{filename}”不是 2019 年以后格式的年度报告（没有统一的表三），无法作为基准", "file"
+        )
+    if report.year is not None and report.year != year:
+        raise ReportError(f"文件中的报告年度为 {report.year} 年，与所选的 {year} 年不符", "year")
+    if report.year is None:
+        report.year = year
+    if report.agency.name is None:
+        report.agency.name = agency.name
+    elif report.agency.name.replace(" ", "") != agency.name.replace(" ", ""):
+        raise ReportError(f"文件中的机关为“{report.agency.name}”，不是“{agency.name}”", "file")
+    report.agency.kind = report.agency.kind or agency.kind_enum
+    report.agency.level = report.agency.level or agency.level_enum
+    if ImportedBaseline.objects.filter(agency=agency, year=year).exists():
+        raise ReportError(f"{year}年度报告已导入过；如需替换，请联系站点管理员", "year")
+    baseline = ImportedBaseline.objects.create(
+        agency=agency,
+        year=year,
+        data=report.to_json(),
+        content_hash=build.content_hash(report),
+        source_name=filename[:200],
+        notes=[n.message for n in report.notes][:50],
+        imported_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    record(
+        actor,
+        "reports.baseline.import",
+        baseline,
+        after={"year": year, "source": baseline.source_name, "hash": baseline.content_hash},
+        agency=agency,
+    )
+    return baseline
+
+
+def carried_over_counts(baseline: ImportedBaseline) -> dict[str, int]:
+    """四、结转下年度继续办理 per applicant column of the baseline (blank cells count as 0)."""
+    table = baseline.to_report().applications
+    return {c: int(table.get("carried_over_out", c) or 0) for c in APPLICANT_PARTS}
+
+
+PLACEHOLDER_NAME = "上年结转申请（待补录申请人信息）"
+
+
+@transaction.atomic
+def enter_carried_over(actor, baseline: ImportedBaseline, received_on: date | None = None) -> list:
+    """Create one open application per application the baseline carried over to the next year, in
+    its applicant column, through the applications app's own intake — so table 三's 上年结转 of the
+    following year matches the baseline (XY-CARRY). The records carry a placeholder applicant that
+    staff complete; the agency's office phone stands in as the contact number."""
+    from gongkai.applications.models import Channel
+    from gongkai.applications.services import ApplicantData, ApplicationError, register_by_staff
+
+    agency = baseline.agency
+    _require(actor, agency, Role.CLERK)
+    baseline = ImportedBaseline.objects.select_for_update().get(pk=baseline.pk)
+    if baseline.carried_entered_at is not None:
+        raise ReportError("结转申请已录入过，不能重复录入")
+    counts = carried_over_counts(baseline)
+    if not sum(counts.values()):
+        raise ReportError(f"{baseline.year}年度报告没有结转下年度继续办理的申请")
+    received_on = received_on or date(baseline.year, 12, 31)
+    if received_on.year != baseline.year:
+        raise ReportError(f"结转申请的收到日期应在 {baseline.year} 年内", "received_on")
+    created = []
+    try:
+        for column, count in counts.items():
+            organisation = column != "natural_person"
+            data = ApplicantData(
+                applicant_type=column,
+                name=PLACEHOLDER_NAME,
+                id_type="other_organisation" if organisation else "other_personal",
+                id_number="待补录",
+                phone=agency.office_phone or "",
+                description=f"{baseline.year}年度结转至下年度继续办理的申请（由导入的年度报告生成，待补录申请内容）",
+                delivery_form="paper",
+                delivery_channel="pickup",
+            )
+            for _ in range(count):
+                intake = register_by_staff(actor, agency, data, Channel.IN_PERSON, received_on=received_on)
+                created.append(intake.application)
+    except ApplicationError as exc:
+        hint = "（请先在机构设置中填写有效的联系电话）" if exc.field == "phone" else ""
+        raise ReportError(f"未能录入结转申请：{exc.message}{hint}") from None
+    baseline.carried_entered_at = timezone.now()
+    baseline.save(update_fields=["carried_entered_at"])
+    record(
+        actor,
+        "reports.baseline.carried_over",
+        baseline,
+        after={"created": len(created), "per_column": counts, "received_on": received_on},
+        agency=agency,
+    )
+    return created
+
+
+def status_label(status: str) -> str:
+    return STATUS_LABELS[Status(status)]

@@ -1,0 +1,503 @@
+"""The annual-report workspace for staff: tables from the data with drill-downs, the sections
+editor with guidance, live checks, preview, exports, review and publishing."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from gongkai.agencies.access import WRITE_ROLES, agencies_for, agency_required
+from gongkai.agencies.models import Role
+from gongkai.annual.checks import Severity
+from gongkai.annual.checks.base import REGISTRY
+from gongkai.annual.layout import layout_for_year
+from gongkai.annual.model import cell_path
+from gongkai.annual.writers import render as render_report
+
+from . import build, guidance, services
+from .checks import check_options, deadline_for, evaluate, evaluate_for_publishing, fingerprint
+from .forms import SUBTOPIC_HINTS, BaselineForm, ReturnForm, TextsForm
+from .models import OVERVIEW_PARTS, TEXT_FIELDS, AnnualReport, ImportedBaseline
+from .queries import drill_applications
+from .workflow import EDITABLE, STATUS_LABELS, Status
+
+EXPORTS = {
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word"),
+    "pdf": ("application/pdf", "PDF"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel"),
+    "json": ("application/json", "JSON"),
+}
+SEVERITY_ZH = {
+    Severity.ERROR: "错误",
+    Severity.WARNING: "警告",
+    Severity.INFO: "提示",
+    Severity.SKIPPED: "未检查",
+}
+
+
+def _year(year: int) -> int:
+    if not 2008 <= year <= timezone.localdate().year:
+        raise Http404("no such year")
+    return year
+
+
+def _default_year() -> int:
+    return timezone.localdate().year - 1  # the report written now is last year's
+
+
+# ---------------------------------------------------------------- lists
+
+
+@login_required
+def index(request):
+    agencies = list(agencies_for(request.user).order_by("sort_order", "code"))
+    reports = AnnualReport.objects.filter(agency__in=agencies).select_related("agency")
+    by_agency: dict[int, list] = {}
+    for r in reports:
+        by_agency.setdefault(r.agency_id, []).append(r)
+    rows = [(a, sorted(by_agency.get(a.pk, []), key=lambda r: -r.year)) for a in agencies]
+    return render(request, "reports/index.html", {"rows": rows, "year": _default_year()})
+
+
+@agency_required()
+def agency_reports(request, agency_code):
+    agency = request.agency
+    today = timezone.localdate()
+    reports = list(AnnualReport.objects.filter(agency=agency).prefetch_related("versions"))
+    years = sorted({r.year for r in reports} | {_default_year()}, reverse=True)
+    by_year = {r.year: r for r in reports}
+    options = check_options()
+    rows = [(y, by_year.get(y), deadline_for(agency, y, options)) for y in years]
+    return render(
+        request,
+        "reports/agency.html",
+        {
+            "agency": agency,
+            "access": request.agency_access,
+            "rows": rows,
+            "today": today,
+            "baselines": ImportedBaseline.objects.filter(agency=agency),
+            "can_write": request.agency_access.has(Role.CLERK),
+        },
+    )
+
+
+def dashboard_panel(request, agency, access):
+    year = _default_year()
+    workspace = AnnualReport.objects.filter(agency=agency, year=year).first()
+    deadline = deadline_for(agency, year)
+    return {
+        "template": "reports/_panel.html",
+        "report_year": year,
+        "report_workspace": workspace,
+        "report_deadline": deadline,
+        "report_days_left": (deadline - timezone.localdate()).days,
+    }
+
+
+# ---------------------------------------------------------------- the workspace
+
+
+@dataclass
+class CellView:
+    value: object
+    path: str
+    url: str
+
+
+@dataclass
+class GridView:
+    key: str
+    title: str
+    columns: list
+    rows: list = field(default_factory=list)  # (row, [CellView])
+
+
+def _grids(agency, year: int, report) -> list[GridView]:
+    out = []
+    for grid in report.layout.grids:
+        table = report.tables[grid.key]
+        view = GridView(grid.key, grid.title, list(grid.columns))
+        for row in grid.rows:
+            cells = []
+            for column in grid.columns:
+                path = cell_path(grid, row.key, column.key)
+                url = reverse("reports:cell", args=[agency.code, year, path])
+                cells.append(CellView(table.get(row.key, column.key), path, url))
+            view.rows.append((row, cells))
+        out.append(view)
+    return out
+
+
+def _findings_context(ev) -> dict:
+    def rows(findings):
+        return [
+            {
+                "code": f.code,
+                "title": REGISTRY[f.code].title_zh if f.code in REGISTRY else "发布后内容变动",
+                "severity": SEVERITY_ZH[f.severity],
+                "message": f.message_zh,
+                "fingerprint": fingerprint(f),
+                "cells": f.cells,
+            }
+            for f in findings
+        ]
+
+    return {
+        "errors": rows(ev.errors),
+        "warnings": rows(ev.warnings),
+        "others": rows(ev.others),
+        "previous_source": ev.previous_source,
+    }
+
+
+def _previous_texts(agency, year: int) -> dict[str, str]:
+    """Last year's texts per field: from last year's workspace when it exists, else from its report."""
+    last = AnnualReport.objects.filter(agency=agency, year=year - 1).first()
+    if last is not None and last.versions.exists():
+        return {f: getattr(last, f) for f in TEXT_FIELDS}
+    previous, _source = build.previous_report(agency, year)
+    if previous is None:
+        return {}
+    overview = previous.sections.get("overview") or ""
+    return {
+        "overview_intro": overview,
+        **{key: overview for key, _label in OVERVIEW_PARTS},
+        "problems": previous.sections.get("problems") or "",
+        "other": previous.sections.get("other") or "",
+    }
+
+
+def _banner(agency, year: int, workspace) -> dict:
+    deadline = deadline_for(agency, year)
+    days = (deadline - timezone.localdate()).days
+    published = workspace.versions.order_by("number").first() if workspace else None
+    return {"deadline": deadline, "days_left": days, "overdue": -days, "first_published": published}
+
+
+def _unsaved(workspace: AnnualReport, data) -> AnnualReport:
+    """A copy of the workspace with the texts as typed (for live checks; never saved)."""
+    copy = AnnualReport.objects.get(pk=workspace.pk)
+    for name in TEXT_FIELDS:
+        if name in data:
+            setattr(copy, name, str(data.get(name) or "").replace("\r\n", "\n").strip())
+    if data.get("correction_note") is not None:
+        copy.correction_note = str(data.get("correction_note")).strip()
+    if data.get("signature_date"):
+        with contextlib.suppress(ValueError):
+            copy.signature_date = date.fromisoformat(data["signature_date"])
+    copy.save = None  # never persisted
+    return copy
+
+
+@agency_required()
+def workspace(request, agency_code, year):
+    agency, access = request.agency, request.agency_access
+    year = _year(year)
+    ws = services.workspace_for(agency, year)
+    if ws is None:
+        report = build.build_report(agency, year)
+        return render(
+            request,
+            "reports/start.html",
+            {
+                "agency": agency,
+                "access": access,
+                "year": year,
+                "grids": _grids(agency, year, report),
+                "banner": _banner(agency, year, None),
+                "can_write": access.has(Role.CLERK),
+            },
+        )
+    ev = evaluate(ws)
+    report = ev.report
+    fees = build.fees(agency, year)
+    suggestions = guidance.ready_sentences(report, fees)
+    previous = _previous_texts(agency, year)
+    form = TextsForm(
+        initial={
+            **{f: getattr(ws, f) for f in TEXT_FIELDS},
+            "signature_date": ws.signature_date,
+            "correction_note": ws.correction_note,
+        }
+    )
+    fields = []
+    for name in TEXT_FIELDS:
+        fields.append(
+            {
+                "field": form[name],
+                "hint": SUBTOPIC_HINTS.get(name, ""),
+                "suggestions": [s.text for s in suggestions if s.part == name],
+                "previous": previous.get(name, ""),
+                "duplicates": guidance.near_duplicates(getattr(ws, name), previous.get(name)),
+            }
+        )
+    editable = ws.status_enum in EDITABLE and access.has(Role.CLERK)
+    publish_ev = None
+    if ws.status_enum is Status.IN_REVIEW and access.has(Role.REVIEWER):
+        publish_ev = _findings_context(evaluate_for_publishing(ws))
+    return render(
+        request,
+        "reports/workspace.html",
+        {
+            "agency": agency,
+            "access": access,
+            "year": year,
+            "ws": ws,
+            "grids": _grids(agency, year, report),
+            "findings": _findings_context(ev),
+            "fields": fields,
+            "form": form,
+            "editable": editable,
+            "fees": fees,
+            "banner": _banner(agency, year, ws),
+            "versions": ws.versions.order_by("-number").defer("data"),
+            "is_correction": ws.versions.exists(),
+            "publish": publish_ev,
+            "return_form": ReturnForm(),
+            "can_submit": ws.status_enum in EDITABLE and access.has(Role.CLERK),
+            "can_review": ws.status_enum is Status.IN_REVIEW and access.has(Role.REVIEWER),
+            "can_revise": ws.status_enum is Status.PUBLISHED and access.has(Role.CLERK),
+            "exports": EXPORTS,
+            "status_labels": STATUS_LABELS,
+        },
+    )
+
+
+@agency_required(needs=Role.CLERK)
+@require_POST
+def start(request, agency_code, year):
+    year = _year(year)
+    try:
+        services.open_workspace(request.user, request.agency, year)
+    except services.ReportError as exc:
+        messages.error(request, exc.message)
+    return redirect("reports:workspace", agency_code, year)
+
+
+@agency_required(needs=Role.CLERK)
+@require_POST
+def save(request, agency_code, year):
+    ws = get_object_or_404(AnnualReport, agency=request.agency, year=_year(year))
+    form = TextsForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "；".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect("reports:workspace", agency_code, year)
+    # only the fields the form sent: a partial post never blanks the others
+    texts = {name: form.cleaned_data[name] for name in TEXT_FIELDS if name in request.POST}
+    if ws.versions.exists() and "correction_note" in request.POST:
+        texts["correction_note"] = form.cleaned_data["correction_note"]
+    try:
+        services.save_texts(request.user, ws, texts, form.cleaned_data["signature_date"])
+    except services.ReportError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "已保存。")
+    return redirect(reverse("reports:workspace", args=[agency_code, year]) + "#sections")
+
+
+@agency_required()
+@require_http_methods(["GET", "POST"])
+def findings(request, agency_code, year):
+    """The findings panel alone (htmx): GET for the saved texts, POST for the texts as typed."""
+    ws = get_object_or_404(AnnualReport, agency=request.agency, year=_year(year))
+    if request.method == "POST":
+        ws = _unsaved(ws, request.POST)
+    return render(request, "reports/_findings.html", {"findings": _findings_context(evaluate(ws))})
+
+
+@agency_required(needs=WRITE_ROLES)
+@require_POST
+def act(request, agency_code, year, action):
+    ws = get_object_or_404(AnnualReport, agency=request.agency, year=_year(year))
+    user = request.user
+    try:
+        if action == "submit":
+            services.submit(user, ws)
+            messages.success(request, "已提交审核。")
+        elif action == "return":
+            services.return_report(user, ws, request.POST.get("reason", ""))
+            messages.success(request, "已退回。")
+        elif action == "publish":
+            result = services.publish(user, ws, set(request.POST.getlist("confirm")))
+            if result.version is not None:
+                messages.success(
+                    request,
+                    f"已发布第{result.version.number}版（SHA-256：{result.version.content_hash[:16]}…）。",
+                )
+            else:
+                messages.success(request, "内容与已发布版本相同，未生成新版本。")
+        elif action == "revise":
+            services.revise(user, ws)
+            messages.success(request, "已进入更正：修改后写明更正说明，提交审核后发布为新版本。")
+        else:
+            raise Http404("no such action")
+    except services.ReportError as exc:
+        messages.error(request, exc.message)
+    return redirect("reports:workspace", agency_code, year)
+
+
+# ---------------------------------------------------------------- drill-down, preview, exports
+
+
+@dataclass
+class Drill:
+    path: str
+    title: str
+    value: object
+    rule: str
+    source: str
+    items: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Item:
+    label: str
+    date: date | None
+    detail: str
+    url: str
+
+
+DRILL_LIMIT = 500
+
+
+def _drill_applications(agency, year: int, row: str, column: str) -> Drill:
+    grid = layout_for_year(year).applications
+    try:
+        label_row, label_column = grid.row(row), grid.column(column)
+    except KeyError:
+        raise Http404("no such cell") from None
+    qs = drill_applications(agency, year, row, column).only(
+        "tracking_no", "received_on", "finished_on", "state", "outcome", "applicant_type"
+    )
+    total = qs.count()
+    items = [
+        Item(
+            a.tracking_no,
+            a.received_on,
+            f"{a.applicant_type_label} · {a.state_label}"
+            + (f" · 办结 {a.finished_on}" if a.finished_on else ""),
+            reverse("applications:detail", args=[agency.code, a.pk]),
+        )
+        for a in qs[:DRILL_LIMIT]
+    ]
+    rule = (
+        f"{year}年12月31日前收到、未在{year}年以前办结的申请（合并的重复申请不计）中，"
+        f"“{label_row.label}”" + ("" if column == "total" else f"且申请人为“{label_column.label}”") + "的申请"
+    )
+    notes = [f"仅列出前 {DRILL_LIMIT} 件。"] if total > DRILL_LIMIT else []
+    return Drill(
+        cell_path(grid, row, column),
+        f"{grid.title} · {label_row.label} · {label_column.label}",
+        total,
+        rule,
+        "applications",
+        items,
+        notes,
+    )
+
+
+@agency_required()
+def cell(request, agency_code, year, path):
+    agency, year = request.agency, _year(year)
+    parts = path.split(".")
+    try:
+        if parts[0] == "applications" and len(parts) == 3:
+            drill = _drill_applications(agency, year, parts[1], parts[2])
+        elif parts[0] == "active":
+            from gongkai.records.queries import drilldown
+
+            drill = drilldown(agency, year, path, layout=layout_for_year(year))
+        elif parts[0] == "review_litigation":
+            from gongkai.appeals.queries import drilldown
+
+            drill = drilldown(agency, year, path, layout=layout_for_year(year))
+        else:
+            raise KeyError(path)
+    except KeyError:
+        raise Http404("no such cell") from None
+    return render(request, "reports/cell.html", {"agency": agency, "year": year, "drill": drill})
+
+
+def _report_for_export(agency, year: int):
+    ws = services.workspace_for(agency, year)
+    return build.current_report(ws) if ws else build.build_report(agency, year)
+
+
+@agency_required()
+def preview(request, agency_code, year):
+    report = _report_for_export(request.agency, _year(year))
+    html = render_report(report, "html").decode("utf-8")
+    return render(
+        request,
+        "reports/preview.html",
+        {"agency": request.agency, "year": year, "html": html, "exports": EXPORTS},
+    )
+
+
+@agency_required()
+def export(request, agency_code, year, fmt):
+    if fmt not in EXPORTS:
+        raise Http404("no such format")
+    agency, year = request.agency, _year(year)
+    report = _report_for_export(agency, year)
+    return download(render_report(report, fmt), fmt, f"{agency.code}-{year}-annual-report.{fmt}")
+
+
+def download(data: bytes, fmt: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=EXPORTS[fmt][0])
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# ---------------------------------------------------------------- baselines
+
+
+@agency_required(needs=Role.CLERK)
+@require_http_methods(["GET", "POST"])
+def baseline(request, agency_code):
+    agency = request.agency
+    form = BaselineForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            imported = services.import_baseline(
+                request.user, agency, form.cleaned_data["year"], upload.read(), upload.name
+            )
+        except services.ReportError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(
+                request, f"已导入{imported.year}年度报告，可用于{imported.year + 1}年度的跨年度核对。"
+            )
+            return redirect("reports:agency", agency.code)
+    return render(
+        request,
+        "reports/baseline.html",
+        {"agency": agency, "form": form, "baselines": ImportedBaseline.objects.filter(agency=agency)},
+    )
+
+
+@agency_required(needs=Role.CLERK)
+@require_POST
+def baseline_carried(request, agency_code, pk):
+    item = get_object_or_404(ImportedBaseline, agency=request.agency, pk=pk)
+    try:
+        created = services.enter_carried_over(request.user, item)
+    except services.ReportError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request, f"已录入 {len(created)} 件上年结转申请，请在依申请公开工作台补录申请人信息。"
+        )
+    return redirect("reports:agency", request.agency.code)
