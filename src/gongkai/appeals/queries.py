@@ -78,6 +78,8 @@ def tally(
     rows: Iterable[tuple[str, str, str, date | None]], year: int, layout: FormatLayout = LAYOUT_2021
 ) -> Table:
     """Table 四 from (kind, stage, decision, decided_on) of the counted cases."""
+    if layout.review_litigation is None:
+        raise ValueError(f"format {layout.version} has no table 四")
     as_of = date(year, 12, 31)
     counts = {(k.value, b.value): 0 for k in Kind for b in Bucket}
     for kind, stage, decision, decided_on in rows:

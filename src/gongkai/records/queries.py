@@ -75,17 +75,26 @@ def fee_total_yuan(agency, year: int) -> Decimal:
 
 
 def table_two(agency, year: int, layout: FormatLayout = LAYOUT_2021) -> dict[str, Table]:
-    """The four sub-tables of table 二 for ``agency`` and ``year``, keyed by grid."""
+    """The four sub-tables of table 二 for ``agency`` and ``year``, keyed by grid.
+
+    Built for the 2021 format; with an older layout only the cells that format shares with 2021
+    are filled (the 2019 columns such as 上一年项目数量 have no source here and stay blank)."""
     from gongkai.catalogue.services import article20_item1_counts
 
-    tables = {key: Table(layout.grid(key)) for key in GRIDS}
+    tables = {key: Table(layout.grid(key)) for key in GRIDS if any(g.key == key for g in layout.active)}
+
+    def put(grid: str, row: str, column: str, value) -> None:
+        table = tables.get(grid)
+        if table is not None and (row, column) in set(table.grid.cells()):
+            table.set(row, column, value)
+
     for row, values in article20_item1_counts(agency, year).items():
         for column, value in values.items():
-            tables[ART20_1_GRID].set(row, column, value)
+            put(ART20_1_GRID, row, column, value)
     for kind, (count, _source) in decision_counts(agency, year).items():
         info = KINDS[kind]
-        tables[info.grid].set(kind.value, info.column, count)
-    tables[FEE_GRID].set(FEE_ROW, FEE_COLUMN, yuan_to_wan(fee_total_yuan(agency, year)))
+        put(info.grid, kind.value, info.column, count)
+    put(FEE_GRID, FEE_ROW, FEE_COLUMN, yuan_to_wan(fee_total_yuan(agency, year)))
     return tables
 
 

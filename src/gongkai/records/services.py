@@ -133,7 +133,8 @@ def update_decision(actor, decision: Decision, **fields) -> Decision:
     require_write(actor, decision.agency)
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     before = snapshot(decision, DECISION_FIELDS)
-    data = clean_decision(decision.agency, {**before, **fields}, exclude_pk=decision.pk)
+    current = {f: getattr(decision, f) for f in DECISION_FIELDS}
+    data = clean_decision(decision.agency, {**current, **fields}, exclude_pk=decision.pk)
     for key, value in data.items():
         setattr(decision, key, value)
     _saved(decision, _("本机构已有该文号的决定。"), "number")
@@ -205,7 +206,7 @@ def save_fee(actor, agency, fee: FeeCollection | None = None, **fields) -> FeeCo
     if fee is not None:
         fee = FeeCollection.objects.select_for_update().get(pk=fee.pk, agency=agency)
         before = snapshot(fee, FEE_FIELDS)
-        fields = {**before, **fields}
+        fields = {**{f: getattr(fee, f) for f in FEE_FIELDS}, **fields}
     data = clean_fee(agency, fields, exclude_pk=fee.pk if fee else None)
     fee = fee or FeeCollection(agency=agency)
     for key, value in data.items():

@@ -240,8 +240,11 @@ def _batch(request, pk) -> ImportBatch:
 
 
 @agency_required(needs=WRITE_ROLES)
-def import_preview(request, agency_code, pk, form=None, status=200):
-    batch = _batch(request, pk)
+def import_preview(request, agency_code, pk):
+    return _render_preview(request, _batch(request, pk), ConfirmForm())
+
+
+def _render_preview(request, batch: ImportBatch, form, status: int = 200):
     spec = importing.SPECS[batch.kind]
     return render(
         request,
@@ -250,7 +253,7 @@ def import_preview(request, agency_code, pk, form=None, status=200):
             request,
             batch=batch,
             spec=spec,
-            form=form or ConfirmForm(),
+            form=form,
             can_confirm=batch.status == BatchStatus.PREVIEWED and bool(batch.valid_rows),
             sample=batch.valid_rows[:20],
         ),
@@ -268,7 +271,8 @@ def import_confirm(request, agency_code, pk):
         n = importing.confirm(request.user, batch, accept_valid_rows=form.cleaned_data.get("accept", False))
     except RecordsError as error:
         apply_error(form, error)
-        return import_preview(request, agency_code, pk, form=form, status=400)
+        batch.refresh_from_db()
+        return _render_preview(request, batch, form, status=400)
     messages.success(request, _("已导入 %(n)s 行。") % {"n": n})
     target = {"decisions": "records:decisions", "totals": "records:totals", "fees": "records:fees"}[
         batch.kind

@@ -36,7 +36,7 @@ class TextsForm(forms.Form):
         widget=forms.Textarea(attrs={**TEXTAREA, "rows": 5}),
     )
     signature_date = forms.DateField(
-        label=_("落款日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("落款日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     correction_note = forms.CharField(
         label=_("更正说明（本次更正改了什么、为什么）"),

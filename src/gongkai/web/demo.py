@@ -6,9 +6,7 @@ Everything here is fictional (the county, names, phone numbers, the ``.example``
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass
-from importlib import import_module
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -161,17 +159,18 @@ def load_demo(with_catalogue: bool = True, log=print) -> list[DemoLogin]:
     )
     log(f"已创建 {COUNTY}：{len(agencies)} 个机构，{people} 名工作人员。")
 
-    if with_catalogue:
-        loader = _catalogue_loader()
-        if loader is None:
-            log("（目录演示数据尚未提供，跳过。）")
-        elif "log" in inspect.signature(loader).parameters:
-            loader(log=log)
-        else:
-            loader()
-    # Last: the annual reports are drafted from everything loaded above.
+    # Order matters: applications before appeals (which link to them), reports last (drafted from all).
+    from gongkai.appeals.demo import load_demo_appeals
+    from gongkai.applications.demo import load_demo_applications
+    from gongkai.catalogue.demo import load_demo_catalogue
+    from gongkai.records.demo import load_demo_records
     from gongkai.reports.demo import load_demo_reports
 
+    if with_catalogue:
+        load_demo_catalogue(log=log)
+    load_demo_applications(log=log)
+    load_demo_records(log=log)
+    load_demo_appeals(log=log)
     load_demo_reports(log=log)
     return demo_logins()
 
@@ -179,16 +178,6 @@ def load_demo(with_catalogue: bool = True, log=print) -> list[DemoLogin]:
 def _role_of(username: str) -> Role:
     prefix = username.split("_", 1)[0]
     return next(role for role, p in ROLE_PREFIX.items() if p == prefix)
-
-
-def _catalogue_loader():
-    try:
-        module = import_module("gongkai.catalogue.demo")
-    except ModuleNotFoundError as error:
-        if error.name == "gongkai.catalogue.demo":
-            return None
-        raise
-    return getattr(module, "load_demo_catalogue", None)
 
 
 def format_logins(logins: list[DemoLogin] | None = None) -> str:

@@ -10,7 +10,7 @@ the row stays blank (None) with a note — never a silent guess.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
@@ -46,7 +46,7 @@ class Tok(NamedTuple):
 @dataclass
 class Reading:
     label: str  # for messages, e.g. （七）总计
-    cells: list[Cell]
+    cells: Sequence[Cell]  # not changed here: readers may share one sequence between readings
     tokens: list[Tok]
     lead: int = 0  # empty fields before the first number (blank cells, or layout padding)
 
@@ -119,7 +119,7 @@ def _arith(grid: Grid) -> _Arith:
     return cached[1]
 
 
-def _row_groups(grid: Grid, cells: list[Cell]) -> list[int] | None:
+def _row_groups(grid: Grid, cells: Sequence[Cell]) -> list[int] | None:
     """How the cells of a reading break into "parts then total" groups (for splitting digits),
     e.g. [6] for a row of table 三 or [4, 4, 4] for the 15 cells of table 四."""
     rels = [r for r in grid.relations if r.axis == "columns" and len(r.lhs) == 1]
@@ -289,7 +289,7 @@ def _evaluate(
     return "ok", [values[c] for c in reading.cells]
 
 
-def _row_relation_complete(arith: _Arith, values: dict[Cell, Number | None], cells: list[Cell]) -> bool:
+def _row_relation_complete(arith: _Arith, values: dict[Cell, Number | None], cells: Sequence[Cell]) -> bool:
     """Dropping a token is only trusted when a relation inside the row checks the result."""
     rows = {r for r, _ in cells}
     for line in arith.lines:

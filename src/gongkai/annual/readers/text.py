@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from functools import cache
 from decimal import Decimal, InvalidOperation
 
 from ..errors import UnreadableReport
@@ -183,15 +184,22 @@ RE_TOKEN = re.compile(
     r"|(?P<ph>(?<!\S)(?:/+|—+|-{1,2}|–|无)(?!\S))"
 )
 RE_FIELD_SEP = re.compile(r" *[\t|] *| {2,}")
+# every RE_TOKEN match holds one of these: a field without any (a row label) has no tokens, and
+# this simple search is much quicker than RE_TOKEN's over label text
+RE_TOKEN_CHAR = re.compile(r"[\d/—\-–无]")
 EMPTY = None  # marker for an empty tab/pipe field
 BLANK = Tok("", None, "blank")  # an empty cell (tokens are immutable, so one serves for all)
+# Most cells are small plain counts: their tokens are made once, not once per cell.
+SMALL_COUNTS = {str(n): Tok(str(n), n) for n in range(1000)}
 RE_CELL_CHAR = re.compile(r"[0-9/—\-–无]")
 
 
 def _field_tokens(field: str) -> list[Tok]:
     bare = field.strip()
     if bare.isascii() and bare.isdigit():  # the common case: one plain number
-        return [Tok(bare, int(bare))]
+        return [SMALL_COUNTS.get(bare) or Tok(bare, int(bare))]
+    if not RE_TOKEN_CHAR.search(field):
+        return []
     spans = list(RE_TOKEN.finditer(field))
     if not spans:
         return []
@@ -243,8 +251,8 @@ def segment_tokens(segment: str, want: int) -> tuple[list[Tok], int]:
             bare = f.strip()
             if not bare:
                 row.append(EMPTY)
-            elif bare.isascii() and bare.isdigit():  # the common case, as in _field_tokens
-                row.append(Tok(bare, int(bare)))
+            elif bare in SMALL_COUNTS:  # the common case, as in _field_tokens
+                row.append(SMALL_COUNTS[bare])
             else:
                 row.extend(_field_tokens(f))
         filled = [i for i, t in enumerate(row) if t is not EMPTY]
@@ -300,8 +308,14 @@ class Anchor:
     grams: tuple[str, ...]  # 3-character pieces found in no other label of the table
 
 
+@cache
+def _compact_label(text: str) -> str:
+    """``compact`` of a label, title or marker of the layouts: a fixed set, so kept."""
+    return compact(text)
+
+
 def _label_key(text: str) -> str:
-    key = compact(text)
+    key = _compact_label(text)
     cut = key.find("(")
     return key[:cut] if cut > 0 else key
 
@@ -386,7 +400,7 @@ def locate(anchors: list[Anchor], mtext: str, ctext: CompactText, start: int, en
     hits: list[Hit] = []
     cursor = 0
     for i, anchor in enumerate(anchors):
-        pos = _find(anchor, comp, cursor, anchors[i + 1 :])
+        pos = _find(anchor, comp, cursor, anchors[i + 1 : i + 3])
         if pos is None:
             continue
         orig = region.origin(pos)
@@ -410,7 +424,7 @@ def _find(anchor: Anchor, comp: str, cursor: int, later: list[Anchor]) -> int | 
         return None
     # fuzzy: pieces of the label unique to this row, close together, before the next row
     limit = len(comp)
-    for nxt in later[:2]:
+    for nxt in later[:2]:  # the next two anchors at most
         if nxt.exact:
             p = comp.find(nxt.exact[0], cursor)
             if p >= 0:
@@ -468,14 +482,26 @@ def _read_rows(
 def read_grid_rows(report: Report, table: Table, rows: dict[str, tuple[list[Tok], int]]) -> None:
     grid = table.grid
     readings = []
-    for row in grid.rows:
+    for row, cells in _row_cells(grid):
         if row.key not in rows:
             continue
         toks, lead = rows[row.key]
         if not toks:
             continue
-        readings.append(Reading(row.label, [(row.key, c) for c in grid.column_keys], toks, lead))
+        readings.append(Reading(row.label, cells, toks, lead))
     assemble(report, table, readings)
+
+
+_ROW_CELLS: dict[int, tuple[Grid, list[tuple[Row, tuple[tuple[str, str], ...]]]]] = {}
+
+
+def _row_cells(grid: Grid) -> list[tuple[Row, tuple[tuple[str, str], ...]]]:
+    """Each row of the grid with its cells, in order; made once per grid."""
+    cached = _ROW_CELLS.get(id(grid))
+    if cached is None or cached[0] is not grid:
+        cells = [(row, tuple((row.key, c) for c in grid.column_keys)) for row in grid.rows]
+        cached = _ROW_CELLS[id(grid)] = (grid, cells)
+    return cached[1]
 
 
 def read_active(
@@ -486,13 +512,13 @@ def read_active(
     titles = []
     cursor = 0
     for grid in layout.active:
-        key = compact(grid.title)
+        key = _compact_label(grid.title)
         p = comp.find(key, cursor)
         if p >= 0:
             titles.append((grid, region.origin(p), region.origin(min(p + len(key), len(comp) - 1))))
             cursor = p + len(key)
     if not titles:
-        if compact("第二十条") in comp or any(
+        if _compact_label("第二十条") in comp or any(
             _label_key(r.text) in comp for g in layout.active for r in g.rows
         ):
             report.note("TABLE-UNREAD", "第二部分的表格未能按“第二十条第（×）项”识别，表二留空")

@@ -5,23 +5,32 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from gongkai.applications.testing import make_application
 from gongkai.appeals import services
 from gongkai.appeals.models import Appeal
 from gongkai.appeals.rules import Kind
 from gongkai.appeals.services import AppealError
 from gongkai.appeals.testing import make_appeal
+from gongkai.applications.testing import make_application
 from gongkai.events.models import Event
 from gongkai.workdays import CalendarMissing, WorkCalendar, default_calendar
 
 
 def _create(world, **fields):
-    base = {"kind": Kind.RECONSIDERATION, "body": "示例县人民政府", "case_number": "示复〔2024〕1号", "received_on": date(2024, 3, 1)}
+    base = {
+        "kind": Kind.RECONSIDERATION,
+        "body": "示例县人民政府",
+        "case_number": "示复〔2024〕1号",
+        "received_on": date(2024, 3, 1),
+    }
     return services.create_appeal(world.clerk_a, world.a, **(base | fields))
 
 
 def _events(appeal):
-    return list(Event.objects.filter(subject_type="appeals.appeal", subject_id=str(appeal.pk)).order_by("id").values_list("action", flat=True))
+    return list(
+        Event.objects.filter(subject_type="appeals.appeal", subject_id=str(appeal.pk))
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
 
 
 def test_create_records_an_event(world):
@@ -62,7 +71,11 @@ def test_case_number_is_unique_per_agency_and_kind(world):
     assert refused.value.field == "case_number"
     _create(world, kind=Kind.LITIGATION_DIRECT)  # same number, other kind: fine
     services.create_appeal(
-        world.clerk_b, world.b, kind=Kind.RECONSIDERATION, body="x", case_number="示复〔2024〕1号",
+        world.clerk_b,
+        world.b,
+        kind=Kind.RECONSIDERATION,
+        body="x",
+        case_number="示复〔2024〕1号",
         received_on=date(2024, 3, 1),
     )  # same number, other agency: fine
     assert Appeal.objects.count() == 3
@@ -78,9 +91,23 @@ def test_linked_application_must_be_the_agencys_own(world):
 
 def test_only_write_roles_may_change(world):
     with pytest.raises(AppealError, match="权限"):
-        services.create_appeal(world.supervisor, world.a, kind=Kind.RECONSIDERATION, body="x", case_number="1", received_on=date(2024, 3, 1))
+        services.create_appeal(
+            world.supervisor,
+            world.a,
+            kind=Kind.RECONSIDERATION,
+            body="x",
+            case_number="1",
+            received_on=date(2024, 3, 1),
+        )
     with pytest.raises(AppealError, match="权限"):
-        services.create_appeal(world.clerk_b, world.a, kind=Kind.RECONSIDERATION, body="x", case_number="1", received_on=date(2024, 3, 1))
+        services.create_appeal(
+            world.clerk_b,
+            world.a,
+            kind=Kind.RECONSIDERATION,
+            body="x",
+            case_number="1",
+            received_on=date(2024, 3, 1),
+        )
 
 
 def test_stage_machine_answer_decide_correct(world):
@@ -100,7 +127,10 @@ def test_stage_machine_answer_decide_correct(world):
     with pytest.raises(AppealError, match="不能登记撤回"):
         services.record_withdrawal(world.clerk_a, appeal, date(2024, 4, 3))
     assert _events(appeal) == [
-        "appeals.appeal.create", "appeals.appeal.answer", "appeals.appeal.decide", "appeals.appeal.correct_decision",
+        "appeals.appeal.create",
+        "appeals.appeal.answer",
+        "appeals.appeal.decide",
+        "appeals.appeal.correct_decision",
     ]
     correct = Event.objects.get(action="appeals.appeal.correct_decision")
     assert correct.before["decision"] == "recon_uphold" and correct.after["decision"] == "recon_revoke"
@@ -153,7 +183,9 @@ def test_deadline_uses_the_database_calendar_and_never_guesses(world):
 
 
 def test_answer_status_flags_late_answers(world):
-    appeal = make_appeal(world.a, Kind.RECONSIDERATION, date(2024, 9, 27), stage="answered", answered_on=date(2024, 10, 17))
+    appeal = make_appeal(
+        world.a, Kind.RECONSIDERATION, date(2024, 9, 27), stage="answered", answered_on=date(2024, 10, 17)
+    )
     assert services.answer_status(appeal, calendar=default_calendar())["late"] is True
     open_case = make_appeal(world.a, Kind.RECONSIDERATION, date(2024, 9, 27))
     status = services.answer_status(open_case, today=date(2024, 10, 14), calendar=default_calendar())

@@ -32,8 +32,13 @@ def test_create_shows_field_errors_in_chinese_and_saves_nothing(world, client):
 
 def test_create_service_error_lands_on_its_field(world, client):
     client.force_login(world.clerk_a)
-    data = {"kind": "reconsideration", "body": "示例县人民政府", "case_number": "示复1号", "received_on": "2024-03-01",
-            "review_body_co_defendant": "on"}
+    data = {
+        "kind": "reconsideration",
+        "body": "示例县人民政府",
+        "case_number": "示复1号",
+        "received_on": "2024-03-01",
+        "review_body_co_defendant": "on",
+    }
     body = client.post(_url("create", world), data).content.decode()
     assert "只有复议后起诉的案件才会出现复议机关作为共同被告的情形。" in body
     assert not Appeal.objects.exists()
@@ -49,9 +54,13 @@ def test_answer_decide_and_table_four(world, client):
     appeal = make_appeal(world.a, received_on=date(2024, 3, 1))
     client.force_login(world.clerk_a)
     assert client.post(_url("answer", world, pk=appeal.pk), {"answered_on": "2024-03-08"}).status_code == 302
-    bad = client.post(_url("decision", world, pk=appeal.pk), {"decision": "court_revoke", "decided_on": "2024-04-01"})
+    bad = client.post(
+        _url("decision", world, pk=appeal.pk), {"decision": "court_revoke", "decided_on": "2024-04-01"}
+    )
     assert bad.status_code == 400 and "选择一个有效的选项" in bad.content.decode()
-    ok = client.post(_url("decision", world, pk=appeal.pk), {"decision": "recon_revoke", "decided_on": "2024-04-01"})
+    ok = client.post(
+        _url("decision", world, pk=appeal.pk), {"decision": "recon_revoke", "decided_on": "2024-04-01"}
+    )
     assert ok.status_code == 302
     appeal.refresh_from_db()
     assert appeal.stage == "decided" and appeal.decision == "recon_revoke"

@@ -141,3 +141,13 @@ def test_every_cell_drills_down_to_its_value(world):
     assert queries.drilldown(world.a, 2024, "active.art20_1.regulations.made").items[0].label == "规章甲"
     with pytest.raises(KeyError):
         queries.drilldown(world.a, 2024, ("art20_5", "admin_licensing", "nonsense"))
+
+
+def test_an_older_layout_gets_only_the_cells_it_shares(world):
+    from gongkai.annual.layout import LAYOUT_2019
+
+    make_decision(world.a, Kind.LICENSING, date(2020, 5, 1))
+    tables = queries.table_two(world.a, 2020, layout=LAYOUT_2019)
+    assert tables["art20_5"].get("admin_licensing", "decisions") == 1
+    assert tables["art20_5"].get("admin_licensing", "prev_year_items") is None
+    assert "art20_8" in tables and tables["art20_8"].is_blank  # 2019 has no amount column
