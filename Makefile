@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 PORT ?= 8000
 export GONGKAI_CORPUS ?= $(abspath ../shared/corpus)
 
@@ -11,8 +12,13 @@ export GONGKAI_CORPUS ?= $(abspath ../shared/corpus)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e .
 	touch $(STAMP)
+
+# The test tools (pytest, Playwright's driver, ruff, hypothesis, celery) only where tests run.
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(TEST_STAMP)
 
 # Fonts for Chinese PDF output, harfbuzz subsetting (WeasyPrint speed), pdftotext for checks.
 sysdeps:
@@ -26,21 +32,22 @@ run: $(STAMP) sysdeps
 	@if [ -d "$(GONGKAI_CORPUS)/reports" ]; then $(BIN)/gongkai check "$(GONGKAI_CORPUS)" || true; fi
 	PORT=$(PORT) $(BIN)/gongkai demo
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
-format: $(STAMP)
+format: $(TEST_STAMP)
 	$(BIN)/ruff format src tests bench
 	$(BIN)/ruff check --fix src tests bench
 
-test: $(STAMP) sysdeps browser-deps lint
+test: $(TEST_STAMP) sysdeps browser-deps lint
 	$(BIN)/pytest
 
-test-pg: $(STAMP) sysdeps browser-deps
+test-pg: $(TEST_STAMP) sysdeps browser-deps
 	bash scripts/test-pg.sh
 
-bench: $(STAMP) sysdeps
+bench: $(TEST_STAMP) sysdeps
+	@bash scripts/apt-ensure.sh wrk
 	$(BIN)/python bench/run.py
 
 clean:

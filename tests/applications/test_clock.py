@@ -41,6 +41,19 @@ def test_deadlines_listed_with_days_left():
     assert [d.kind for d in compute_clock(RECEIVED, today=date(2025, 3, 13)).deadlines()] == ["reply"]
 
 
+def test_today_in_a_year_without_calendar_data():
+    # The deadline (2026) is known; "today" is in 2027, which the calendar lacks: the count of days
+    # left is unknown (None), never guessed and never an error, and the deadline is still shown.
+    received = date(2026, 11, 2)  # Monday; 20 WD → 30 November
+    clock = compute_clock(received, today=date(2027, 1, 5))
+    assert clock.reply_due == date(2026, 11, 30) and clock.overdue
+    assert clock.days_left is None
+    assert [(d.kind, d.on, d.days_left) for d in clock.deadlines()] == [("reply", date(2026, 11, 30), None)]
+    # A deadline that itself falls into 2027 still fails closed.
+    with pytest.raises(CalendarMissing):
+        compute_clock(date(2026, 12, 20))
+
+
 def test_correction_stops_and_restarts_the_clock():
     asked = ev(E.CORRECTION_REQUESTED, date(2025, 3, 7), until=date(2025, 3, 21))
     waiting = compute_clock(RECEIVED, [asked], today=date(2025, 3, 10))

@@ -2,11 +2,11 @@
 code, staff replies, and the reply letter downloads as .docx and PDF."""
 
 import io
-from datetime import date
 from pathlib import Path
 
 import pdfplumber
 import pytest
+from django.utils import timezone
 from docx import Document
 from playwright.sync_api import expect
 
@@ -24,10 +24,13 @@ def people(transactional_db, world):
 
     world.clerk_a.set_password(PASSWORD)
     world.clerk_a.save()
-    # Deadlines from today may run into next year; the test must not depend on the day it runs.
-    next_year = date.today().year + 1
-    if not CalendarYear.objects.filter(year=next_year).exists():
-        calendar.cover_year(None, next_year, "测试")
+    # The visitor applies today, so deadlines count from today and may run into next year, or today
+    # itself may be in a year chinese-calendar has no data for yet. Test-only years (plain weekdays)
+    # for this year and next make the test independent of the day it runs; real years stay as seeded.
+    this_year = timezone.localdate().year
+    for year in (this_year, this_year + 1):
+        if not CalendarYear.objects.filter(year=year).exists():
+            calendar.cover_year(None, year, "测试")
     return world
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from ..workdays import WorkCalendar, default_calendar
+from ..workdays import CalendarMissing, WorkCalendar, default_calendar
 from .rules import DEFAULT_DEADLINES, Deadlines
 
 
@@ -74,7 +74,7 @@ class Due:
     kind: str  # reply | correction_notice | correction | consultation | payment
     label: str
     on: date
-    days_left: int | None  # working days left as of ``today``; None when no ``today`` was given
+    days_left: int | None  # working days left as of ``today``; None without ``today`` or calendar data
 
 
 @dataclass(frozen=True)
@@ -98,11 +98,20 @@ class ClockState:
     def paused(self) -> bool:
         return self.status is not Status.RUNNING
 
+    def _left(self, on: date) -> int | None:
+        """Working days left until ``on`` as of ``today``; None when there is no ``today`` or when
+        the calendar cannot count between the two (``today`` in a year without holiday data: the
+        deadline itself stands, only the count is unknown — never guessed as plain weekdays)."""
+        if self.today is None:
+            return None
+        try:
+            return self.calendar.working_days_left(self.today, on)
+        except CalendarMissing:
+            return None
+
     @property
     def days_left(self) -> int | None:
-        if self.reply_due is None or self.today is None:
-            return None
-        return self.calendar.working_days_left(self.today, self.reply_due)
+        return None if self.reply_due is None else self._left(self.reply_due)
 
     @property
     def overdue(self) -> bool:
@@ -117,16 +126,7 @@ class ClockState:
             ("payment", "缴费期限", self.payment_due),
             ("reply", "答复期限", self.reply_due),
         )
-        return tuple(
-            Due(
-                kind,
-                label,
-                on,
-                None if self.today is None else self.calendar.working_days_left(self.today, on),
-            )
-            for kind, label, on in items
-            if on is not None
-        )
+        return tuple(Due(kind, label, on, self._left(on)) for kind, label, on in items if on is not None)
 
 
 def compute_clock(

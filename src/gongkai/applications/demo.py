@@ -118,10 +118,15 @@ def _process(app: Application, actor, rng: random.Random, today: date) -> None:
             services.close(actor, app, day(20))
 
 
-def load_demo_applications(per_agency: int = 20, seed: int = 2026, log=print) -> int:
-    """Create ``per_agency`` applications for each agency that has a 信息公开专员. Returns the count."""
+def load_demo_applications(
+    per_agency: int = 20, seed: int = 2026, log=print, today: date | None = None
+) -> int:
+    """Create ``per_agency`` applications for each agency that has a 信息公开专员. Returns the count.
+
+    ``today`` (default: the real date) is the last day the demo's applications and steps may fall on;
+    tests pass a fixed day so the outcome does not depend on the day they run."""
     rng = random.Random(seed)
-    today = timezone.localdate()
+    today = min(today or timezone.localdate(), timezone.localdate())  # steps are never in the future
     start = date(2024, 1, 2)
     span = (today - start).days - 1
     made = 0

@@ -43,24 +43,44 @@ class ApplicationRecord:
 
 def tally(records: Iterable[ApplicationRecord], year: int, layout: FormatLayout = LAYOUT_2021) -> Table:
     """Table 三 for ``year`` from one agency's ``records`` (every cell filled, none blank)."""
+    start, end = date(year, 1, 1), date(year, 12, 31)
+
+    def groups():
+        for r in records:
+            if r.received > end or (r.finished is not None and r.finished < start):
+                continue  # not yet received, or finished before the year: not in this year's table
+            done = r.finished is not None and r.finished <= end
+            yield r.applicant, r.received >= start, r.outcome if done else None, 1
+
+    return tally_groups(groups(), year, layout)
+
+
+def tally_groups(
+    groups: Iterable[tuple[str, bool, str | None, int]], year: int, layout: FormatLayout = LAYOUT_2021
+) -> Table:
+    """Table 三 from counted groups ``(applicant, received in the year, outcome or None, count)`` of
+    the applications that belong to the year's table (received by its end, not finished before it).
+
+    Each group adds its count to exactly one of 新收/上年结转 and exactly one of its outcome row or
+    结转下年度 (None), so the same balances hold as for ``tally`` — which is this function over
+    groups of one. The database computes the groups with one GROUP BY (``queries.table_three``).
+    """
     grid = layout.applications
     if grid is None:
         raise ValueError(f"{layout.name} 没有表三")
-    start, end = date(year, 1, 1), date(year, 12, 31)
     counts = {(row, column): 0 for row in grid.row_keys for column in APPLICANT_PARTS}
     merge_other = layout.version == FORMAT_2019  # the 2019 format has a single （六）其他处理 row
-    for r in records:
-        if r.received > end or (r.finished is not None and r.finished < start):
-            continue  # not yet received, or finished before the year: not in this year's table
-        column = r.applicant
-        counts[("new_received" if r.received >= start else "carried_over_in", column)] += 1
-        if r.finished is not None and r.finished <= end:
-            row = r.outcome
-            if merge_other and row.startswith("r_other_"):
-                row = "r_other"
-            counts[(row, column)] += 1
+    for applicant, new, outcome, n in groups:
+        if applicant not in APPLICANT_PARTS:
+            raise ValueError(f"未知的申请人类型：{applicant!r}")
+        if outcome is not None and outcome not in OUTCOMES:
+            raise ValueError(f"未知的办理结果：{outcome!r}")
+        counts[("new_received" if new else "carried_over_in", applicant)] += n
+        if outcome is None:
+            counts[("carried_over_out", applicant)] += n
         else:
-            counts[("carried_over_out", column)] += 1
+            row = "r_other" if merge_other and outcome.startswith("r_other_") else outcome
+            counts[(row, applicant)] += n
     outcome_rows = [
         row.key for row in grid.rows if row.block is not None and row.key != "r_total"
     ]  # in the layout's own order

@@ -18,7 +18,9 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -60,87 +62,134 @@ def _horizon(cal, today: date, days: int) -> date:
 
 def scan_deadlines(today: date | None = None) -> ScanResult:
     """Create the reminders due today and e-mail the new ones. Uses the deadlines stored on each
-    row (kept current by every step and every calendar edit), so only rows near a deadline are read."""
+    row (kept current by every step and every calendar edit), so only rows near a deadline are read:
+    two queries (the candidates, and the reminders they already have) and one bulk insert of the new
+    ones — a daily rerun over a large backlog of overdue applications inserts nothing."""
     today = today or timezone.localdate()
     cal = db_calendar()
     soon = dict(ApplicationSettings.objects.values_list("agency_id", "due_soon_days"))
     horizon = _horizon(cal, today, max([DEFAULT_DUE_SOON, *soon.values()]))
+    near = {"state__in": OPEN_STATES, "next_due__lte": horizon}
     candidates = list(
-        Application.objects.filter(state__in=OPEN_STATES)
-        .filter(next_due__lte=horizon)
-        .only("id", "agency_id", "tracking_no", "assignee_id", "next_due", "next_due_kind")
+        Application.objects.filter(**near)
+        .order_by()
+        .values_list("id", "agency_id", "assignee_id", "next_due", "next_due_kind")
+    )
+    # The reminders these applications already have for their current deadline (any day, any kind).
+    have = set(
+        Reminder.objects.filter(**{f"application__{k}": v for k, v in near.items()})
+        .filter(due_on=F("application__next_due"), due_kind=F("application__next_due_kind"))
+        .order_by()
+        .values_list("application_id", "kind", "recipient_id")
     )
     clerks: dict[int, list[int]] = defaultdict(list)
     for agency_id, user_id in (
         Membership.objects.active()
-        .filter(role=Role.CLERK, agency_id__in={a.agency_id for a in candidates})
+        .filter(role=Role.CLERK, agency_id__in={c[1] for c in candidates})
         .values_list("agency_id", "user_id")
     ):
         clerks[agency_id].append(user_id)
     new: list[Reminder] = []
-    for app in candidates:
-        # The 补正 notice window is not reminded: most applications need no correction at all.
-        for due_kind, due in ((app.next_due_kind, app.next_due),):
-            try:
-                left = cal.working_days_left(today, due)
-            except CalendarMissing:
-                continue
-            if left < 0:
-                kind = ReminderKind.OVERDUE
-                text = f"{DUE_LABELS.get(due_kind, due_kind)} {due.isoformat()}，已逾期{-left}个工作日"
-            elif 0 <= left <= soon.get(app.agency_id, DEFAULT_DUE_SOON):
-                kind = ReminderKind.DUE_SOON
-                text = f"{DUE_LABELS.get(due_kind, due_kind)} {due.isoformat()}，" + (
-                    "今日到期" if left == 0 else f"剩{left}个工作日"
-                )
-            else:
-                continue
-            recipients = [app.assignee_id] if app.assignee_id else clerks.get(app.agency_id, [])
-            new += [
-                Reminder(
-                    application_id=app.pk,
-                    kind=kind,
-                    due_kind=due_kind,
-                    due_on=due,
-                    recipient_id=user_id,
-                    message=text,
-                )
-                for user_id in recipients
-            ]
-    before = Reminder.objects.count()
-    Reminder.objects.bulk_create(new, ignore_conflicts=True, batch_size=1000)
-    created = Reminder.objects.count() - before
+    # The 补正 notice window is not reminded: most applications need no correction at all.
+    for app_id, agency_id, assignee_id, due, due_kind in candidates:
+        try:
+            left = cal.working_days_left(today, due)
+        except CalendarMissing:
+            continue
+        if left < 0:
+            kind = ReminderKind.OVERDUE
+            text = f"{DUE_LABELS.get(due_kind, due_kind)} {due.isoformat()}，已逾期{-left}个工作日"
+        elif 0 <= left <= soon.get(agency_id, DEFAULT_DUE_SOON):
+            kind = ReminderKind.DUE_SOON
+            text = f"{DUE_LABELS.get(due_kind, due_kind)} {due.isoformat()}，" + (
+                "今日到期" if left == 0 else f"剩{left}个工作日"
+            )
+        else:
+            continue
+        recipients = [assignee_id] if assignee_id else clerks.get(agency_id, [])
+        new += [
+            Reminder(
+                application_id=app_id,
+                kind=kind,
+                due_kind=due_kind,
+                due_on=due,
+                recipient_id=user_id,
+                message=text,
+            )
+            for user_id in recipients
+            if (app_id, kind.value, user_id) not in have
+        ]
+    created = 0
+    if new:
+        # ignore_conflicts: another worker may have recorded some of them a moment ago.
+        before = Reminder.objects.count()
+        Reminder.objects.bulk_create(new, ignore_conflicts=True, batch_size=1000)
+        created = Reminder.objects.count() - before
     emailed = send_pending_emails()
     return ScanResult(today.isoformat(), len(candidates), created, emailed)
 
 
-def send_pending_emails() -> int:
-    """E-mail reminders not yet e-mailed. Each is claimed (emailed_at set) before it is sent, so two
-    workers or a restart never send one twice. The text names the application by its number only."""
-    sent = 0
-    pending = Reminder.objects.filter(emailed_at__isnull=True).select_related(
-        "recipient", "application__agency"
-    )
-    for reminder in pending:
-        claimed = Reminder.objects.filter(pk=reminder.pk, emailed_at__isnull=True).update(
-            emailed_at=timezone.now()
+CLAIM_BATCH = 200
+
+
+def _claim(ids: list[int]) -> list[int]:
+    """Mark these reminders e-mailed, in one transaction; returns the ones this worker claimed (a
+    concurrent worker's claims are skipped: row locks on PostgreSQL, the write lock on SQLite)."""
+    with transaction.atomic():
+        mine = list(
+            Reminder.objects.select_for_update(skip_locked=True)
+            .filter(pk__in=ids, emailed_at__isnull=True)
+            .values_list("pk", flat=True)
         )
-        if not claimed or not reminder.recipient.email:
-            continue
-        app = reminder.application
-        path = reverse("applications:detail", args=[app.agency.code, app.pk])
-        try:
-            send_mail(
-                f"【{reminder.get_kind_display()}】政府信息公开申请 {app.tracking_no}",
-                f"{app.agency.name}\n申请编号：{app.tracking_no}\n{reminder.message}\n办理页面：{path}\n",
-                settings.DEFAULT_FROM_EMAIL,
-                [reminder.recipient.email],
+        Reminder.objects.filter(pk__in=mine).update(emailed_at=timezone.now())
+    return mine
+
+
+def send_pending_emails() -> int:
+    """E-mail reminders not yet e-mailed, over one mail connection. Each is claimed (emailed_at set)
+    before it is sent, so two workers or a restart never send one twice; a failed e-mail releases its
+    claim for the next run. The text names the application by its number only."""
+    sent = 0
+    pending = list(
+        Reminder.objects.filter(emailed_at__isnull=True).order_by("pk").values_list("pk", flat=True)
+    )
+    if not pending:
+        return 0
+    mailer = get_connection(fail_silently=False)
+    try:
+        mailer.open()  # one connection for the whole run (send_mail would open one per message)
+    except Exception:  # the mail server is down: nothing is claimed, the next run retries
+        log.exception("reminder e-mail: cannot connect")
+        return 0
+    try:
+        for start in range(0, len(pending), CLAIM_BATCH):
+            mine = _claim(pending[start : start + CLAIM_BATCH])
+            reminders = (
+                Reminder.objects.filter(pk__in=mine)
+                .select_related("recipient", "application__agency")
+                .order_by("pk")
             )
-        except Exception:  # the mail server is down: release the claim so the next run retries
-            log.exception("reminder e-mail failed")
-            Reminder.objects.filter(pk=reminder.pk).update(emailed_at=None)
-            continue
-        sent += 1
+            for reminder in reminders:
+                if not reminder.recipient.email:
+                    continue
+                app = reminder.application
+                path = reverse("applications:detail", args=[app.agency.code, app.pk])
+                message = EmailMessage(
+                    f"【{reminder.get_kind_display()}】政府信息公开申请 {app.tracking_no}",
+                    f"{app.agency.name}\n申请编号：{app.tracking_no}\n{reminder.message}\n办理页面：{path}\n",
+                    settings.DEFAULT_FROM_EMAIL,
+                    [reminder.recipient.email],
+                    connection=mailer,
+                )
+                try:
+                    message.send()
+                except Exception:  # the mail server is down: release the claim so the next run retries
+                    log.exception("reminder e-mail failed")
+                    Reminder.objects.filter(pk=reminder.pk).update(emailed_at=None)
+                    continue
+                sent += 1
+    finally:
+        mailer.close()
     return sent
 
 

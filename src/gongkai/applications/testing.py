@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
+
+from django.utils import timezone
 
 from .models import Application, Channel
 from .services import ApplicantData, register_by_staff
@@ -44,3 +46,13 @@ def make_application(
 ) -> Application:
     """A registered application received in person on ``received`` (clock running)."""
     return register_by_staff(actor, agency, applicant(**over), channel, received_on=received).application
+
+
+def submitted_on(app: Application, day: date) -> Application:
+    """Move an application's submission back to ``day`` (09:00 local), so a test can confirm its
+    receipt on a fixed past day instead of today: deadlines from today may run into a year the
+    working-day calendar does not cover yet (computing them is refused by design)."""
+    moment = timezone.make_aware(datetime.combine(day, time(9, 0)))
+    Application.objects.filter(pk=app.pk).update(submitted_at=moment)
+    app.refresh_from_db()
+    return app

@@ -107,10 +107,16 @@ TEMPLATES = [
 ]
 
 # --- Database: SQLite in the data folder by default, PostgreSQL when DATABASE_URL is set.
+# Connections are kept open between requests (per worker thread) for CONN_MAX_AGE seconds, with a
+# health check before reuse: opening a connection (and running the SQLite PRAGMAs) on every request
+# costs more than most public pages' queries.
+CONN_MAX_AGE = int(os.environ.get("GONGKAI_CONN_MAX_AGE", "600"))
 if os.environ.get("DATABASE_URL"):
     import dj_database_url
 
-    _db = dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60, conn_health_checks=True)
+    _db = dj_database_url.parse(
+        os.environ["DATABASE_URL"], conn_max_age=CONN_MAX_AGE, conn_health_checks=True
+    )
     if "postgresql" in _db["ENGINE"]:
         # Test databases need a UTF-8 LC_CTYPE (pg_trgm on Chinese). Django cannot pass LC_CTYPE,
         # so the template must carry it: template0 on a C.UTF-8 cluster, or the one scripts/test-pg.sh makes.
@@ -121,6 +127,8 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "gongkai.sqlite3",
+            "CONN_MAX_AGE": CONN_MAX_AGE,
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 # WAL lets readers and one writer work at once; IMMEDIATE avoids "database is locked"
                 # upgrade failures when two requests write.

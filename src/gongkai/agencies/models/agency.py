@@ -26,7 +26,9 @@ code_validator = RegexValidator(
 
 
 # First path segments under /staff/ that belong to other apps, so no agency may take them as its code.
-RESERVED_CODES = frozenset({"catalogue", "static", "admin", "accounts", "api"})
+RESERVED_CODES = frozenset(
+    {"catalogue", "applications", "appeals", "records", "reports", "static", "admin", "accounts", "api"}
+)
 
 
 class Agency(models.Model):

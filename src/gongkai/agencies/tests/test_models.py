@@ -35,6 +35,28 @@ def test_code_unique_and_validated(db):
     assert "保留" in str(info.value)
 
 
+@pytest.mark.parametrize("code", ["applications", "appeals", "records", "reports", "Catalogue"])
+def test_codes_of_staff_apps_are_reserved(db, code):
+    with pytest.raises(ValidationError) as info:
+        Agency(code=code, name="x", kind="department", level="county").full_clean()
+    assert "保留" in str(info.value)
+
+
+def test_every_staff_app_prefix_is_reserved():
+    """No agency code may shadow a /staff/<app>/ URL: every fixed first segment under /staff/ is reserved."""
+    from django.urls import URLResolver, get_resolver
+
+    from gongkai.agencies.models.agency import RESERVED_CODES
+
+    prefixes = set()
+    for pattern in get_resolver().url_patterns:
+        route = str(pattern.pattern)
+        if isinstance(pattern, URLResolver) and route.startswith("staff/") and route != "staff/":
+            prefixes.add(route.removeprefix("staff/").split("/", 1)[0])
+    assert prefixes >= {"catalogue", "applications", "appeals", "records", "reports"}
+    assert prefixes <= RESERVED_CODES
+
+
 def test_parent_cycle_refused(world):
     world.county.parent = world.a
     with pytest.raises(ValidationError) as info:

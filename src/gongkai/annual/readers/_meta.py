@@ -31,13 +31,17 @@ RE_DATE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\
 RE_CN_DATE = re.compile(
     r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
 )
+# Each pattern with words any match must contain: a plain substring test first skips the
+# regex scan of the whole head of the report, which is slow on CJK text, when one is absent.
 RE_PUBLISHED = re.compile(r"(?:发布日期|发布时间|公开日期|发布于)\s*[:]?\s*")
+PUBLISHED_WORDS = ("发布", "公开日期")  # any of
 RE_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|来源)\s*[:]\s*([^\s|,;]{2,40})")
-RE_BODY_AGENCY = (
-    re.compile(r"现(?:公布|公开|发布|将)\s*([^\s,。;:()《》]{2,40}?)\s*(?:19|20)\d{2}\s*年"),
-    re.compile(r"由\s*([^\s,。;:()《》]{2,40}?)(?:汇总|结合|负责|组织)?编制"),
-    re.compile(r"由\s*([^\s,。;:()《》]{2,40}?)根据"),
-    re.compile(r"[,。]\s*([^\s,。;:()《》]{2,40}?)根据(?:全市|全区|全县|本)"),
+PUBLISHER_WORDS = ("发布", "发文机关", "来源")  # any of
+RE_BODY_AGENCY = (  # (pattern, words all of which a match contains)
+    (re.compile(r"现(?:公布|公开|发布|将)\s*([^\s,。;:()《》]{2,40}?)\s*(?:19|20)\d{2}\s*年"), ("现",)),
+    (re.compile(r"由\s*([^\s,。;:()《》]{2,40}?)(?:汇总|结合|负责|组织)?编制"), ("由", "编制")),
+    (re.compile(r"由\s*([^\s,。;:()《》]{2,40}?)根据"), ("由", "根据")),
+    (re.compile(r"[,。]\s*([^\s,。;:()《》]{2,40}?)根据(?:全市|全区|全县|本)"), ("根据",)),
 )
 AGENCY_SUFFIX = re.compile(
     r"(人民政府|政府|办公室|办公厅|局|委员会|委|厅|办|中心|办事处|管委会|实验区|新区|院|署|部|室|所|站|馆|队|会|"
@@ -167,16 +171,18 @@ def read_meta(text: str, mtext: str) -> Meta:
             if i > 0:
                 sig_agency = sig_agency or _clean_agency(tail[i - 1])
 
-    m = RE_PUBLISHED.search(head)
+    m = RE_PUBLISHED.search(head) if any(w in head for w in PUBLISHED_WORDS) else None
     if m:
         meta.publication_date = _date_at(head[m.end() : m.end() + 30].strip())
 
     if agency is None:
-        m = RE_PUBLISHER.search(head)
+        m = RE_PUBLISHER.search(head) if any(w in head for w in PUBLISHER_WORDS) else None
         if m:
             agency = _clean_agency(m.group(1))
     if agency is None:
-        for pattern in RE_BODY_AGENCY:
+        for pattern, words in RE_BODY_AGENCY:
+            if not all(w in head for w in words):
+                continue
             for m in pattern.finditer(head):
                 agency = _clean_agency(m.group(1))
                 if agency:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
+from operator import attrgetter
 from typing import NamedTuple
 
 from ..arithmetic import Line, all_lines
@@ -41,6 +42,10 @@ class Tok(NamedTuple):
     @property
     def is_num(self) -> bool:
         return self.kind == "num"
+
+
+_VALUE = attrgetter("value")
+_KIND = attrgetter("kind")
 
 
 @dataclass
@@ -312,20 +317,23 @@ def assemble(report: Report, table: Table, readings: list[Reading]) -> None:
     arith = _arith(grid)
     # Only the filled cells: a missing cell reads as blank (every lookup uses .get), and the
     # state is copied for every interpretation tried, so a sparse dict keeps that cheap.
-    state: dict[Cell, Number | None] = {(r, c): v for r, c, v in table.items() if v is not None}
+    state: dict[Cell, Number | None] = (
+        {} if table.is_blank else {(r, c): v for r, c, v in table.items() if v is not None}
+    )
     pending: list[tuple[Reading, list[_Candidate]]] = []
 
     for reading in readings:
         n, m = len(reading.cells), len(reading.tokens)
         if m == n:
-            for cell, tok in zip(reading.cells, reading.tokens, strict=True):
-                state[cell] = tok.value
-                if tok.kind == "slash":
-                    report.note(
-                        "CELL-SLASH",
-                        f"“{reading.label}”有单元格填“{tok.text}”，按空白（未填）处理",
-                        table.path(*cell),
-                    )
+            state.update(zip(reading.cells, map(_VALUE, reading.tokens)))
+            if "slash" in map(_KIND, reading.tokens):  # rare: the loop is only run then
+                for cell, tok in zip(reading.cells, reading.tokens, strict=True):
+                    if tok.kind == "slash":
+                        report.note(
+                            "CELL-SLASH",
+                            f"“{reading.label}”有单元格填“{tok.text}”，按空白（未填）处理",
+                            table.path(*cell),
+                        )
             continue
         cands = _candidates(grid, reading)
         if not cands or any(c.how == "too-many" for c in cands):
@@ -369,12 +377,13 @@ def assemble(report: Report, table: Table, readings: list[Reading]) -> None:
         )
 
     # cells absent from the state were blank in the table and are still blank
+    decimal_columns = arith.decimal_columns
     for (row, column), value in state.items():
-        decimal = column in arith.decimal_columns
-        if isinstance(value, Decimal) and not decimal and value == value.to_integral_value():
+        if column in decimal_columns:
+            if isinstance(value, int):
+                value = Decimal(value)
+        elif isinstance(value, Decimal) and value == value.to_integral_value():
             value = int(value)
-        elif isinstance(value, int) and decimal:
-            value = Decimal(value)
         table.set(row, column, value)
 
 

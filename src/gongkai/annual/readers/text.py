@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from decimal import Decimal, InvalidOperation
 
@@ -68,9 +68,12 @@ def _strict(data: bytes, encoding: str) -> str:
 
 # ---------------------------------------------------------------- text preparation
 
+# A page footer is a whole line. The pattern starts with the line break before it (the text gets
+# one in front): a literal start lets the regex engine skip from line to line, where "^" with
+# re.M has it try every position.
 RE_FOOTER = re.compile(
-    r"^[ \t]*(?:[-—–][ \t]*\d{1,3}[ \t]*[-—–]|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*$",
-    re.M,
+    r"\n[ \t]*(?:[-—–][ \t]*\d{1,3}[ \t]*[-—–]|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*"
+    r"(?=\n|\Z)"
 )
 RE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 CONTENT_WORDS = ("信息公开", "年度报告", "政务公开", "依申请", "行政复议", "主动公开")
@@ -83,8 +86,12 @@ def _prepare(text: str) -> tuple[str, str]:
     if RE_CONTROL.search(text):
         text = RE_CONTROL.sub(" ", text)
     mtext = for_matching(text)
-    mtext = RE_FOOTER.sub(lambda m: " " * len(m.group()), mtext)
+    mtext = RE_FOOTER.sub(_blank_footer, "\n" + mtext)[1:]
     return text, mtext
+
+
+def _blank_footer(m: re.Match) -> str:
+    return "\n" + " " * (len(m.group()) - 1)
 
 
 # ---------------------------------------------------------------- sections
@@ -191,6 +198,8 @@ EMPTY = None  # marker for an empty tab/pipe field
 BLANK = Tok("", None, "blank")  # an empty cell (tokens are immutable, so one serves for all)
 # Most cells are small plain counts: their tokens are made once, not once per cell.
 SMALL_COUNTS = {str(n): Tok(str(n), n) for n in range(1000)}
+# a field (stripped) -> its token, for the fields most lines consist of; "" is an empty field
+PLAIN_FIELDS = {"": BLANK, **SMALL_COUNTS}
 RE_CELL_CHAR = re.compile(r"[0-9/—\-–无]")
 
 
@@ -246,24 +255,40 @@ def segment_tokens(segment: str, want: int) -> tuple[list[Tok], int]:
             break
         if not RE_CELL_CHAR.search(line):
             continue  # label text only: no cells on this line
-        row: list[Tok | None] = []
-        for f in RE_FIELD_SEP.split(line):
-            bare = f.strip()
-            if not bare:
-                row.append(EMPTY)
-            elif bare in SMALL_COUNTS:  # the common case, as in _field_tokens
-                row.append(SMALL_COUNTS[bare])
-            else:
-                row.extend(_field_tokens(f))
-        filled = [i for i, t in enumerate(row) if t is not EMPTY]
-        if not filled:
-            continue
-        first, last = filled[0], filled[-1]
+        row = _line_fields(line)
+        first, last = 0, len(row) - 1
+        while first <= last and row[first] is BLANK:
+            first += 1
+        if first > last:
+            continue  # empty fields only
+        while row[last] is BLANK:
+            last -= 1
         if not toks:
             # the fields before the first token are all empty ones
             lead = max(first - (1 if "\t" in line or "|" in line else 0), 0)
-        toks.extend(BLANK if t is EMPTY else t for t in row[first : last + 1])
+        toks.extend(row[first : last + 1])
     return toks, lead
+
+
+def _line_fields(line: str) -> list[Tok]:
+    """The tokens of a line's tab/pipe/space-separated fields, the BLANK token for each empty
+    field (no other token is that object); label text gives none."""
+    fields = RE_FIELD_SEP.split(line)
+    # Most lines are a row label and then empty fields and small counts: those are looked up
+    # without a Python-level loop over the fields.
+    row: list[Tok | None] = list(map(PLAIN_FIELDS.get, map(str.strip, fields)))
+    if row[0] is None and not RE_TOKEN_CHAR.search(fields[0]):
+        del row[0]  # the label
+    if None not in row:
+        return row  # type: ignore[return-value]
+    toks: list[Tok] = []
+    for f in fields:
+        tok = PLAIN_FIELDS.get(f.strip())
+        if tok is not None:
+            toks.append(tok)
+        elif RE_TOKEN_CHAR.search(f):  # else label text: no tokens (see _field_tokens)
+            toks.extend(_field_tokens(f))
+    return toks
 
 
 RE_PIPE_CELL = re.compile(r"^[ \t]*([^|\n]*)\|([ \t|]*)$")
@@ -306,6 +331,12 @@ class Anchor:
     ordinal: re.Pattern | None  # the ordinal just before the label text
     exact: tuple[str, ...]  # compact strings to look for, best first
     grams: tuple[str, ...]  # 3-character pieces found in no other label of the table
+    # for each exact key, how many characters of ordinal come before the label text
+    skips: tuple[int, ...] = field(init=False, repr=False, compare=False, default=())
+
+    def __post_init__(self) -> None:
+        skips = tuple(len(key) - len(_label_key_tail(self, key)) for key in self.exact)
+        object.__setattr__(self, "skips", skips)
 
 
 @cache
@@ -416,10 +447,10 @@ def locate(anchors: list[Anchor], mtext: str, ctext: CompactText, start: int, en
 
 
 def _find(anchor: Anchor, comp: str, cursor: int, later: list[Anchor]) -> int | None:
-    for key in anchor.exact:
+    for key, skip in zip(anchor.exact, anchor.skips, strict=True):
         pos = comp.find(key, cursor)
         if pos >= 0:
-            return pos + (len(key) - len(_label_key_tail(anchor, key)))
+            return pos + skip
     if not anchor.grams:
         return None
     # fuzzy: pieces of the label unique to this row, close together, before the next row

@@ -7,10 +7,12 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from gongkai.annual.layout import LAYOUT_2019
 from gongkai.applications import services
 from gongkai.applications.models import Application
 from gongkai.applications.queries import table_three, table_three_findings
 from gongkai.applications.rules import APPLICANT_TYPES, OUTCOME_KEYS
+from gongkai.applications.tally import ApplicationRecord, tally
 from gongkai.applications.testing import applicant, make_application, uscc
 
 
@@ -98,3 +100,12 @@ def test_any_records_validate(world, rows, year):
     t = table_three(world.a, year)
     assert table_three_findings(t, year) == []
     assert t.get("new_received", "total") == sum(1 for _, r, _, _ in rows if r.year == year)
+    # The database's GROUP BY gives exactly what the pure tally gives over the same records.
+    records = [
+        ApplicationRecord(kind, received, outcome, received + timedelta(days=days) if outcome else None)
+        for kind, received, outcome, days in rows
+    ]
+    assert list(t.items()) == list(tally(records, year).items())
+    assert list(table_three(world.a, year, LAYOUT_2019).items()) == list(
+        tally(records, year, LAYOUT_2019).items()
+    )

@@ -11,6 +11,10 @@ from pathlib import Path
 
 import pytest
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from gongkai.applications import services
 from gongkai.applications.models import Reminder
@@ -50,6 +54,20 @@ def test_scan_reminds_the_clerks_once(apps, world):
     assert Reminder.objects.count() == len(kinds) and len(mail.outbox) == result.emailed
 
 
+def test_a_rerun_over_the_backlog_reads_and_writes_nothing_new(apps, world):
+    """The daily scan over applications already reminded for their current deadline neither builds
+    nor inserts reminders (a large overdue backlog costs two reads); a new assignee is still told."""
+    due_soon, overdue, far, done = apps
+    first = scan_deadlines(date(2026, 3, 27))
+    with CaptureQueriesContext(connection) as queries:
+        again = scan_deadlines(date(2026, 3, 27))
+    assert again.candidates == first.candidates and again.reminders == 0
+    assert not [q for q in queries if q["sql"].lstrip().upper().startswith("INSERT")]
+    services.assign(None, overdue, world.reviewer_a)
+    assert scan_deadlines(date(2026, 3, 27)).reminders == 1
+    assert Reminder.objects.filter(application=overdue, recipient=world.reviewer_a, kind="overdue").exists()
+
+
 def test_assignee_gets_the_reminder_alone(world):
     app = make_application(world.a, date(2026, 3, 2))
     services.assign(None, app, world.reviewer_a)
@@ -65,10 +83,7 @@ def test_failed_email_is_retried_next_run(apps, settings):
     assert scan_deadlines(date(2026, 3, 27)).emailed >= 1
 
 
-class BrokenBackend:
-    def __init__(self, *args, **kwargs):
-        pass
-
+class BrokenBackend(BaseEmailBackend):
     def send_messages(self, messages):
         raise ConnectionRefusedError("smtp down")
 
@@ -77,7 +92,8 @@ def test_huey_task_runs_the_same_function(apps):
     from gongkai.applications.tasks import daily_deadline_scan, scan_deadlines_task
 
     assert scan_deadlines_task.call_local("2026-03-27")["reminders"] >= 2
-    assert daily_deadline_scan.call_local()["today"] == date.today().isoformat()
+    # The scan's "today" is the local date (Asia/Shanghai), not the machine's UTC date.
+    assert daily_deadline_scan.call_local()["today"] == timezone.localdate().isoformat()
 
 
 def _redis_answers() -> bool:

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from gongkai.applications import services
 from gongkai.applications.models import Application, Attachment, HolidayCalendarDay
-from gongkai.applications.testing import ADDRESS, PERSON_ID, PHONE, make_application
+from gongkai.applications.testing import ADDRESS, PERSON_ID, PHONE, make_application, submitted_on
 from gongkai.events.models import Event
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -96,7 +96,9 @@ def test_oversize_and_wrong_type_attachments_are_refused(client, url, settings):
 
 def test_tracking_shows_status_never_personal_data(client, world):
     intake = services.submit_online(world.a, services_applicant())
-    app = services.confirm_receipt(world.clerk_a, intake.application, date.today())
+    # A fixed day, not today: a deadline from today may fall into a year without calendar data.
+    received = date(2026, 3, 2)
+    app = services.confirm_receipt(world.clerk_a, submitted_on(intake.application, received), received)
     r = client.post(reverse("apply:track"), {"tracking_no": app.tracking_no, "code": intake.query_code})
     body = r.content.decode()
     assert "办理中" in body and app.tracking_no in body and "答复期限" in body
@@ -220,7 +222,13 @@ def test_banner_when_the_calendar_runs_out(client, world, monkeypatch):
     monkeypatch.setattr("gongkai.applications.calendar.coverage_gap", lambda *a, **k: 2027)
     client.force_login(world.clerk_a)
     body = client.get(reverse("applications:workbench", args=[world.a.code])).content.decode()
-    assert "工作日日历尚未录入2027年的节假日安排" in body
+    assert body.count("工作日日历尚未录入2027年的节假日安排") == 1
+    # base.html shows it on every staff page, not only the applications pages …
+    for url in (reverse("staff:dashboard", args=[world.a.code]), reverse("catalogue:index")):
+        page = client.get(url, follow=True).content.decode()
+        assert "工作日日历尚未录入2027年的节假日安排" in page, url
+    # … and never on the public portal.
+    assert "工作日日历尚未录入" not in client.get(reverse("portal:home")).content.decode()
 
 
 def test_template_edit_refuses_unknown_placeholders(client, world):

@@ -49,6 +49,20 @@ def test_pages_render_without_login(client, entries):
         assert client.get(reverse(name)).status_code == 200, name
 
 
+def test_portal_links_to_the_application_pages(client, db):
+    """The online application form, tracking and the deadline calculator are reachable from the
+    portal: the home page lists all three, the portal navigation (on every portal page, the apply
+    pages included) the form and tracking."""
+    links = {reverse("apply:index"), reverse("apply:track"), reverse("apply:calculator")}
+    home = client.get(reverse("portal:home")).content.decode()
+    for url in links:
+        assert f'href="{url}"' in home, url
+    for name in ("portal:catalogue", "portal:agencies", "apply:index", "apply:calculator"):
+        body = client.get(reverse(name)).content.decode()
+        nav = body.split('class="portal-nav', 1)[1].split("</nav>", 1)[0]
+        assert f'href="{reverse("apply:index")}"' in nav and f'href="{reverse("apply:track")}"' in nav, name
+
+
 def test_healthz(client, db):
     r = client.get("/healthz")
     assert r.content == b"ok" and r["Content-Type"].startswith("text/plain")
