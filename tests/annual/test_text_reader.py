@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import codecs
+import re
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gongkai.annual import ReportError, UnreadableReport
 from gongkai.annual.layout import LAYOUT_2019, LAYOUT_2021, FormatLayout
 from gongkai.annual.model import AgencyKind, AgencyLevel
+from gongkai.annual.readers._normalise import MATCH_TABLE, RE_KEEP, CompactText, compact, for_matching
 from gongkai.annual.readers.assemble import split_digits
-from gongkai.annual.readers.text import read_text, read_text_bytes
+from gongkai.annual.readers.text import RE_FIELD_SEP, _prepare, read_text, read_text_bytes
 
 T3 = LAYOUT_2021.applications
 assert T3 is not None
@@ -374,3 +378,52 @@ def test_garbage_is_unreadable(data):
         read_text_bytes(data)
     assert "\n" not in str(info.value)
     assert isinstance(info.value, ReportError)
+
+
+# ---------------------------------------------------------------- the quick paths of the reader
+# Each agrees with the plain formulation it replaced, on text made of the characters that matter.
+
+_ALPHABET = st.sampled_from(
+    list(" \t\n|、.,:()（）：，—-/0123456789abAB") + list("一二三总计開發處年告無中") + ["  ", "\u3000", "１"]
+)
+_TEXTS = st.lists(_ALPHABET, max_size=60).map("".join)
+
+
+@given(_TEXTS)
+def test_for_matching_is_the_translation_table(text):
+    assert for_matching(text) == text.translate(MATCH_TABLE)
+
+
+@given(_TEXTS, st.integers(0, 70), st.integers(0, 70))
+def test_compact_regions_map_back_to_the_text(text, start, end):
+    mtext = for_matching(text)
+    comp, index = "", []  # the compact form of mtext[start:end], character by character
+    for i in range(start, min(end, len(mtext))):
+        if RE_KEEP.match(mtext, i):
+            comp += mtext[i].replace("、", ".")
+            index.append(i)
+    whole = CompactText(mtext)
+    assert whole.text == compact(mtext, normalised=True)
+    region = whole.region(start, end)
+    assert region.text == comp
+    assert [region.origin(i) for i in range(len(comp))] == index
+
+
+@given(_TEXTS)
+def test_field_splitting(text):
+    for line in text.split("\n"):
+        fields = re.split(r" *[\t|] *| {2,}", line)
+        assert RE_FIELD_SEP.split(line) == fields
+        if "\t" not in line and "  " not in line.replace("|  ", "|").replace("  |", "|"):
+            # the quick split of _line_fields: the same fields but for spaces at their ends
+            assert [f.strip() for f in line.split("|")] == [f.strip() for f in fields]
+
+
+@given(st.lists(st.sampled_from(["\n", " ", "\t", "-1-", "— 12 —", "第3页", "第 2 页 共 9 页", "x", "页"])))
+def test_page_footers_are_blanked(pieces):
+    text = "".join(pieces)
+    footer = re.compile(
+        r"^[ \t]*(?:[-—–][ \t]*\d{1,3}[ \t]*[-—–]|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*$",
+        re.M,
+    )
+    assert _prepare(text)[1] == footer.sub(lambda m: " " * len(m.group()), for_matching(text))

@@ -27,6 +27,7 @@ def people(transactional_db, world):
     # The visitor applies today, so deadlines count from today and may run into next year, or today
     # itself may be in a year chinese-calendar has no data for yet. Test-only years (plain weekdays)
     # for this year and next make the test independent of the day it runs; real years stay as seeded.
+    calendar.db_calendar()  # seeds the table from chinese-calendar (the test database starts empty)
     this_year = timezone.localdate().year
     for year in (this_year, this_year + 1):
         if not CalendarYear.objects.filter(year=year).exists():

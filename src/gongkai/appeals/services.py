@@ -10,12 +10,13 @@ from django.utils.translation import gettext as _
 
 from gongkai.agencies.access import WRITE_ROLES, access_for
 from gongkai.events.services import record, snapshot
+from gongkai.statemachine import TransitionRefused
 from gongkai.workdays import CalendarMissing, WorkCalendar
 
 from . import rules
 from .models import Appeal
 from .rules import DECISIONS, DayCount, Kind
-from .workflow import Stage, TransitionRefused, fire
+from .workflow import MACHINE, Stage
 
 EDITABLE_FIELDS = (
     "kind",
@@ -151,7 +152,7 @@ def _transition(actor, appeal: Appeal, action: str) -> tuple[Appeal, dict, Stage
     _require_write(actor, appeal.agency)
     appeal = _locked(appeal)
     try:
-        target = fire(appeal.stage, action)
+        target = MACHINE.fire(appeal.stage, action)
     except TransitionRefused as error:
         raise AppealError(error.message) from None
     return appeal, snapshot(appeal, LOGGED_FIELDS), target

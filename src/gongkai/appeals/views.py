@@ -18,7 +18,7 @@ from .forms import AnswerForm, AppealForm, DecisionForm, FilterForm, WithdrawFor
 from .models import Appeal
 from .rules import BUCKET_LABELS
 from .services import AppealError
-from .workflow import allowed_actions
+from .workflow import MACHINE
 
 PAGE_LIMIT = 500
 
@@ -101,7 +101,7 @@ def _detail_context(request, appeal, **forms) -> dict:
     events = Event.objects.filter(subject_type="appeals.appeal", subject_id=str(appeal.pk)).order_by(
         "at", "id"
     )
-    actions = {t.action for t in allowed_actions(appeal.stage)}
+    actions = {t.action for t in MACHINE.available(appeal.stage)}
     return _context(
         request,
         appeal=appeal,

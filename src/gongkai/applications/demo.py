@@ -17,7 +17,14 @@ from gongkai.agencies.models import Agency, Membership, Role
 from . import services
 from .calendar import db_calendar
 from .models import Application
-from .rules import LAPSE_OUTCOMES, OUTCOMES, REFERRED_OUTCOME, WITHDRAWN_OUTCOME
+from .rules import (
+    APPLICANT_TYPES,
+    LAPSE_OUTCOMES,
+    NATURAL_PERSON,
+    OUTCOMES,
+    REFERRED_OUTCOME,
+    WITHDRAWN_OUTCOME,
+)
 from .services import ApplicantData, ApplicationError
 from .validators import resident_id_check_char, uscc_check_char
 
@@ -36,7 +43,8 @@ TOPICS = [
 ]
 PLACES = ["城关镇东街", "东山乡李村", "西河街道新华社区", "人民路片区", "工业园区三期"]
 STAFF_OUTCOMES = [k for k in OUTCOMES if k not in LAPSE_OUTCOMES | {REFERRED_OUTCOME, WITHDRAWN_OUTCOME}]
-ORG_TYPES = ["org_commercial", "org_research", "org_social", "org_legal_service", "org_other"]
+# The 法人或其他组织 columns of table 三, so every demo organisation lands in one of them.
+ORG_TYPES = [key for key in APPLICANT_TYPES if key != NATURAL_PERSON]
 
 
 def _person(rng: random.Random, n: int) -> ApplicantData:

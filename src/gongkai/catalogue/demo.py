@@ -240,8 +240,10 @@ def generate(
         if row["doc_type"] == DocType.NORMATIVE and status == Status.PUBLISHED and rng.random() < 0.3:
             end = created + timedelta(days=rng.randint(200, 900))
             if end < today:
-                validity = Validity.REPEALED if rng.random() < 0.7 else Validity.EXPIRED
-                invalid = end
+                # 废止, never merely 失效: the annual report's table 2-1 counts 废止件数, so a lapsed
+                # 规范性文件 would break 现行有效 = 上年 + 制发 − 废止 (XY-VALID) in the demo reports.
+                rng.random()  # the draw that used to pick 失效; kept so the rest of the demo is unchanged
+                validity, invalid = Validity.REPEALED, end
         disclosure = DisclosureMode.PROACTIVE if rng.random() < 0.97 else DisclosureMode.ON_REQUEST
         row.update(
             agency_id=agency.pk,

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gongkai import workdays
+from gongkai import statemachine, workdays
 from gongkai.agencies.access import access_for
 from gongkai.agencies.models import Role
 from gongkai.events.services import changed, record, snapshot
@@ -81,59 +81,59 @@ class CatalogueError(Exception):
 
 
 @dataclass(frozen=True)
-class Transition:
-    name: str
-    sources: frozenset[str]
-    target: str
-    role: str
-    label: object
+class Transition(statemachine.Transition):
     needs_reason: bool = False
 
 
-TRANSITIONS = {
-    t.name: t
-    for t in (
+def _refusal(state: str, action: str, allowed: str) -> str:
+    return _("当前状态为“%(status)s”，不能执行“%(action)s”。") % {"status": state, "action": action}
+
+
+MACHINE = statemachine.Machine(
+    (
         Transition(
             "submit",
+            gettext_lazy("提交审核"),
             frozenset({Status.DRAFT, Status.RETURNED}),
             Status.SUBMITTED,
             Role.CLERK,
-            gettext_lazy("提交审核"),
         ),
         Transition(
             "publish",
+            gettext_lazy("审核通过并发布"),
             frozenset({Status.SUBMITTED}),
             Status.PUBLISHED,
             Role.REVIEWER,
-            gettext_lazy("审核通过并发布"),
         ),
         Transition(
             "return",
+            gettext_lazy("退回修改"),
             frozenset({Status.SUBMITTED}),
             Status.RETURNED,
             Role.REVIEWER,
-            gettext_lazy("退回修改"),
             needs_reason=True,
         ),
         Transition(
-            "revise", frozenset({Status.RETURNED}), Status.DRAFT, Role.CLERK, gettext_lazy("重新编辑")
+            "revise", gettext_lazy("重新编辑"), frozenset({Status.RETURNED}), Status.DRAFT, Role.CLERK
         ),
         Transition(
             "withdraw",
+            gettext_lazy("撤回"),
             frozenset({Status.PUBLISHED}),
             Status.WITHDRAWN,
             Role.REVIEWER,
-            gettext_lazy("撤回"),
             needs_reason=True,
         ),
-    )
-}
+    ),
+    dict(Status.choices),
+    refusal=_refusal,
+)
 EDITABLE_STATES = frozenset({Status.DRAFT, Status.RETURNED})
 
 
 def allowed_transitions(entry: Entry, user) -> list[Transition]:
     access = access_for(user, entry.agency)
-    return [t for t in TRANSITIONS.values() if entry.status in t.sources and access.has(t.role)]
+    return [t for t in MACHINE.available(entry.status) if access.has(t.role)]
 
 
 def _require(actor, agency, role) -> None:
@@ -342,31 +342,30 @@ def delete_entry(actor, entry: Entry) -> None:
 
 @transaction.atomic
 def transition(actor, entry: Entry, action: str, reason: str = "", today: date | None = None) -> Entry:
-    t = TRANSITIONS.get(action)
+    t = MACHINE.get(action)
     if t is None:
         raise CatalogueError(_("未知的操作。"))
     entry = _locked(entry)
     _require(actor, entry.agency, t.role)
-    if entry.status not in t.sources:
-        raise CatalogueError(
-            _("当前状态为“%(status)s”，不能执行“%(action)s”。")
-            % {"status": entry.get_status_display(), "action": t.label}
-        )
+    try:
+        target = MACHINE.fire(entry.status, action)
+    except statemachine.TransitionRefused as exc:
+        raise CatalogueError(exc.message) from None
     reason = (reason or "").strip()
     if t.needs_reason and not reason:
         raise CatalogueError(_("请填写理由。"), "reason")
     before = snapshot(entry, LOGGED_FIELDS)
-    entry.status = t.target
-    if t.name == "return":
+    entry.status = target
+    if t.action == "return":
         entry.return_reason = reason
-    elif t.name == "submit":
+    elif t.action == "submit":
         entry.return_reason = ""
-    elif t.name == "publish":
+    elif t.action == "publish":
         entry.publish_date = today or timezone.localdate()
         entry.publish_lag, entry.late = publication_lag(entry.created_date, entry.publish_date)
     entry.save()
     b, a = changed(before, snapshot(entry, LOGGED_FIELDS))
-    record(actor, f"catalogue.entry.{t.name}", entry, b, a, note=reason)
+    record(actor, f"catalogue.entry.{t.action}", entry, b, a, note=reason)
     return entry
 
 

@@ -183,7 +183,7 @@ def entry_history(request, agency_code, pk):
 @require_POST
 def entry_transition(request, agency_code, pk, action):
     entry = _entry(request, pk)
-    t = services.TRANSITIONS.get(action)
+    t = services.MACHINE.get(action)
     if t is None:
         raise Http404("no such action")
     if not request.agency_access.has(t.role):

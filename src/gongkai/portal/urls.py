@@ -12,5 +12,4 @@ urlpatterns = [
     path("catalogue/", views.catalogue, name="catalogue"),
     path("catalogue/<int:pk>/", views.entry, name="entry"),
     path("catalogue/<int:pk>/files/<int:att>/", views.attachment, name="attachment"),
-    path("reports/", views.reports, name="reports"),
 ]

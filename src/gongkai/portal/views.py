@@ -220,10 +220,3 @@ def attachment(request, pk, att):
     from gongkai.catalogue.views import attachment_response
 
     return attachment_response(get_object_or_404(Attachment, entry=e, pk=att))
-
-
-@require_safe
-@public_cache.public_page
-def reports(request):
-    # Filled in by the annual-report workspace; until then an honest empty state.
-    return public_cache.render_public(request, "portal/reports.html", {"reports": []})

@@ -16,11 +16,12 @@ from gongkai.annual.errors import ReportError as AnnualReportError
 from gongkai.annual.layout import APPLICANT_PARTS, FORMAT_PRE2019
 from gongkai.annual.readers import read_bytes
 from gongkai.events.services import changed, record, snapshot
+from gongkai.statemachine import TransitionRefused
 
 from . import build
 from .checks import Evaluation, evaluate, evaluate_for_publishing, fingerprint
 from .models import TEXT_FIELDS, AnnualReport, ImportedBaseline, ReportVersion, WarningAcknowledgement
-from .workflow import EDITABLE, STATUS_LABELS, TRANSITIONS, Status, TransitionRefused, fire
+from .workflow import EDITABLE, MACHINE, STATUS_LABELS, Status
 
 MIN_YEAR, MAX_YEAR = 2008, 2100
 MAX_TEXT = 20_000  # characters per text field; a real section is a few thousand
@@ -51,13 +52,12 @@ def _locked(workspace: AnnualReport) -> AnnualReport:
 
 
 def _fire(workspace: AnnualReport, action: str, actor) -> Status:
-    if action in TRANSITIONS:  # who may, before in which state: no hints to those who may not
-        _require(actor, workspace.agency, TRANSITIONS[action].role)
+    if action in MACHINE:  # who may, before in which state: no hints to those who may not
+        _require(actor, workspace.agency, MACHINE[action].role)
     try:
-        transition = fire(workspace.status, action)
+        return MACHINE.fire(workspace.status, action)
     except TransitionRefused as exc:
-        raise ReportError(str(exc)) from None
-    return transition.target
+        raise ReportError(exc.message) from None
 
 
 # ---------------------------------------------------------------- the workspace

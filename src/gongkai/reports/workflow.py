@@ -8,10 +8,10 @@ Texts can be edited in draft and returned only, so what a 审核人 approves is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 from gongkai.agencies.models import Role
+from gongkai.statemachine import Machine, Transition
 
 
 class Status(StrEnum):
@@ -30,18 +30,8 @@ STATUS_LABELS = {
 EDITABLE = frozenset({Status.DRAFT, Status.RETURNED})
 
 
-@dataclass(frozen=True)
-class Transition:
-    action: str
-    label: str
-    sources: frozenset[Status]
-    target: Status
-    role: str  # the role that may fire it (site administrators may fire any)
-
-
-TRANSITIONS: dict[str, Transition] = {
-    t.action: t
-    for t in (
+MACHINE = Machine(
+    (
         Transition(
             "submit", "提交审核", frozenset({Status.DRAFT, Status.RETURNED}), Status.IN_REVIEW, Role.CLERK
         ),
@@ -50,23 +40,7 @@ TRANSITIONS: dict[str, Transition] = {
             "publish", "审核通过并发布", frozenset({Status.IN_REVIEW}), Status.PUBLISHED, Role.REVIEWER
         ),
         Transition("revise", "更正已发布的报告", frozenset({Status.PUBLISHED}), Status.DRAFT, Role.CLERK),
-    )
-}
-
-
-class TransitionRefused(Exception):
-    pass
-
-
-def fire(status: str, action: str) -> Transition:
-    """The transition for ``action`` from ``status``, or TransitionRefused with a Chinese message."""
-    transition = TRANSITIONS.get(action)
-    if transition is None:
-        raise TransitionRefused(f"未知的操作：{action}")
-    current = Status(status)
-    if current not in transition.sources:
-        allowed = "、".join(STATUS_LABELS[s] for s in sorted(transition.sources))
-        raise TransitionRefused(
-            f"报告当前为“{STATUS_LABELS[current]}”，不能{transition.label}（仅限{allowed}状态）"
-        )
-    return transition
+    ),
+    STATUS_LABELS,
+    refusal="报告当前为“{state}”，不能{action}（仅限{allowed}状态）",
+)

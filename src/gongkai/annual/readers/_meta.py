@@ -31,13 +31,15 @@ RE_DATE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\
 RE_CN_DATE = re.compile(
     r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
 )
-# Each pattern with words any match must contain: a plain substring test first skips the
-# regex scan of the whole head of the report, which is slow on CJK text, when one is absent.
-RE_PUBLISHED = re.compile(r"(?:发布日期|发布时间|公开日期|发布于)\s*[:]?\s*")
-PUBLISHED_WORDS = ("发布", "公开日期")  # any of
-RE_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|来源)\s*[:]\s*([^\s|,;]{2,40})")
-PUBLISHER_WORDS = ("发布", "发文机关", "来源")  # any of
-RE_BODY_AGENCY = (  # (pattern, words all of which a match contains)
+# A regex scan of the head of a report is slow on CJK text, a plain substring search is not: so
+# patterns that start with one of a few words are searched from the first of those words (see
+# _search_from), and patterns whose every match contains certain words are only tried when the
+# text has them all.
+PUBLISHED_WORDS = ("发布日期", "发布时间", "公开日期", "发布于")
+RE_PUBLISHED = re.compile(rf"(?:{'|'.join(PUBLISHED_WORDS)})\s*[:]?\s*")
+PUBLISHER_WORDS = ("发布机构", "发文机关", "发布单位", "来源")
+RE_PUBLISHER = re.compile(rf"(?:{'|'.join(PUBLISHER_WORDS)})\s*[:]\s*([^\s|,;]{{2,40}})")
+RE_BODY_AGENCY = (  # (pattern, words every match contains)
     (re.compile(r"现(?:公布|公开|发布|将)\s*([^\s,。;:()《》]{2,40}?)\s*(?:19|20)\d{2}\s*年"), ("现",)),
     (re.compile(r"由\s*([^\s,。;:()《》]{2,40}?)(?:汇总|结合|负责|组织)?编制"), ("由", "编制")),
     (re.compile(r"由\s*([^\s,。;:()《》]{2,40}?)根据"), ("由", "根据")),
@@ -64,6 +66,12 @@ class Meta:
     level: AgencyLevel | None = None
     signature_date: date | None = None
     publication_date: date | None = None
+
+
+def _search_from(pattern: re.Pattern, text: str, words: tuple[str, ...]) -> re.Match | None:
+    """``pattern.search(text)`` for a pattern whose matches start with one of ``words``."""
+    starts = [p for p in map(text.find, words) if p >= 0]
+    return pattern.search(text, min(starts)) if starts else None
 
 
 def _clean_agency(name: str | None) -> str | None:
@@ -171,12 +179,12 @@ def read_meta(text: str, mtext: str) -> Meta:
             if i > 0:
                 sig_agency = sig_agency or _clean_agency(tail[i - 1])
 
-    m = RE_PUBLISHED.search(head) if any(w in head for w in PUBLISHED_WORDS) else None
+    m = _search_from(RE_PUBLISHED, head, PUBLISHED_WORDS)
     if m:
         meta.publication_date = _date_at(head[m.end() : m.end() + 30].strip())
 
     if agency is None:
-        m = RE_PUBLISHER.search(head) if any(w in head for w in PUBLISHER_WORDS) else None
+        m = _search_from(RE_PUBLISHER, head, PUBLISHER_WORDS)
         if m:
             agency = _clean_agency(m.group(1))
     if agency is None:

@@ -97,24 +97,13 @@ def compact(text: str, normalised: bool = False) -> str:
     return "".join(RE_KEEP.findall(text if normalised else for_matching(text))).replace("、", ".")
 
 
-def compact_with_map(mtext: str, start: int = 0, end: int | None = None) -> tuple[str, list[int]]:
-    """Compact form of ``mtext[start:end]`` (already normalised) with each character's index in
-    ``mtext``."""
-    parts: list[str] = []
-    index: list[int] = []
-    for m in RE_KEEP.finditer(mtext, start, len(mtext) if end is None else end):
-        parts.append(m.group())
-        index.extend(range(m.start(), m.end()))
-    return "".join(parts).replace("、", "."), index
-
-
 class CompactText:
     """``compact`` of a whole normalised text, with the way back from compact positions to
     positions in the text.
 
     Built once per report and sliced per region: rebuilding the compact form with a
     per-character index list for every region searched was a large part of reading a report.
-    Positions are mapped through the runs of kept characters (a few hundred per report) by
+    Positions are mapped through the runs of kept characters (hundreds per report) by
     bisection, since only a few dozen positions are ever looked up.
     """
 
@@ -145,7 +134,7 @@ class CompactText:
         return self._starts[r + 1] if r + 1 < len(self._starts) else len(self.text)
 
     def region(self, start: int, end: int) -> CompactRegion:
-        """What ``compact_with_map(mtext, start, end)`` gives, without rebuilding it."""
+        """The compact form of ``mtext[start:end]``, sliced from the whole one."""
         lo = self.position(start)
         hi = max(lo, self.position(end))
         return CompactRegion(self, lo, self.text[lo:hi])
@@ -155,15 +144,18 @@ class CompactRegion:
     """The compact form of one region of the text (``text``) and ``origin(i)``: the index in
     mtext of its character ``i``."""
 
-    __slots__ = ("_whole", "_offset", "text")
+    __slots__ = ("_starts", "_origins", "_offset", "text")
 
     def __init__(self, whole: CompactText, offset: int, text: str):
-        self._whole = whole
+        self._starts = whole._starts
+        self._origins = whole._origins
         self._offset = offset
         self.text = text
 
     def origin(self, i: int) -> int:
-        return self._whole.origin(self._offset + i)
+        i += self._offset  # as CompactText.origin, which this is called instead of
+        r = bisect_right(self._starts, i) - 1
+        return self._origins[r] + (i - self._starts[r])
 
 
 CN_DIGITS = {

@@ -10,8 +10,12 @@ from gongkai.applications.queries import table_three, table_three_findings
 def test_demo_applications(world):
     # A fixed "today": from the real date, open applications' deadlines may fall into a year the
     # working-day calendar does not cover yet, and the loader skips those (by design).
-    made = load_demo_applications(per_agency=25, log=lambda *a: None, today=date(2026, 9, 30))
+    said = []
+    made = load_demo_applications(per_agency=25, log=said.append, today=date(2026, 9, 30))
     assert made >= 40
+    assert not [line for line in said if "跳过" in line], said  # every demo applicant is valid
+    organisations = set(Application.objects.values_list("applicant_type", flat=True)) - {"natural_person"}
+    assert len(organisations) >= 3
     states = set(Application.objects.values_list("state", flat=True))
     assert {"registered", "closed", "submitted"} <= states and len(states) >= 6
     for year in (2024, 2025, 2026):

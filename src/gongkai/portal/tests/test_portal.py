@@ -206,15 +206,16 @@ def test_guide_of_unknown_or_inactive_agency_is_404(client, world):
     assert client.get(reverse("portal:guide", args=[world.b.code])).status_code == 404
 
 
-def test_reports_empty_state(rf, db):
-    # /reports/ may be served by gongkai.reports once published reports exist; this is the fallback.
-    from django.contrib.auth.models import AnonymousUser
-
-    from gongkai.portal.views import reports
-
-    request = rf.get("/reports/")
-    request.user = AnonymousUser()
-    assert "尚未发布年度报告" in reports(request).content.decode()
+def test_portal_navigation_links_to_the_public_reports(client, db):
+    # /reports/ is served by gongkai.reports (its public list); the portal only links to it.
+    url = reverse("public_reports:index")
+    assert url == "/reports/"
+    for name in ("portal:home", "portal:catalogue", "public_reports:index"):
+        body = client.get(reverse(name)).content.decode()
+        nav = body.split('class="portal-nav', 1)[1].split("</nav>", 1)[0]
+        assert f'href="{url}"' in nav, name
+    current = client.get(url).content.decode().split('class="portal-nav', 1)[1].split("</nav>", 1)[0]
+    assert f'href="{url}" aria-current="page"' in current
 
 
 def test_agency_tree(client, world):

@@ -1,4 +1,6 @@
-"""The demo county's reports: 2024 published and passing, 2025 drafted, one draft with one warning."""
+"""The demo county's reports: 2024 published and passing, 2025 drafted, one draft with one warning.
+
+Also with the catalogue demo loaded, whose 规范性文件 feed table 2-1 (制发/废止/现行有效, XY-VALID)."""
 
 import pytest
 
@@ -8,9 +10,12 @@ from gongkai.reports.models import AnnualReport, ReportVersion
 pytestmark = pytest.mark.django_db
 
 
-def _load(with_applications: bool):
+def _load(with_applications: bool, with_catalogue: bool = False):
     from gongkai.web import demo
 
+    if with_catalogue:
+        demo.load_demo(with_catalogue=True, log=lambda *a: None)
+        return None
     if with_applications:
         from gongkai.applications.demo import load_demo_applications
         from gongkai.reports import demo as reports_demo
@@ -27,9 +32,13 @@ def _load(with_applications: bool):
     return None
 
 
-@pytest.mark.parametrize("with_applications", [False, True])
-def test_demo_reports_pass_every_check_but_one_warning(with_applications):
-    _load(with_applications)
+@pytest.mark.parametrize(
+    ("with_applications", "with_catalogue"),
+    [(False, False), (True, False), (False, True)],
+    ids=["plain", "applications", "catalogue"],
+)
+def test_demo_reports_pass_every_check_but_one_warning(with_applications, with_catalogue):
+    _load(with_applications, with_catalogue)
     published = AnnualReport.objects.filter(year=2024)
     assert published.count() == 15 and all(r.status == "published" for r in published)
     assert ReportVersion.objects.count() == 15

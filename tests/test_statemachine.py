@@ -1,0 +1,66 @@
+"""The shared state machine (gongkai.statemachine): allowed, refused, unknown action, available."""
+
+from enum import StrEnum
+
+import pytest
+
+from gongkai.statemachine import Machine, Transition, TransitionRefused
+
+
+class S(StrEnum):
+    OPEN = "open"
+    HELD = "held"
+    CLOSED = "closed"
+
+
+LABELS = {S.OPEN: "办理中", S.HELD: "已中止", S.CLOSED: "已办结"}
+
+MACHINE = Machine(
+    (
+        Transition("hold", "中止", frozenset({S.OPEN}), S.HELD, role="clerk"),
+        Transition("close", "办结", frozenset({S.OPEN, S.HELD}), S.CLOSED),
+        Transition("resume", "恢复", frozenset({S.HELD}), S.OPEN),
+    ),
+    LABELS,
+)
+
+
+def test_allowed_returns_the_target():
+    assert MACHINE.fire(S.OPEN, "hold") is S.HELD
+    assert MACHINE.fire("held", "close") is S.CLOSED  # a stored plain string works too
+
+
+def test_refused_names_the_state_and_the_action():
+    with pytest.raises(TransitionRefused) as err:
+        MACHINE.fire(S.CLOSED, "close")
+    assert err.value.message == "当前状态为“已办结”，不能办结（仅限办理中、已中止）"
+    assert str(err.value) == err.value.message
+
+
+def test_refusal_template_and_callable():
+    custom = Machine(MACHINE.transitions.values(), LABELS, refusal="案件当前为“{state}”，不能{action}")
+    with pytest.raises(TransitionRefused, match="^案件当前为“已办结”，不能恢复$"):
+        custom.fire(S.CLOSED, "resume")
+    called = Machine(MACHINE.transitions.values(), LABELS, refusal=lambda **kw: "|".join(sorted(kw.values())))
+    with pytest.raises(TransitionRefused) as err:
+        called.fire(S.OPEN, "resume")
+    assert err.value.message == "|".join(sorted(["办理中", "恢复", "已中止"]))
+
+
+def test_unknown_action():
+    with pytest.raises(TransitionRefused, match="未知的操作：fly"):
+        MACHINE.fire(S.OPEN, "fly")
+    assert "fly" not in MACHINE and MACHINE.get("fly") is None
+
+
+def test_available_in_declaration_order():
+    assert [t.action for t in MACHINE.available(S.OPEN)] == ["hold", "close"]
+    assert [t.action for t in MACHINE.available("held")] == ["close", "resume"]
+    assert MACHINE.available(S.CLOSED) == []
+    assert MACHINE["hold"].role == "clerk" and MACHINE["close"].role is None
+
+
+def test_duplicate_actions_are_refused():
+    t = Transition("x", "x", frozenset({S.OPEN}), S.HELD)
+    with pytest.raises(ValueError):
+        Machine((t, t), LABELS)
