@@ -12,13 +12,14 @@ from importlib import import_module
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH_MODULES = ("bench.annual", "bench.reports", "bench.applications")
+BENCH_MODULES = ("bench.annual", "bench.web", "bench.applications", "bench.reports")
 
 
 def main(argv: list[str] | None = None) -> int:
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))  # so "bench.x" imports when run as a script
     wanted = set(argv if argv is not None else sys.argv[1:])
+    sys.argv = sys.argv[:1]  # the modules' own option parsers must not see the runner's arguments
     for name in BENCH_MODULES:
         if wanted and name.rsplit(".", 1)[-1] not in wanted:
             continue

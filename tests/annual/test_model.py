@@ -65,3 +65,12 @@ def test_invalid_json_is_refused_with_the_place_named(mutate, fragment):
     mutate(data)
     with pytest.raises(InvalidReportJSON, match=fragment.replace(".", r"\.")):
         Report.from_json(data)
+
+
+def test_update_sets_many_cells_and_refuses_unknown_ones():
+    table = Report.empty("2021").tables["applications"]
+    table.update({("r_open", "total"): 3, ("r_open", "natural_person"): 3})
+    assert table.get("r_open", "total") == 3 and table.get("r_open", "natural_person") == 3
+    with pytest.raises(KeyError, match="r_nonsense"):
+        table.update({("r_nonsense", "total"): 1})
+    assert table.get("r_open", "total") == 3

@@ -78,14 +78,29 @@ def cell_path(grid: Grid, row: str, column: str) -> str:
     return f"active.{grid.key}.{row}.{column}"
 
 
+_BLANK_VALUES: dict[int, tuple[Grid, dict[tuple[str, str], None]]] = {}
+
+
+def _blank_values(grid: Grid) -> dict[tuple[str, str], None]:
+    """Every cell of ``grid`` blank, in grid order: made once per grid (grids are frozen), copied
+    for each table (a dict copy is far quicker than walking the grid's cells)."""
+    cached = _BLANK_VALUES.get(id(grid))
+    if cached is None or cached[0] is not grid:
+        if len(_BLANK_VALUES) >= 64:  # grids come from the layouts; only guards grids made on the fly
+            _BLANK_VALUES.clear()
+        cached = _BLANK_VALUES[id(grid)] = (grid, dict.fromkeys(grid.cells()))
+    return cached[1]
+
+
 class Table:
     """The values of one grid; every declared cell exists, ``None`` when blank."""
 
     def __init__(self, grid: Grid, values: dict[tuple[str, str], Number | None] | None = None):
         self.grid = grid
-        self._values: dict[tuple[str, str], Number | None] = dict.fromkeys(grid.cells())
-        for (row, column), value in (values or {}).items():
-            self.set(row, column, value)
+        self._values: dict[tuple[str, str], Number | None] = _blank_values(grid).copy()
+        if values:
+            for (row, column), value in values.items():
+                self.set(row, column, value)
 
     def get(self, row: str, column: str) -> Number | None:
         return self._values[(row, column)]
@@ -94,6 +109,14 @@ class Table:
         if (row, column) not in self._values:
             raise KeyError(f"{self.grid.key} has no cell {row}.{column}")
         self._values[(row, column)] = value
+
+    def update(self, values: dict[tuple[str, str], Number | None]) -> None:
+        """Set many cells at once (readers fill a whole table in one go)."""
+        unknown = values.keys() - self._values.keys()
+        if unknown:
+            row, column = sorted(unknown)[0]
+            raise KeyError(f"{self.grid.key} has no cell {row}.{column}")
+        self._values.update(values)
 
     def items(self) -> Iterator[tuple[str, str, Number | None]]:
         for (row, column), value in self._values.items():
@@ -115,6 +138,8 @@ class Table:
 
     @property
     def missing(self) -> list[tuple[str, str]]:
+        if None not in self._values.values():
+            return []  # the usual case: a filled-in table
         return [k for k, v in self._values.items() if v is None]
 
     def to_json(self) -> dict:

@@ -380,13 +380,18 @@ def assemble(report: Report, table: Table, readings: list[Reading]) -> None:
 
     # cells absent from the state were blank in the table and are still blank
     decimal_columns = arith.decimal_columns
+    if not decimal_columns and Decimal not in set(map(type, state.values())):
+        table.update(state)  # the common case: whole counts only, nothing to convert
+        return
+    filled = {}
     for (row, column), value in state.items():
         if column in decimal_columns:
             if isinstance(value, int):
                 value = Decimal(value)
         elif isinstance(value, Decimal) and value == value.to_integral_value():
             value = int(value)
-        table.set(row, column, value)
+        filled[(row, column)] = value
+    table.update(filled)
 
 
 def _note_unreadable(report: Report, table: Table, reading: Reading, too_many: bool = False) -> None:
