@@ -12,9 +12,17 @@ from hypothesis import strategies as st
 
 from gongkai.annual import ReportError, UnreadableReport
 from gongkai.annual.layout import LAYOUT_2019, LAYOUT_2021, FormatLayout
-from gongkai.annual.model import AgencyKind, AgencyLevel
-from gongkai.annual.readers._normalise import MATCH_TABLE, RE_KEEP, CompactText, compact, for_matching
-from gongkai.annual.readers.assemble import split_digits
+from gongkai.annual.model import AgencyKind, AgencyLevel, Report
+from gongkai.annual.readers._normalise import (
+    MATCH_TABLE,
+    RE_KEEP,
+    CompactSearch,
+    CompactText,
+    compact,
+    compact_pattern,
+    for_matching,
+)
+from gongkai.annual.readers.assemble import Reading, Tok, assemble, printed_as_is, split_digits
 from gongkai.annual.readers.text import RE_FIELD_SEP, _prepare, read_text, read_text_bytes
 
 T3 = LAYOUT_2021.applications
@@ -409,6 +417,34 @@ def test_compact_regions_map_back_to_the_text(text, start, end):
     assert [region.origin(i) for i in range(len(comp))] == index
 
 
+_KEYS = st.lists(st.sampled_from(list("一二三总计.()1a")), min_size=1, max_size=3).map("".join)
+
+
+@given(_TEXTS, _KEYS, st.integers(0, 70), st.integers(0, 70))
+def test_compact_search_finds_what_the_compact_text_holds(text, key, start, end):
+    """CompactSearch answers on the text itself what a search of the compact form would."""
+    mtext = for_matching(text)
+    end = min(end, len(mtext))
+    region = CompactText(mtext).region(start, end)
+    search = CompactSearch(mtext)
+    p = region.text.find(key)
+    m = search.find(key, start, end)
+    assert (m is None) == (p < 0) == (not search.contains(key, start, end))
+    if p >= 0:
+        assert m.start() == region.origin(p)
+        assert m.end() == region.origin(p + len(key) - 1) + 1
+        for mark in range(len(key)):
+            assert compact_pattern(key, mark).search(mtext, start, end).start(1) == region.origin(p + mark)
+    last = region.text.rfind(key)
+    assert search.rfind_end(key, start, end) == (region.origin(last + len(key) - 1) + 1 if last >= 0 else -1)
+    assert search.next_kept(start, end) == (region.origin(0) if region.text else -1)
+
+
+def test_compact_patterns_take_compact_keys_only():
+    with pytest.raises(ValueError):
+        compact_pattern("总 计")
+
+
 @given(_TEXTS)
 def test_field_splitting(text):
     for line in text.split("\n"):
@@ -427,3 +463,27 @@ def test_page_footers_are_blanked(pieces):
         re.M,
     )
     assert _prepare(text)[1] == footer.sub(lambda m: " " * len(m.group()), for_matching(text))
+
+
+_TOKEN = st.one_of(
+    st.integers(0, 5000).map(lambda n: Tok(str(n), n)),
+    st.just(Tok("", None, "blank")),
+    st.just(Tok("/", None, "slash")),
+    st.decimals(0, 99, places=2).map(lambda d: Tok(str(d), d)),
+)
+
+
+@given(st.data(), st.sampled_from(["applications", "art20_6", "art20_8"]))
+def test_rows_printed_as_is_are_what_assemble_makes_of_them(data, grid_key):
+    """The readers' shortcut: a row printed_as_is goes in as printed, exactly as assemble would
+    put it, with no note."""
+    report = Report.empty("2021")
+    table = report.tables[grid_key]
+    row = table.grid.rows[0].key
+    cells = [(row, c) for c in table.grid.column_keys]
+    tokens = data.draw(st.lists(_TOKEN, min_size=len(cells) - 1, max_size=len(cells) + 1))
+    if not printed_as_is(tokens, cells, table.grid):
+        return
+    assemble(report, table, [Reading("row", cells, tokens)])
+    assert table.row_values(row) == [t.value for t in tokens]
+    assert report.notes == []

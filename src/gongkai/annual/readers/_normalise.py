@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
 from itertools import accumulate
 
 # Traditional forms seen in mirrored reports (P21) that occur in headings and table labels.
@@ -138,6 +139,68 @@ class CompactText:
         lo = self.position(start)
         hi = max(lo, self.position(end))
         return CompactRegion(self, lo, self.text[lo:hi])
+
+
+# A compact key found in the normalised text itself: its characters with any run of dropped
+# characters between them. Possessive, since a gap can only end at a kept character.
+_GAP = f"[^{CJK}0-9A-Za-z().、]*+"
+RE_KEPT_CHAR = re.compile(f"[{CJK}0-9A-Za-z().、]")
+
+
+@cache
+def compact_pattern(key: str, mark: int | None = None) -> re.Pattern:
+    """A pattern matching where ``key`` (a compact string) occurs in a normalised text, in the
+    sense of ``key in compact(text)``. With ``mark``, group 1 is that character of the key."""
+    if not key or compact(key, normalised=True) != key:
+        raise ValueError(f"not a compact key: {key!r}")
+    parts = ["[.、]" if ch == "." else re.escape(ch) for ch in key]
+    if mark is not None:
+        parts[mark] = f"({parts[mark]})"
+    return re.compile(_GAP.join(parts))
+
+
+class CompactSearch:
+    """Searches of compact keys in a normalised text, answered on the text itself.
+
+    Finding a label or a marker needs no compact copy of the whole text: a key occurs in the
+    compact form exactly where its characters occur separated by dropped characters only, and a
+    regex finds that several times quicker than building the compact form (with its map of
+    positions) takes. ``compact()`` builds that form on demand, for the fuzzy label search.
+    Positions in and out are indices in the text.
+    """
+
+    __slots__ = ("mtext", "_compact")
+
+    def __init__(self, mtext: str):
+        self.mtext = mtext
+        self._compact: CompactText | None = None
+
+    def find(self, key: str, start: int = 0, end: int | None = None) -> re.Match | None:
+        """The first match of ``key`` lying within ``[start, end)``, or None."""
+        end = len(self.mtext) if end is None else end
+        return compact_pattern(key).search(self.mtext, start, end)
+
+    def contains(self, key: str, start: int = 0, end: int | None = None) -> bool:
+        return self.find(key, start, end) is not None
+
+    def rfind_end(self, key: str, start: int = 0, end: int | None = None) -> int:
+        """Where the last match of ``key`` within ``[start, end)`` ends, or -1."""
+        found = -1
+        m = self.find(key, start, end)
+        while m is not None:
+            found = m.end()
+            m = self.find(key, m.start() + 1, end)
+        return found
+
+    def next_kept(self, start: int, end: int) -> int:
+        """The index of the first kept character in ``[start, end)``, or -1."""
+        m = RE_KEPT_CHAR.search(self.mtext, start, end)
+        return m.start() if m else -1
+
+    def compact(self) -> CompactText:
+        if self._compact is None:
+            self._compact = CompactText(self.mtext)
+        return self._compact
 
 
 class CompactRegion:

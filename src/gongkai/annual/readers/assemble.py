@@ -312,6 +312,18 @@ def _fmt(values: Iterable[Number | None]) -> str:
     return "、".join("空" if v is None else str(v) for v in values)
 
 
+def printed_as_is(tokens: list[Tok], cells: Sequence[Cell], grid: Grid) -> bool:
+    """Whether ``assemble`` would put these tokens into the cells just as printed, with nothing to
+    note or convert: one token per cell, each a whole count or an empty cell, in a grid without
+    decimal columns. Readers fill such rows themselves, which is most rows of most reports."""
+    return (
+        len(tokens) == len(cells)
+        and not _arith(grid).decimal_columns
+        and "slash" not in map(_KIND, tokens)
+        and Decimal not in map(type, map(_VALUE, tokens))
+    )
+
+
 def assemble(report: Report, table: Table, readings: list[Reading]) -> None:
     """Fill ``table`` from the readings, noting on ``report`` what was recovered or left out."""
     grid = table.grid

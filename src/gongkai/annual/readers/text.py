@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from operator import attrgetter
 
 from ..errors import UnreadableReport
 from ..layout import (
@@ -32,10 +33,11 @@ from ..layout import (
 )
 from ..model import AGENCY_KIND_LABELS, Agency, Report, Table
 from ._meta import read_meta
-from ._normalise import RE_CJK, CompactText, compact, for_matching
-from .assemble import Reading, Tok, assemble
+from ._normalise import RE_CJK, CompactSearch, compact, compact_pattern, for_matching
+from .assemble import Reading, Tok, assemble, printed_as_is
 
 MAX_CHARS = 5_000_000
+_VALUE = attrgetter("value")
 
 # ---------------------------------------------------------------- decoding
 
@@ -165,11 +167,11 @@ _MARKERS = {
 }
 
 
-def detect_format(doc_compact: str, mtext: str, year: int | None) -> tuple[str, str]:
+def detect_format(search: CompactSearch, year: int | None) -> tuple[str, str]:
     """(format, how) where how is "markers", "year" or "default"."""
-    scores = {version: sum(1 for m in markers if m in doc_compact) for version, markers in _MARKERS.items()}
+    scores = {version: sum(1 for m in markers if search.contains(m)) for version, markers in _MARKERS.items()}
     for pattern, version in EXTRA_HINTS:
-        if pattern.search(mtext):
+        if pattern.search(search.mtext):
             scores[version] += 1
     best = max(scores.values())
     if best > 0:
@@ -341,12 +343,15 @@ class Anchor:
     ordinal: re.Pattern | None  # the ordinal just before the label text
     exact: tuple[str, ...]  # compact strings to look for, best first
     grams: tuple[str, ...]  # 3-character pieces found in no other label of the table
-    # for each exact key, how many characters of ordinal come before the label text
-    skips: tuple[int, ...] = field(init=False, repr=False, compare=False, default=())
+    # for each exact key, a pattern finding it in the text whose group 1 starts the label text
+    # (after the ordinal the key may begin with)
+    patterns: tuple[re.Pattern, ...] = field(init=False, repr=False, compare=False, default=())
 
     def __post_init__(self) -> None:
-        skips = tuple(len(key) - len(_label_key_tail(self, key)) for key in self.exact)
-        object.__setattr__(self, "skips", skips)
+        patterns = tuple(
+            compact_pattern(key, len(key) - len(_label_key_tail(self, key))) for key in self.exact
+        )
+        object.__setattr__(self, "patterns", patterns)
 
 
 @cache
@@ -433,42 +438,51 @@ class Hit:
     cut: int  # where the previous row's text ends (before this row's ordinal)
 
 
-def locate(anchors: list[Anchor], mtext: str, ctext: CompactText, start: int, end: int) -> list[Hit]:
+def locate(anchors: list[Anchor], search: CompactSearch, start: int, end: int) -> list[Hit]:
     """Find the anchors in order between start and end. A label that cannot be found is skipped
-    (its row stays blank); order is a strong prior, so each search starts after the last hit."""
-    region = ctext.region(start, end)
-    comp = region.text
+    (its row stays blank); order is a strong prior, so each search starts after the last hit.
+    Labels are compared in the compact form (see ``CompactSearch``)."""
+    mtext = search.mtext
     hits: list[Hit] = []
-    cursor = 0
+    cursor = start
     for i, anchor in enumerate(anchors):
-        pos = _find_exact(anchor, comp, cursor)
+        pos = _find_exact(anchor, mtext, cursor, end)
         if pos is None:
-            pos = _find_fuzzy(anchor, comp, cursor, anchors[i + 1 : i + 3])
+            pos = _find_fuzzy(anchor, search, cursor, end, anchors[i + 1 : i + 3])
         if pos is None:
             continue
-        orig = region.origin(pos)
-        cut = orig
+        cut = pos
         if anchor.ordinal is not None:
-            window_start = max(start, orig - 10)
-            m = anchor.ordinal.search(mtext, window_start, orig)
+            window_start = max(start, pos - 10)
+            m = anchor.ordinal.search(mtext, window_start, pos)
             if m:
                 cut = m.start()
-        hits.append(Hit(anchor, orig, cut))
+        hits.append(Hit(anchor, pos, cut))
         cursor = pos + 1
     return hits
 
 
-def _find_exact(anchor: Anchor, comp: str, cursor: int) -> int | None:
-    for key, skip in zip(anchor.exact, anchor.skips, strict=True):
-        pos = comp.find(key, cursor)
-        if pos >= 0:
-            return pos + skip
+def _find_exact(anchor: Anchor, mtext: str, cursor: int, end: int) -> int | None:
+    for pattern in anchor.patterns:
+        m = pattern.search(mtext, cursor, end)
+        if m is not None:
+            return m.start(1)  # where the label text starts, after any ordinal in the key
     return None
 
 
-def _find_fuzzy(anchor: Anchor, comp: str, cursor: int, later: list[Anchor]) -> int | None:
+def _find_fuzzy(
+    anchor: Anchor, search: CompactSearch, cursor: int, end: int, later: list[Anchor]
+) -> int | None:
+    """A label with damaged characters, found in the compact form of ``[cursor, end)``."""
     if not anchor.grams:
         return None
+    region = search.compact().region(cursor, end)
+    pos = _fuzzy_position(anchor, region.text, later)
+    return None if pos is None else region.origin(pos)
+
+
+def _fuzzy_position(anchor: Anchor, comp: str, later: list[Anchor]) -> int | None:
+    cursor = 0
     # fuzzy: pieces of the label unique to this row, close together, before the next row
     limit = len(comp)
     for nxt in later[:2]:  # the next two anchors at most
@@ -528,15 +542,21 @@ def _read_rows(
 
 def read_grid_rows(report: Report, table: Table, rows: dict[str, tuple[list[Tok], int]]) -> None:
     grid = table.grid
+    as_printed: dict[tuple[str, str], object] = {}
     readings = []
     for row, cells in _row_cells(grid):
-        if row.key not in rows:
+        got = rows.get(row.key)
+        if got is None or not got[0]:
             continue
-        toks, lead = rows[row.key]
-        if not toks:
-            continue
-        readings.append(Reading(row.label, cells, toks, lead))
-    assemble(report, table, readings)
+        toks, lead = got
+        if printed_as_is(toks, cells, grid):
+            as_printed.update(zip(cells, map(_VALUE, toks), strict=True))
+        else:
+            readings.append(Reading(row.label, cells, toks, lead))
+    # the rows assemble would copy as printed go in first, as they do there
+    table.update(as_printed)  # type: ignore[arg-type]
+    if readings:
+        assemble(report, table, readings)
 
 
 _ROW_CELLS: dict[int, tuple[Grid, list[tuple[Row, tuple[tuple[str, str], ...]]]]] = {}
@@ -551,47 +571,44 @@ def _row_cells(grid: Grid) -> list[tuple[Row, tuple[tuple[str, str], ...]]]:
     return cached[1]
 
 
-def read_active(
-    report: Report, layout: FormatLayout, mtext: str, ctext: CompactText, start: int, end: int
-) -> None:
-    region = ctext.region(start, end)
-    comp = region.text
+def read_active(report: Report, layout: FormatLayout, search: CompactSearch, start: int, end: int) -> None:
     titles = []
-    cursor = 0
+    cursor = start
     for grid in layout.active:
-        key = _compact_label(grid.title)
-        p = comp.find(key, cursor)
-        if p >= 0:
-            titles.append((grid, region.origin(p), region.origin(min(p + len(key), len(comp) - 1))))
-            cursor = p + len(key)
+        m = search.find(_compact_label(grid.title), cursor, end)
+        if m is not None:
+            # the table's text starts at the title's next character (or its last, at the end)
+            body = search.next_kept(m.end(), end)
+            titles.append((grid, m.start(), body if body >= 0 else m.end() - 1))
+            cursor = m.end()
     if not titles:
-        if _compact_label("第二十条") in comp or any(
-            _label_key(r.text) in comp for g in layout.active for r in g.rows
+        if search.contains(_compact_label("第二十条"), start, end) or any(
+            search.contains(_label_key(r.text), start, end) for g in layout.active for r in g.rows
         ):
             report.note("TABLE-UNREAD", "第二部分的表格未能按“第二十条第（×）项”识别，表二留空")
         return
     for i, (grid, _, body) in enumerate(titles):
         sub_end = titles[i + 1][1] if i + 1 < len(titles) else end
-        hits = locate(build_anchors(grid), mtext, ctext, body, sub_end)
-        rows = _read_rows(report, report.tables[grid.key], hits, sub_end, mtext)
+        hits = locate(build_anchors(grid), search, body, sub_end)
+        rows = _read_rows(report, report.tables[grid.key], hits, sub_end, search.mtext)
         read_grid_rows(report, report.tables[grid.key], rows)
 
 
 def read_applications(
-    report: Report, layout: FormatLayout, mtext: str, ctext: CompactText, start: int, end: int
+    report: Report, layout: FormatLayout, search: CompactSearch, start: int, end: int
 ) -> None:
     table = report.tables["applications"]
     grid = table.grid
     collapsed_other = layout.version == FORMAT_2021
     extra = (("（六）", "其他处理"),) if collapsed_other else ()
     anchors = build_anchors(grid, extra)
-    hits = locate(anchors, mtext, ctext, start, end)
+    hits = locate(anchors, search, start, end)
     if not hits:
         if report.sections.get("applications"):
             report.note("TABLE-UNREAD", "未找到表三（收到和处理政府信息公开申请情况）的行标签，表三留空")
         return
     # the last row's text ends with its line(s) of numbers, not at the next heading
-    rows = _read_rows(report, table, hits, end, mtext)
+    rows = _read_rows(report, table, hits, end, search.mtext)
     found = {h.anchor.key for h in hits}
     other_rows = [r for r in grid.rows if r.group == OTHER]
     group_key = f"group:{OTHER}"
@@ -632,19 +649,15 @@ def _collapsed_other(report: Report, table: Table, toks: list[Tok]) -> None:
 T4_HEADER_WORDS = ("总计", "审结")
 
 
-def read_review(report: Report, mtext: str, ctext: CompactText, start: int, end: int) -> None:
+def read_review(report: Report, search: CompactSearch, start: int, end: int) -> None:
     table = report.tables["review_litigation"]
     grid = table.grid
-    region = ctext.region(start, end)
-    comp = region.text
-    last = -1
-    for word in T4_HEADER_WORDS:
-        p = comp.rfind(word)
-        if p >= 0:
-            last = max(last, p + len(word))
-    if last < 0 and "行政复议" not in comp:
+    mtext = search.mtext
+    # the numbers follow the header's last word
+    last = max(search.rfind_end(word, start, end) for word in T4_HEADER_WORDS)
+    if last < 0 and not search.contains("行政复议", start, end):
         return
-    body = region.origin(last - 1) + 1 if last > 0 else start
+    body = last if last > 0 else start
     cells = [(r, c) for r in grid.row_keys for c in grid.column_keys]
     lines = [ln for ln in mtext[body:end].split("\n") if ln.strip()]
     per_line = [segment_tokens(ln, 10**6) for ln in lines]
@@ -673,15 +686,14 @@ def read_text(text: str, source: str | None = None) -> Report:
     if len(text) > MAX_CHARS:
         raise UnreadableReport(f"文本过长（{len(text)} 字符），不是单份年度报告")
     text, mtext = _prepare(text)
-    ctext = CompactText(mtext)  # the compact form, built once for every search below
-    doc_compact = ctext.text
-    if not RE_CJK.search(doc_compact):
+    search = CompactSearch(mtext)
+    if not RE_CJK.search(mtext):
         raise UnreadableReport("文件中没有中文内容，不是政府信息公开工作年度报告")
-    if not any(w in doc_compact for w in CONTENT_WORDS):
+    if not any(search.contains(w) for w in CONTENT_WORDS):
         raise UnreadableReport("未找到政府信息公开年度报告的内容（无“信息公开”“年度报告”等字样）")
 
     meta = read_meta(text, mtext)
-    version, how = detect_format(doc_compact, mtext, meta.year)
+    version, how = detect_format(search, meta.year)
     report = Report.empty(
         version,
         agency=Agency(meta.agency, meta.kind, meta.level),
@@ -718,10 +730,10 @@ def read_text(text: str, source: str | None = None) -> Report:
         return (max(earlier) if earlier else fallback_start), (min(later) if later else len(mtext))
 
     try:
-        read_active(report, layout, mtext, ctext, *region("二"))
-        read_applications(report, layout, mtext, ctext, *region("三"))
+        read_active(report, layout, search, *region("二"))
+        read_applications(report, layout, search, *region("三"))
         if "四" in spans or "三" in spans:
-            read_review(report, mtext, ctext, *region("四"))
+            read_review(report, search, *region("四"))
     except RecursionError:  # pragma: no cover - defensive: never surface a raw traceback
         raise UnreadableReport("报告表格结构异常，无法读取") from None
     return report
