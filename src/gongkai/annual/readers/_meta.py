@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 
 from ..model import AgencyKind, AgencyLevel
 from ._normalise import cn_number
@@ -149,8 +150,10 @@ def _title(lines: list[str]) -> tuple[str | None, str | None]:
 def read_meta(text: str, mtext: str) -> Meta:
     meta = Meta()
     # pinyin injected after characters by some mirrors: 机(jī)关(guān)
-    mtext = RE_PINYIN.sub("", mtext[:6000]) + mtext[6000:] if "(" in mtext[:6000] else mtext
-    lines = [ln for ln in mtext.split("\n") if ln.strip()]
+    if RE_PINYIN.search(mtext, 0, 6000):
+        mtext = RE_PINYIN.sub("", mtext[:6000]) + mtext[6000:]
+    # the title is looked for in the first lines only
+    lines = list(islice((ln for ln in mtext.split("\n") if ln.strip()), _HEAD_LINES))
     title, agency = _title(lines)
     meta.title = title
     head = mtext[:4000]
