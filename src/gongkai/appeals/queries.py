@@ -18,9 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.urls import reverse
 
+from gongkai.agencies.batch import agency_pks, chunks
 from gongkai.annual.layout import LAYOUT_2021, FormatLayout
 from gongkai.annual.model import Table, cell_path
 
@@ -51,23 +52,34 @@ class Drilldown:
 
 def scoped(agency, year: int, scope: Scope = rules.DEFAULT_SCOPE) -> QuerySet[Appeal]:
     """The cases table 四 of ``year`` counts (before the 201号 exclusion)."""
+    return _in_scope(Appeal.objects.filter(agency=agency), year, scope)
+
+
+def _in_scope(qs: QuerySet[Appeal], year: int, scope: Scope) -> QuerySet[Appeal]:
     start, end = date(year, 1, 1), date(year, 12, 31)
-    qs = Appeal.objects.filter(agency=agency)
     if Scope(scope) is Scope.RECEIVED_IN_YEAR:
         return qs.filter(received_on__gte=start, received_on__lte=end)
     return qs.filter(received_on__lte=end).filter(Q(decided_on__isnull=True) | Q(decided_on__gte=start))
 
 
-def counted(agency, year: int, scope: Scope = rules.DEFAULT_SCOPE) -> QuerySet[Appeal]:
-    qs = scoped(agency, year, scope)
+def _counted_only(qs: QuerySet[Appeal]) -> QuerySet[Appeal]:
     if not rules.COUNT_REVIEW_BODY_CO_DEFENDANT:
         qs = qs.filter(review_body_co_defendant=False)
     return qs
 
 
+def counted(agency, year: int, scope: Scope = rules.DEFAULT_SCOPE) -> QuerySet[Appeal]:
+    return _counted_only(scoped(agency, year, scope))
+
+
 def bucket(stage: str, decision: str, decided_on: date | None, as_of: date) -> Bucket:
     """The column of one case on ``as_of`` (pure; the model's ``bucket_on`` says the same)."""
-    if stage not in (Stage.DECIDED, Stage.WITHDRAWN) or decided_on is None or decided_on > as_of:
+    return _bucket(stage, decision, decided_on is not None and decided_on <= as_of)
+
+
+def _bucket(stage: str, decision: str, decided_by_then: bool) -> Bucket:
+    """The column of a case whose decision date is (``decided_by_then``) or is not on or before the day."""
+    if stage not in (Stage.DECIDED, Stage.WITHDRAWN) or not decided_by_then:
         return Bucket.PENDING
     if stage == Stage.WITHDRAWN:
         return rules.WITHDRAWN_BUCKET
@@ -78,17 +90,33 @@ def tally(
     rows: Iterable[tuple[str, str, str, date | None]], year: int, layout: FormatLayout = LAYOUT_2021
 ) -> Table:
     """Table 四 from (kind, stage, decision, decided_on) of the counted cases."""
+    as_of = date(year, 12, 31)
+    return tally_groups(
+        (
+            (kind, stage, decision, decided_on is not None and decided_on <= as_of, 1)
+            for kind, stage, decision, decided_on in rows
+        ),
+        layout,
+    )
+
+
+def tally_groups(
+    groups: Iterable[tuple[str, str, str, bool, int]], layout: FormatLayout = LAYOUT_2021
+) -> Table:
+    """Table 四 from counted groups ``(kind, stage, decision, decided by 31 December, count)`` of
+    the counted cases (``tally`` is this over groups of one; the database forms the groups)."""
     if layout.review_litigation is None:
         raise ValueError(f"format {layout.version} has no table 四")
-    as_of = date(year, 12, 31)
     counts = {(k.value, b.value): 0 for k in Kind for b in Bucket}
-    for kind, stage, decision, decided_on in rows:
-        counts[(kind, bucket(stage, decision, decided_on, as_of).value)] += 1
-    table = Table(layout.review_litigation)
+    for kind, stage, decision, decided, n in groups:
+        counts[(kind, _bucket(stage, decision, bool(decided)).value)] += n
+    values = {}
     for kind in Kind:
         for b in Bucket:
-            table.set(kind.value, b.value, counts[(kind.value, b.value)])
-        table.set(kind.value, TOTAL_COLUMN, sum(counts[(kind.value, b.value)] for b in Bucket))
+            values[(kind.value, b.value)] = counts[(kind.value, b.value)]
+        values[(kind.value, TOTAL_COLUMN)] = sum(counts[(kind.value, b.value)] for b in Bucket)
+    table = Table(layout.review_litigation)
+    table.update(values)
     return table
 
 
@@ -96,8 +124,35 @@ def table_four(
     agency, year: int, scope: Scope = rules.DEFAULT_SCOPE, layout: FormatLayout = LAYOUT_2021
 ) -> Table:
     """Table 四 (grid ``review_litigation``) of ``agency``'s report for ``year``."""
-    rows = counted(agency, year, scope).order_by().values_list("kind", "stage", "decision", "decided_on")
-    return tally(rows, year, layout)
+    return table_four_by_agency([agency], year, scope, layout)[agency.pk]
+
+
+def table_four_by_agency(
+    agencies, year: int, scope: Scope = rules.DEFAULT_SCOPE, layout: FormatLayout = LAYOUT_2021
+) -> dict[int, Table]:
+    """Table 四 of each of ``agencies`` (instances, a queryset or pks) for ``year``, keyed by agency
+    pk: the counted cases grouped by agency, kind, stage, decision and whether decided by 31
+    December in one query (per chunk of agencies); an agency without cases gets a table of zeros."""
+    if layout.review_litigation is None:
+        raise ValueError(f"format {layout.version} has no table 四")
+    end = date(year, 12, 31)
+    pks = agency_pks(agencies)
+    groups: dict[int, list] = {pk: [] for pk in pks}
+    for ids in chunks(pks):
+        rows = (
+            _counted_only(_in_scope(Appeal.objects.filter(agency_id__in=ids), year, scope))
+            .annotate(
+                decided=Case(
+                    When(decided_on__lte=end, then=Value(1)), default=Value(0), output_field=IntegerField()
+                )
+            )
+            .order_by()
+            .values_list("agency_id", "kind", "stage", "decision", "decided")
+            .annotate(n=Count("*"))
+        )
+        for agency_id, kind, stage, decision, decided, n in rows:
+            groups[agency_id].append((kind, stage, decision, decided, n))
+    return {pk: tally_groups(groups[pk], layout) for pk in pks}
 
 
 SCOPE_RULES = {

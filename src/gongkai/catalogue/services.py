@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 
 from gongkai import statemachine, workdays
 from gongkai.agencies.access import access_for
+from gongkai.agencies.batch import agency_pks, chunks
 from gongkai.agencies.models import Role
 from gongkai.events.services import changed, record, snapshot
 
@@ -528,25 +529,40 @@ def article20_item1_counts(agency, year: int) -> dict:
     Only published documents count (withdrawn ones were taken out of the catalogue).
     Keys match gongkai.annual.layout ACTIVE_2021 "art20_1".
     """
+    return article20_item1_counts_by_agency([agency], year)[agency.pk]
+
+
+def article20_item1_counts_by_agency(agencies, year: int) -> dict[int, dict]:
+    """``article20_item1_counts`` of each of ``agencies`` (instances, a queryset or pks), keyed by
+    agency pk: one grouped query (agency × document type) with conditional counts per chunk."""
     end = date(year, 12, 31)
-    # One grouped query with conditional counts: the report build calls this for every agency.
-    rows = (
-        Entry.objects.filter(agency=agency, status=Status.PUBLISHED, doc_type__in=ART20_1_TYPES.values())
-        .values("doc_type")
-        .annotate(
-            made=Count("pk", filter=Q(created_date__year=year)),
-            repealed=Count("pk", filter=Q(validity=Validity.REPEALED, invalid_date__year=year)),
-            valid=Count(
-                "pk", filter=Q(created_date__lte=end) & (Q(validity=Validity.VALID) | Q(invalid_date__gt=end))
-            ),
+    pks = agency_pks(agencies)
+    found: dict[tuple[int, str], dict] = {}
+    for ids in chunks(pks):
+        rows = (
+            Entry.objects.filter(
+                agency_id__in=ids, status=Status.PUBLISHED, doc_type__in=ART20_1_TYPES.values()
+            )
+            .values("agency_id", "doc_type")
+            .annotate(
+                made=Count("pk", filter=Q(created_date__year=year)),
+                repealed=Count("pk", filter=Q(validity=Validity.REPEALED, invalid_date__year=year)),
+                valid=Count(
+                    "pk",
+                    filter=Q(created_date__lte=end) & (Q(validity=Validity.VALID) | Q(invalid_date__gt=end)),
+                ),
+            )
+            .order_by()
         )
-        .order_by()
-    )
-    by_type = {row["doc_type"]: row for row in rows}
+        for row in rows:
+            found[(row["agency_id"], row["doc_type"])] = row
     zero = {"made": 0, "repealed": 0, "valid": 0}
     return {
-        key: {column: by_type.get(doc_type, zero)[column] for column in zero}
-        for key, doc_type in ART20_1_TYPES.items()
+        pk: {
+            key: {column: found.get((pk, doc_type), zero)[column] for column in zero}
+            for key, doc_type in ART20_1_TYPES.items()
+        }
+        for pk in pks
     }
 
 

@@ -17,6 +17,7 @@ from decimal import Decimal
 from django.db.models import Count, Sum
 from django.urls import reverse
 
+from gongkai.agencies.batch import agency_pks, chunks
 from gongkai.annual.layout import LAYOUT_2021, FormatLayout
 from gongkai.annual.model import Table, cell_path
 
@@ -51,27 +52,59 @@ def _year_range(year: int) -> tuple[date, date]:
 
 def decision_counts(agency, year: int) -> dict[Kind, tuple[int, str]]:
     """(count, source) per kind: source is "yearly_total" or "records"."""
+    return decision_counts_by_agency([agency], year)[agency.pk]
+
+
+def decision_counts_by_agency(agencies, year: int) -> dict[int, dict[Kind, tuple[int, str]]]:
+    """``decision_counts`` of each of ``agencies`` (instances, a queryset or pks), keyed by agency
+    pk: two queries (decisions grouped by agency and kind; the yearly totals) per chunk."""
     start, end = _year_range(year)
-    counted = dict(
-        Decision.objects.filter(agency=agency, decided_on__gte=start, decided_on__lte=end)
-        .order_by()
-        .values_list("kind")
-        .annotate(n=Count("id"))
-        .values_list("kind", "n")
-    )
-    totals = dict(YearlyTotal.objects.filter(agency=agency, year=year).values_list("kind", "count"))
+    pks = agency_pks(agencies)
+    counted: dict[int, dict[str, int]] = {pk: {} for pk in pks}
+    totals: dict[int, dict[str, int]] = {pk: {} for pk in pks}
+    for ids in chunks(pks):
+        rows = (
+            Decision.objects.filter(agency_id__in=ids, decided_on__gte=start, decided_on__lte=end)
+            .order_by()
+            .values_list("agency_id", "kind")
+            .annotate(n=Count("id"))
+            .values_list("agency_id", "kind", "n")
+        )
+        for agency_id, kind, n in rows:
+            counted[agency_id][kind] = n
+        rows = YearlyTotal.objects.filter(agency_id__in=ids, year=year).order_by()
+        for agency_id, kind, count in rows.values_list("agency_id", "kind", "count"):
+            totals[agency_id][kind] = count
     out = {}
-    for kind in Kind:
-        if kind.value in totals:
-            out[kind] = (totals[kind.value], "yearly_total")
-        else:
-            out[kind] = (counted.get(kind.value, 0), "records")
+    for pk in pks:
+        mine, entered = totals[pk], counted[pk]
+        out[pk] = {
+            kind: (mine[kind.value], "yearly_total")
+            if kind.value in mine
+            else (entered.get(kind.value, 0), "records")
+            for kind in Kind
+        }
     return out
 
 
 def fee_total_yuan(agency, year: int) -> Decimal:
-    total = FeeCollection.objects.filter(agency=agency, year=year).aggregate(s=Sum("amount_yuan"))["s"]
-    return Decimal(total or 0).quantize(Decimal("0.01"))
+    return fee_total_yuan_by_agency([agency], year)[agency.pk]
+
+
+def fee_total_yuan_by_agency(agencies, year: int) -> dict[int, Decimal]:
+    """The year's ``FeeCollection`` sum of each of ``agencies`` in 元 (0.00 when none), by agency pk."""
+    pks = agency_pks(agencies)
+    sums: dict[int, object] = {}
+    for ids in chunks(pks):
+        rows = (
+            FeeCollection.objects.filter(agency_id__in=ids, year=year)
+            .order_by()
+            .values_list("agency_id")
+            .annotate(s=Sum("amount_yuan"))
+            .values_list("agency_id", "s")
+        )
+        sums.update(rows)
+    return {pk: Decimal(sums.get(pk) or 0).quantize(Decimal("0.01")) for pk in pks}
 
 
 def table_two(agency, year: int, layout: FormatLayout = LAYOUT_2021) -> dict[str, Table]:
@@ -79,23 +112,45 @@ def table_two(agency, year: int, layout: FormatLayout = LAYOUT_2021) -> dict[str
 
     Built for the 2021 format; with an older layout only the cells that format shares with 2021
     are filled (the 2019 columns such as 上一年项目数量 have no source here and stay blank)."""
-    from gongkai.catalogue.services import article20_item1_counts
+    return table_two_by_agency([agency], year, layout)[agency.pk]
 
-    tables = {key: Table(layout.grid(key)) for key in GRIDS if any(g.key == key for g in layout.active)}
 
-    def put(grid: str, row: str, column: str, value) -> None:
-        table = tables.get(grid)
-        if table is not None and (row, column) in set(table.grid.cells()):
-            table.set(row, column, value)
+def table_two_by_agency(
+    agencies, year: int, layout: FormatLayout = LAYOUT_2021
+) -> dict[int, dict[str, Table]]:
+    """``table_two`` of each of ``agencies`` (instances, a queryset or pks), keyed by agency pk:
+    four grouped queries for all of them (catalogue, decisions, yearly totals, fees)."""
+    from gongkai.catalogue.services import article20_item1_counts_by_agency
 
-    for row, values in article20_item1_counts(agency, year).items():
-        for column, value in values.items():
-            put(ART20_1_GRID, row, column, value)
-    for kind, (count, _source) in decision_counts(agency, year).items():
-        info = KINDS[kind]
-        put(info.grid, kind.value, info.column, count)
-    put(FEE_GRID, FEE_ROW, FEE_COLUMN, yuan_to_wan(fee_total_yuan(agency, year)))
-    return tables
+    pks = agency_pks(agencies)
+    grids = [layout.grid(key) for key in GRIDS if any(g.key == key for g in layout.active)]
+    cells = {grid.key: set(grid.cells()) for grid in grids}
+    catalogue = article20_item1_counts_by_agency(pks, year)
+    decisions = decision_counts_by_agency(pks, year)
+    fees = fee_total_yuan_by_agency(pks, year)
+
+    out = {}
+    for pk in pks:
+        values: dict[str, dict] = {grid.key: {} for grid in grids}
+
+        def put(grid: str, row: str, column: str, value, values=values) -> None:
+            if (row, column) in cells.get(grid, ()):
+                values[grid][(row, column)] = value
+
+        for row, counts in catalogue[pk].items():
+            for column, value in counts.items():
+                put(ART20_1_GRID, row, column, value)
+        for kind, (count, _source) in decisions[pk].items():
+            info = KINDS[kind]
+            put(info.grid, kind.value, info.column, count)
+        put(FEE_GRID, FEE_ROW, FEE_COLUMN, yuan_to_wan(fees[pk]))
+        tables = {}
+        for grid in grids:
+            table = Table(grid)
+            table.update(values[grid.key])
+            tables[grid.key] = table
+        out[pk] = tables
+    return out
 
 
 # ---------------------------------------------------------------- drill-down

@@ -22,31 +22,35 @@ from .models import OVERVIEW_PARTS, AnnualReport, ImportedBaseline, ReportVersio
 CN_NUMERALS = "一二三四五六七八九十"
 
 
-def table_two(agency, year: int, layout: FormatLayout) -> dict[str, Table]:
-    """第二十条 grids from gongkai.records (which counts the catalogue's 规章/规范性文件 too)."""
-    from gongkai.records.queries import table_two as compute
-
-    return compute(agency, year, layout=layout)
-
-
-def table_three(agency, year: int, layout: FormatLayout) -> Table:
-    from gongkai.applications.queries import table_three as compute
-
-    return compute(agency, year, layout)
-
-
-def table_four(agency, year: int, layout: FormatLayout) -> Table:
-    from gongkai.appeals.queries import table_four as compute
-
-    return compute(agency, year, layout=layout)
-
-
 def compute_tables(agency, year: int, layout: FormatLayout | None = None) -> dict[str, Table]:
+    """Tables 二、三、四 of ``agency`` for ``year`` (``compute_tables_by_agency`` for one agency)."""
+    return compute_tables_by_agency([agency], year, layout)[agency.pk]
+
+
+def compute_tables_by_agency(
+    agencies, year: int, layout: FormatLayout | None = None
+) -> dict[int, dict[str, Table]]:
+    """Tables 二、三、四 of each of ``agencies`` (instances, a queryset or pks) for ``year``, keyed by
+    agency pk, each as ``compute_tables`` gives it: six grouped queries for all the agencies together
+    (per chunk of ``gongkai.agencies.batch.CHUNK`` agencies), not six per agency. An agency with no
+    records gets complete tables of zeros."""
+    from gongkai.agencies.batch import agency_pks
+    from gongkai.appeals.queries import table_four_by_agency
+    from gongkai.applications.queries import table_three_by_agency
+    from gongkai.records.queries import table_two_by_agency
+
     layout = layout or layout_for_year(year)
-    tables = dict(table_two(agency, year, layout))
-    tables["applications"] = table_three(agency, year, layout)
-    tables["review_litigation"] = table_four(agency, year, layout)
-    return tables
+    pks = agency_pks(agencies)
+    twos = table_two_by_agency(pks, year, layout=layout)
+    threes = table_three_by_agency(pks, year, layout)
+    fours = table_four_by_agency(pks, year, layout=layout)
+    out = {}
+    for pk in pks:
+        tables = dict(twos[pk])
+        tables["applications"] = threes[pk]
+        tables["review_litigation"] = fours[pk]
+        out[pk] = tables
+    return out
 
 
 def overview_text(workspace: AnnualReport) -> str:

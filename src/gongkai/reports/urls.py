@@ -6,6 +6,9 @@ app_name = "reports"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    # "summary" is a reserved agency code (gongkai.agencies.models.agency.RESERVED_CODES)
+    path("summary/<int:year>/", views.summary, name="summary"),
+    path("summary/<int:year>/export.<str:fmt>", views.summary_export, name="summary_export"),
     path("<str:agency_code>/", views.agency_reports, name="agency"),
     path("<str:agency_code>/baseline/", views.baseline, name="baseline"),
     path("<str:agency_code>/baseline/<int:pk>/carried/", views.baseline_carried, name="baseline_carried"),

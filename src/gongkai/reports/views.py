@@ -13,14 +13,18 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.agencies.access import WRITE_ROLES, agencies_for, agency_required
 from gongkai.agencies.models import Role
 from gongkai.annual.checks import Severity
 from gongkai.annual.checks.base import REGISTRY
+from gongkai.annual.errors import ReportError
 from gongkai.annual.layout import layout_for_year
 from gongkai.annual.model import cell_path
+from gongkai.annual.sum import sum_reports
 from gongkai.annual.writers import render as render_report
 
 from . import build, guidance, services
@@ -123,6 +127,8 @@ class GridView:
 
 
 def _grids(agency, year: int, report) -> list[GridView]:
+    """The report's tables for the templates; each cell links to its drill-down (none without an
+    agency: a summary's cells add up several agencies)."""
     out = []
     for grid in report.layout.grids:
         table = report.tables[grid.key]
@@ -131,7 +137,7 @@ def _grids(agency, year: int, report) -> list[GridView]:
             cells = []
             for column in grid.columns:
                 path = cell_path(grid, row.key, column.key)
-                url = reverse("reports:cell", args=[agency.code, year, path])
+                url = reverse("reports:cell", args=[agency.code, year, path]) if agency else ""
                 cells.append(CellView(table.get(row.key, column.key), path, url))
             view.rows.append((row, cells))
         out.append(view)
@@ -458,6 +464,116 @@ def download(data: bytes, fmt: str, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type=EXPORTS[fmt][0])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+# ---------------------------------------------------------------- summary of the user's agencies
+
+SUMMARY_EXPORTS = {fmt: EXPORTS[fmt] for fmt in ("xlsx", "json")}
+
+# The key figures of the summary list: (label, cells added up), from tables 三 and 四.
+SUMMARY_FIGURES = (
+    (gettext_lazy("新收申请"), (("applications", "new_received", "total"),)),
+    (gettext_lazy("上年结转"), (("applications", "carried_over_in", "total"),)),
+    (gettext_lazy("办理结果总计"), (("applications", "r_total", "total"),)),
+    (gettext_lazy("结转下年度"), (("applications", "carried_over_out", "total"),)),
+    (gettext_lazy("行政复议总计"), (("review_litigation", "reconsideration", "total"),)),
+    (
+        gettext_lazy("行政诉讼总计"),
+        (
+            ("review_litigation", "litigation_direct", "total"),
+            ("review_litigation", "litigation_after_reconsideration", "total"),
+        ),
+    ),
+)
+
+
+def _figures(tables) -> list:
+    out = []
+    for _label, cells in SUMMARY_FIGURES:
+        values = [tables[key].get(row, column) for key, row, column in cells]
+        out.append(None if any(v is None for v in values) else sum(values))
+    return out
+
+
+def _summary_name(agencies) -> str:
+    """What the summed report is called: the one agency, the top agency of a tree ("及所属机关"),
+    or the first of several."""
+    if len(agencies) == 1:
+        return agencies[0].name
+    ids = {a.pk for a in agencies}
+    roots = [a for a in agencies if a.parent_id not in ids]
+    if len(roots) == 1:
+        return _("%(name)s及所属机关") % {"name": roots[0].name}
+    return _("%(name)s等%(n)d个机关") % {"name": agencies[0].name, "n": len(agencies)}
+
+
+@dataclass
+class Summary:
+    year: int
+    agencies: list
+    rows: list = field(default_factory=list)  # (agency, [figure])
+    report: object = None  # the summed gongkai.annual Report, None when it cannot be made
+    error: str = ""
+
+
+def summarise(user, year: int) -> Summary:
+    """Tables 二、三、四 of every agency ``user`` may see, from live data (one batch of grouped
+    queries for all of them), and their sum.
+
+    The tables come from the records and hold their balances by construction, so the sum is made
+    without running the checks on each input (``check=False``): the checks would refuse every
+    input for its missing texts (一、五、六), which a summary of tables does not carry, and would
+    cost a full check run per agency. The inputs are the live tables, not published versions."""
+    agencies = list(agencies_for(user).order_by("sort_order", "code"))
+    summary = Summary(year, agencies)
+    if not agencies:
+        return summary
+    layout = layout_for_year(year)
+    if layout.applications is None:
+        summary.error = _("%(year)d年度适用2019年以前的格式，没有统一的统计表，不能汇总。") % {"year": year}
+        return summary
+    tables = build.compute_tables_by_agency(agencies, year, layout)
+    summary.rows = [(a, _figures(tables[a.pk])) for a in agencies]
+    reports = [build.build_report(a, year, tables=tables[a.pk]) for a in agencies]
+    try:
+        summary.report = sum_reports(reports, _summary_name(agencies), check=False)
+    except ReportError as exc:
+        summary.error = str(exc)
+    return summary
+
+
+def _summary_years() -> list[int]:
+    last = _default_year()
+    return list(range(last, max(2019, last - 5) - 1, -1))
+
+
+@login_required
+def summary(request, year):
+    """汇总: every agency the user may see, with key figures of its live tables, and the summed tables."""
+    result = summarise(request.user, _year(year))
+    return render(
+        request,
+        "reports/summary.html",
+        {
+            "year": result.year,
+            "summary": result,
+            "figures": [label for label, _cells in SUMMARY_FIGURES],
+            "totals": _figures(result.report.tables) if result.report else [],
+            "grids": _grids(None, result.year, result.report) if result.report else [],
+            "years": _summary_years(),
+            "exports": SUMMARY_EXPORTS,
+        },
+    )
+
+
+@login_required
+def summary_export(request, year, fmt):
+    if fmt not in SUMMARY_EXPORTS:
+        raise Http404("no such format")
+    result = summarise(request.user, _year(year))
+    if result.report is None:
+        raise Http404("nothing to sum")
+    return download(render_report(result.report, fmt), fmt, f"summary-{result.year}-annual-report.{fmt}")
 
 
 # ---------------------------------------------------------------- baselines

@@ -25,9 +25,11 @@ code_validator = RegexValidator(
 )
 
 
-# First path segments under /staff/ that belong to other apps, so no agency may take them as its code.
+# First path segments under /staff/ that belong to other apps, so no agency may take them as its code;
+# and fixed segments an app puts where its URLs have an agency code ("summary": /staff/reports/summary/).
 RESERVED_CODES = frozenset(
     {"catalogue", "applications", "appeals", "records", "reports", "static", "admin", "accounts", "api"}
+    | {"summary"}
 )
 
 

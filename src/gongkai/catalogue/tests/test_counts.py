@@ -64,3 +64,47 @@ def test_keys_match_the_report_layout(world):
     assert set(counts) == {r.key for r in grid.rows}
     for row in counts.values():
         assert set(row) == {c.key for c in grid.columns}
+
+
+def _random_documents(agencies, rng, n: int = 14) -> None:
+    from datetime import timedelta
+
+    for agency in agencies:
+        for _ in range(n):
+            made = date(2022, 1, 1) + timedelta(days=rng.randrange(4 * 365))
+            validity = rng.choice([Validity.VALID, Validity.VALID, Validity.REPEALED, Validity.EXPIRED])
+            ended = made + timedelta(days=rng.randrange(1, 700)) if validity != Validity.VALID else None
+            _doc(
+                agency,
+                rng.choice([REG, NORM, DocType.ORDINARY]),
+                made,
+                validity,
+                ended,
+                status=rng.choice([P, P, P, Status.DRAFT, Status.WITHDRAWN]),
+            )
+
+
+def test_batch_equals_one_by_one(world):
+    import random
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from gongkai.catalogue.services import article20_item1_counts_by_agency
+
+    _random_documents([world.a, world.b], random.Random(5))
+    agencies = [world.a, world.b, world.county]  # the county government has no documents
+    seen = 0
+    for year in (2022, 2023, 2024, 2025):
+        with CaptureQueriesContext(connection) as queries:
+            batch = article20_item1_counts_by_agency(agencies, year)
+        assert len(queries) == 1
+        assert list(batch) == [a.pk for a in agencies]
+        for agency in agencies:
+            assert batch[agency.pk] == article20_item1_counts(agency, year)
+            seen += sum(n for counts in batch[agency.pk].values() for n in counts.values())
+        assert batch[world.county.pk] == {
+            "regulations": {"made": 0, "repealed": 0, "valid": 0},
+            "normative_docs": {"made": 0, "repealed": 0, "valid": 0},
+        }
+    assert seen > 0  # the random documents did land in the tables

@@ -34,6 +34,13 @@ def _baseline(agency, world):
 
 ISOLATION_CASES = {
     "reports:index": Exempt("lists only the user's own agencies"),
+    "reports:summary": Exempt(
+        "not about one agency: sums exactly agencies_for(user); a user who cannot see A gets A's data"
+        " in neither the list nor the sums (reports test_summary)"
+    ),
+    "reports:summary_export": Exempt(
+        "not about one agency: exports the sum of agencies_for(user) only (reports test_summary)"
+    ),
     "reports:agency": _agency,
     "reports:baseline": _agency,
     "reports:baseline_carried": _baseline,
