@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongkai.annual import ReportError, UnreadableReport
@@ -487,3 +487,68 @@ def test_rows_printed_as_is_are_what_assemble_makes_of_them(data, grid_key):
     assemble(report, table, [Reading("row", cells, tokens)])
     assert table.row_values(row) == [t.value for t in tokens]
     assert report.notes == []
+
+
+# ---------------------------------------------------------------- tables printed one row per line
+
+_LINE_EDITS = (
+    lambda line: line.replace(" | ", " |  | ", 1),  # a cell too many
+    lambda line: re.sub(r"\| \d+ ", "|  ", line, count=1),  # a number lost
+    lambda line: re.sub(r"\| (\d+) ", r"| \g<1>.5 ", line, count=1),  # a decimal in a count column
+    lambda line: re.sub(r"\| (\d+) ", r"| \\-\g<1> ", line, count=1),  # a negative number
+    lambda line: re.sub(r"\| (\d+) ", r"| \g<1>0000 ", line, count=1),  # a large number
+    lambda line: re.sub(r"\| (\d+) ", "| / ", line, count=1),  # a placeholder
+    lambda line: line.replace("|", "\t"),  # tab-separated
+    lambda line: line.replace("|", ""),  # separators lost
+    lambda line: "",  # a line lost
+    lambda line: line + "\n" + line,  # a line twice
+    lambda line: "注：单位为件\n" + line,  # prose between the rows
+    "swap",  # this line and the next change places
+)
+
+
+@given(
+    st.integers(0, 10_000),
+    st.sampled_from(["2021", "2019"]),
+    st.lists(st.tuples(st.integers(0, 200), st.sampled_from(_LINE_EDITS)), max_size=3),
+    st.booleans(),
+)
+@settings(deadline=None)  # the first example imports the writers
+def test_the_quick_path_for_line_tables_reads_what_the_general_reader_reads(seed, version, edits, tabs):
+    """Tables printed one row per line are read by ``_lines`` without the general reader; where
+    it accepts a table (intact or damaged), both readers give the same report."""
+    import random
+
+    from gongkai.annual.example import random_report
+    from gongkai.annual.readers import _lines, text
+    from gongkai.annual.writers.markdown import render_markdown
+
+    lines = render_markdown(random_report(random.Random(seed), version)).decode("utf-8").split("\n")
+    table_lines = [i for i, line in enumerate(lines) if line.startswith("|")]
+    for where, edit in edits:
+        i = table_lines[where % len(table_lines)]
+        if edit == "swap":
+            lines[i : i + 2] = reversed(lines[i : i + 2])
+        else:
+            lines[i] = edit(lines[i])
+    if tabs:
+        lines = [line.replace("|", "\t") if line.startswith("|") else line for line in lines]
+    source = "\n".join(lines)
+
+    accepted = []
+    read_line_grids = _lines.read_line_grids
+
+    def spy(*args):
+        cells = read_line_grids(*args)
+        accepted.append(cells is not None)
+        return cells
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text, "read_line_grids", spy)
+        quick = read_text(source).to_json()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text, "_read_lines", lambda *args: False)
+        general = read_text(source).to_json()
+    assert quick == general
+    if not edits:
+        assert accepted == [True, True]  # tables 二 and 三, intact: the quick path read both

@@ -32,6 +32,7 @@ from ..layout import (
     layout_for_year,
 )
 from ..model import AGENCY_KIND_LABELS, Agency, Report, Table
+from ._lines import read_line_grids
 from ._meta import read_meta
 from ._normalise import RE_CJK, CompactSearch, compact, compact_pattern, for_matching
 from .assemble import Reading, Tok, assemble, printed_as_is
@@ -540,6 +541,16 @@ def _read_rows(
     return out
 
 
+def _read_lines(report: Report, grids: tuple[Grid, ...], mtext: str, start: int, end: int) -> bool:
+    """The quick path for tables printed one row per line (see ``_lines``): True when it read them."""
+    cells = read_line_grids(grids, mtext, start, end)
+    if cells is None:
+        return False
+    for key, values in cells.items():
+        report.tables[key].update(values)  # type: ignore[arg-type]
+    return True
+
+
 def read_grid_rows(report: Report, table: Table, rows: dict[str, tuple[list[Tok], int]]) -> None:
     grid = table.grid
     as_printed: dict[tuple[str, str], object] = {}
@@ -572,6 +583,8 @@ def _row_cells(grid: Grid) -> list[tuple[Row, tuple[tuple[str, str], ...]]]:
 
 
 def read_active(report: Report, layout: FormatLayout, search: CompactSearch, start: int, end: int) -> None:
+    if _read_lines(report, layout.active, search.mtext, start, end):
+        return
     titles = []
     cursor = start
     for grid in layout.active:
@@ -599,6 +612,8 @@ def read_applications(
 ) -> None:
     table = report.tables["applications"]
     grid = table.grid
+    if _read_lines(report, (grid,), search.mtext, start, end):
+        return
     collapsed_other = layout.version == FORMAT_2021
     extra = (("（六）", "其他处理"),) if collapsed_other else ()
     anchors = build_anchors(grid, extra)
