@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ..layout import Grid
-from ._normalise import RE_CJK, compact, for_matching
+from ._normalise import CJK, compact, for_matching
 
 Cells = dict[tuple[str, str], int | Decimal]
 
@@ -96,6 +96,7 @@ def _counts(fields: list[str]) -> list[int] | None:
 
 
 RE_AMOUNT = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
+RE_NOT_LABEL = re.compile(f"[^{CJK}]+")  # a field with text but no CJK character: not a label
 # what each kind of column takes, as (decimal, signed) -> pattern; a markdown writer escapes a
 # leading minus ("\-2"), which the general reader reads as -2 too
 _NUMBER_PATTERNS = {
@@ -125,8 +126,11 @@ def read_line_grids(grids: tuple[Grid, ...], mtext: str, start: int, end: int) -
     out: dict[str, Cells] = {}
     position = -1  # index in ``grids`` of the grid being read
     rows: list[str] = []  # its rows still to come
+    cells: Cells = {}
     if len(grids) == 1:
-        position, rows = 0, [r.key for r in grids[0].rows]
+        position, rows, cells = 0, [r.key for r in grids[0].rows], out.setdefault(grids[0].key, {})
+    info = _info(grids[max(position, 0)])
+    width = len(grids[max(position, 0)].columns)
     for line in mtext[start:end].split("\n"):
         fields = _fields(line)
         if fields is None:
@@ -143,22 +147,26 @@ def read_line_grids(grids: tuple[Grid, ...], mtext: str, start: int, end: int) -
                     return None  # a title out of order, or before the last grid's rows were all read
                 position += 1
                 rows = [r.key for r in grid_here.rows]
+                cells = out.setdefault(grid_here.key, {})
+                info, width = _info(grid_here), len(grid_here.columns)
             continue  # a header line (a row printed without numbers breaks the order below)
-        if position < 0 or not rows:
+        if not rows:
             return None  # numbers outside the rows of a grid
-        grid = grids[position]
-        width = len(grid.columns)
         head = fields[:-width]
-        info = _info(grid)
         values = _counts(fields[-width:]) if info.columns is None else _numbers(fields[-width:], info.columns)
-        if values is None or not all(not f or RE_CJK.search(f) for f in head):
-            return None  # not one number per cell, or more before them than the row's label
-        label = next((f for f in reversed(head) if f), "")
+        # one number per cell, and before them nothing but labels
+        if values is None or any(map(RE_NOT_LABEL.fullmatch, head)):
+            return None
+        label = ""
+        for field in reversed(head):
+            if field:
+                label = field
+                break
         key = info.labels.get(label) or info.labels.get(compact(label, normalised=True))
         if key != rows[0]:
             return None  # not the next row of the grid
         del rows[0]
-        out.setdefault(grid.key, {}).update(zip(info.cells[key], values, strict=True))
+        cells.update(zip(info.cells[key], values, strict=True))
     if rows or position != len(grids) - 1:
         return None
     return out
