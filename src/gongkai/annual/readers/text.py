@@ -125,13 +125,17 @@ def find_sections(mtext: str) -> dict[str, Span]:
         idx = NUMERALS.index(m.group(1))
         if idx <= last:
             continue
-        after = compact(mtext[m.end() : m.end() + 24], normalised=True)
-        keyword = next((k for k in SECTION_KEYWORDS[m.group(1)] if after.startswith(k)), None)
-        if keyword is None:
-            continue
+        keywords = SECTION_KEYWORDS[m.group(1)]
+        # printed as they are, the words are also at the start of the compact form
+        if not any(mtext.startswith(k, m.end()) for k in keywords):
+            after = compact(mtext[m.end() : m.end() + 24], normalised=True)
+            if not any(after.startswith(k) for k in keywords):
+                continue
         line_end = mtext.find("\n", m.end())
         line_end = len(mtext) if line_end < 0 else line_end
-        if len(compact(mtext[m.end() : min(line_end, m.end() + 200)], normalised=True)) <= 30:
+        rest = min(line_end, m.end() + 200)
+        # the compact form is never longer: a short line needs no compacting
+        if rest - m.end() <= 30 or len(compact(mtext[m.end() : rest], normalised=True)) <= 30:
             body = line_end
         else:  # an inline heading on a flattened page: the body starts after the heading words
             body = _skip_heading(mtext, m.end(), NUMERALS[idx])
