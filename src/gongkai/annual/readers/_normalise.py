@@ -63,6 +63,9 @@ MATCH_TABLE[ord("；")] = ";"
 MATCH_TABLE[ord("／")] = "/"
 MATCH_TABLE[ord("－")] = "-"
 MATCH_TABLE.update(_T2S_MAP)
+# control characters (not tab or line break) are blanks for matching
+CONTROL_CHARACTERS = "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]))
+MATCH_TABLE.update({ord(c): " " for c in CONTROL_CHARACTERS})
 
 
 # str.translate with a dict is slow on CJK text, and so is a regex substitution calling back for
@@ -76,13 +79,20 @@ RE_CHANGED = re.compile("[" + "".join(re.escape(c) for c in sorted(_CHANGES)) + 
 
 
 def for_matching(text: str) -> str:
-    """Half-width, simplified, uniform quotes: same length as ``text``."""
+    """Half-width, simplified, uniform quotes, control characters blanked: same length as ``text``."""
+    return changed_for_matching(text)[0]
+
+
+def changed_for_matching(text: str) -> tuple[str, set[str]]:
+    """``for_matching(text)`` and the characters it changed."""
+    changed = set()
     m = RE_CHANGED.search(text)
     while m:
         ch = m.group()
+        changed.add(ch)
         text = text.replace(ch, _CHANGES[ch])
         m = RE_CHANGED.search(text, m.start() + 1)
-    return text
+    return text, changed
 
 
 CJK = "\u3400-\u9fff\uf900-\ufaff"

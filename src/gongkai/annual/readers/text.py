@@ -34,7 +34,15 @@ from ..layout import (
 from ..model import AGENCY_KIND_LABELS, Agency, Report, Table
 from ._lines import read_line_grids
 from ._meta import read_meta
-from ._normalise import RE_CJK, CompactSearch, compact, compact_pattern, for_matching
+from ._normalise import (
+    CONTROL_CHARACTERS,
+    RE_CJK,
+    CompactSearch,
+    changed_for_matching,
+    compact,
+    compact_pattern,
+    for_matching,
+)
 from .assemble import Reading, Tok, assemble, printed_as_is
 
 MAX_CHARS = 5_000_000
@@ -86,9 +94,9 @@ def _prepare(text: str) -> tuple[str, str]:
     """(text as printed, text for matching): same length, line breaks unified, page footers and
     control characters blanked in the matching text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    if RE_CONTROL.search(text):
+    mtext, changed = changed_for_matching(text)  # (which blanks control characters too)
+    if not changed.isdisjoint(CONTROL_CHARACTERS):
         text = RE_CONTROL.sub(" ", text)
-    mtext = for_matching(text)
     mtext = RE_FOOTER.sub(_blank_footer, "\n" + mtext)[1:]
     return text, mtext
 
