@@ -392,7 +392,9 @@ def test_garbage_is_unreadable(data):
 # Each agrees with the plain formulation it replaced, on text made of the characters that matter.
 
 _ALPHABET = st.sampled_from(
-    list(" \t\n|、.,:()（）：，—-/0123456789abAB") + list("一二三总计開發處年告無中") + ["  ", "\u3000", "１", "\x07"]
+    list(" \t\n|、.,:()（）：，—-/0123456789abAB")
+    + list("一二三总计開發處年告無中")
+    + ["  ", "\u3000", "１", "\x07"]
 )
 _TEXTS = st.lists(_ALPHABET, max_size=60).map("".join)
 
