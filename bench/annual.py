@@ -1,6 +1,7 @@
 """The annual-report core: reports read and checked per second (text, HTML, PDF; one core), the
 floor set by merely reading the files and scanning them once with a regex, and the peak memory of
-``gongkai check`` over 500 and 5,000 files (it must stay flat).
+``gongkai check`` over 500 and 5,000 files (it must stay flat). Each rate, and the floor beside
+it, is the best of ``PASSES`` passes over the same files.
 
 Reports are drawn with ``random_report`` and rendered by the project's own writers. A reader or
 writer that does not exist yet is reported as "n/a" rather than failing the run.
@@ -29,7 +30,8 @@ TEXT_SAMPLE = 1000  # files timed for the text rate (the first of the 5,000)
 DISTINCT = 1000  # different reports among the 5,000 files
 HTML_SAMPLE = 300
 PDF_SAMPLE = 4
-TIME_LIMIT = 15.0  # seconds per throughput figure at most
+TIME_LIMIT = 15.0  # seconds per pass at most
+PASSES = 3  # each rate (and its floor) is the best of this many passes
 
 TARGET_TEXT = 1000  # reports/s
 TARGET_PDF = 5  # pages/s
@@ -46,16 +48,21 @@ def _row(what: str, figure: str, target: str = "", ok: bool | None = None) -> No
     print(f"  {what:<46} {figure:>16}   {target}{mark}", flush=True)
 
 
-def _rate(items: list, work: Callable[[object], object]) -> tuple[float, int]:
-    """Items per second over ``items`` (stopping early after TIME_LIMIT), and how many were done."""
-    started = time.perf_counter()
-    done = 0
-    for item in items:
-        work(item)
-        done += 1
-        if time.perf_counter() - started > TIME_LIMIT:
-            break
-    return done / (time.perf_counter() - started), done
+def _rate(items: list, work: Callable[[object], object], passes: int = 1) -> tuple[float, int]:
+    """Items per second over ``items`` (stopping early after TIME_LIMIT), and how many were done;
+    with ``passes``, the best of that many passes (the machine is shared: the quickest pass is
+    the one least disturbed by other work)."""
+    best = 0.0
+    for _ in range(passes):
+        started = time.perf_counter()
+        done = 0
+        for item in items:
+            work(item)
+            done += 1
+            if time.perf_counter() - started > TIME_LIMIT:
+                break
+        best = max(best, done / (time.perf_counter() - started))
+    return best, done
 
 
 def _parse_and_check(path: Path) -> None:
@@ -129,9 +136,9 @@ def _guard(what: str, bench: Callable[[], None]) -> None:
 
 def _bench_files(paths: list[Path], kind: str) -> None:
     sample = paths[:TEXT_SAMPLE]
-    floor, _ = _rate(sample, _floor)
+    floor, _ = _rate(sample, _floor, PASSES)
     _rate(sample[:50], _parse_and_check)  # warm imports
-    rate, done = _rate(sample, _parse_and_check)
+    rate, done = _rate(sample, _parse_and_check, PASSES)
     _row(
         f"{kind}: parsed + checked per second ({done})",
         f"{rate:,.0f} /s",
@@ -144,7 +151,7 @@ def _bench_files(paths: list[Path], kind: str) -> None:
         f"ours = 1/{floor / rate:.1f} of the floor",
     )
     reports = [read_path(p) for p in sample[:300]]
-    checks, _ = _rate(reports, run_checks)
+    checks, _ = _rate(reports, run_checks, PASSES)
     _row("  of which: run_checks alone", f"{checks:,.0f} /s", f"({1000 / checks:.2f} ms per report)")
 
 
@@ -155,8 +162,8 @@ def _bench_html() -> None:
     rng = random.Random(2)
     pages = [render(random_report(rng), "html") for _ in range(HTML_SAMPLE)]
     _rate(pages[:20], lambda d: run_checks(read_bytes(d, "x.html", ".html")))
-    rate, done = _rate(pages, lambda d: run_checks(read_bytes(d, "x.html", ".html")))
-    floor, _ = _rate(pages, lambda d: SCAN.findall(d.decode("utf-8")))
+    rate, done = _rate(pages, lambda d: run_checks(read_bytes(d, "x.html", ".html")), PASSES)
+    floor, _ = _rate(pages, lambda d: SCAN.findall(d.decode("utf-8")), PASSES)
     _row(
         f"HTML: parsed + checked per second ({done})",
         f"{rate:,.0f} /s",

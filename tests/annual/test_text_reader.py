@@ -554,3 +554,36 @@ def test_the_quick_path_for_line_tables_reads_what_the_general_reader_reads(seed
     assert quick == general
     if not edits:
         assert accepted == [True, True]  # tables 二 and 三, intact: the quick path read both
+
+
+def _detect_format_plainly(mtext: str, year: int | None) -> tuple[str, str]:
+    """The rule of ``detect_format``, every marker counted."""
+    from gongkai.annual.layout import layout_for_year
+    from gongkai.annual.readers.text import _MARKERS, EXTRA_HINTS
+
+    whole = compact(mtext, normalised=True)
+    scores = {version: sum(m in whole for m in markers) for version, markers in _MARKERS.items()}
+    for pattern, version in EXTRA_HINTS:
+        scores[version] += bool(pattern.search(mtext))
+    best = max(scores.values())
+    if best == 0:
+        return (layout_for_year(year).version, "year") if year is not None else ("2021", "default")
+    tied = [v for v, s in scores.items() if s == best]
+    if len(tied) > 1 and year is not None and layout_for_year(year).version in tied:
+        return layout_for_year(year).version, "markers"
+    return tied[0], "markers"
+
+
+_MARKER_PIECES = st.sampled_from(
+    [m for layout in (LAYOUT_2021, LAYOUT_2019) for m in layout.markers]
+    + ["依申请公开政府信息和不予公开政府信息的情况", "指标名称", "历年累计", "〔2021〕30号", "〔2019〕60号"]
+    + ["本年", "处理", " ", "\n", "，", "情况"]
+)
+
+
+@given(st.lists(_MARKER_PIECES, max_size=14), st.one_of(st.none(), st.integers(2005, 2026)))
+def test_format_detection_scores_as_counting_every_marker(pieces, year):
+    from gongkai.annual.readers.text import detect_format
+
+    mtext = for_matching("".join(pieces))
+    assert detect_format(CompactSearch(mtext), year) == _detect_format_plainly(mtext, year)

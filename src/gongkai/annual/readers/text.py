@@ -181,12 +181,26 @@ _MARKERS = {
 
 
 def detect_format(search: CompactSearch, year: int | None) -> tuple[str, str]:
-    """(format, how) where how is "markers", "year" or "default"."""
-    scores = {version: sum(1 for m in markers if search.contains(m)) for version, markers in _MARKERS.items()}
+    """(format, how) where how is "markers", "year" or "default".
+
+    The format scoring the most markers wins; a tie goes to the report year's format, else to the
+    first in ``_MARKERS``. A missing marker costs a search of the whole text, so a format stops
+    being scored once it can at best equal the best score so far: the year's format is scored
+    first (it usually wins), then the others in order, so that format would lose the tie anyway."""
+    scores = {version: 0 for version in _MARKERS}
     for pattern, version in EXTRA_HINTS:
         if pattern.search(search.mtext):
             scores[version] += 1
-    best = max(scores.values())
+    likely = layout_for_year(year).version if year is not None else FORMAT_2021
+    best = 0
+    for version in sorted(_MARKERS, key=lambda v: v != likely):
+        markers = _MARKERS[version]
+        for i, marker in enumerate(markers):
+            if scores[version] + len(markers) - i <= best:
+                scores[version] = -1  # no better than the best whatever the rest: out of the running
+                break
+            scores[version] += search.contains(marker)
+        best = max(best, scores[version])
     if best > 0:
         tied = [v for v, s in scores.items() if s == best]
         if len(tied) > 1 and year is not None and layout_for_year(year).version in tied:
