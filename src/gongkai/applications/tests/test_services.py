@@ -176,7 +176,7 @@ def test_reply_needs_exactly_one_outcome(app, world):
     refused(
         lambda: services.reply(world.clerk_a, app, "r_other_no_correction", "x", "art30_no_correction"),
         app,
-        "",
+        "只能在期限届满后由系统结案",
     )
     refused(lambda: services.reply(world.clerk_a, app, "r_open", "x", "art36_3"), app, "答复类型")
     app = services.reply(world.clerk_a, app, "r_open", "见示例县人民政府网站", "art36_1", date(2026, 3, 20))
