@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Sum
+from django.utils.translation import gettext as _
 
 from gongkai.annual.layout import FormatLayout, layout_for_year
 from gongkai.annual.model import Report, Table
@@ -113,16 +114,19 @@ def content_hash(report: Report) -> str:
 
 
 def previous_report(agency, year: int) -> tuple[Report | None, str]:
-    """Last year's report for the cross-year checks and where it came from: the latest published
-    version on the platform, else an imported baseline, else none."""
+    """Last year's report for the cross-year checks and where it came from (a note for the page, in
+    the active language): the latest published version on the platform, else an imported baseline,
+    else none."""
     version = (
         ReportVersion.objects.filter(report__agency=agency, report__year=year - 1).order_by("-number").first()
     )
     if version is not None:
-        return version.to_report(), f"{year - 1}年度报告（第{version.number}版，本平台发布）"
+        source = _("%(year)d年度报告（第%(n)d版，本平台发布）") % {"year": year - 1, "n": version.number}
+        return version.to_report(), source
     baseline = ImportedBaseline.objects.filter(agency=agency, year=year - 1).first()
     if baseline is not None:
-        return baseline.to_report(), f"{year - 1}年度报告（导入：{baseline.source_name}）"
+        source = _("%(year)d年度报告（导入：%(file)s）") % {"year": year - 1, "file": baseline.source_name}
+        return baseline.to_report(), source
     return None, ""
 
 

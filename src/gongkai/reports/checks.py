@@ -9,6 +9,7 @@ from datetime import date
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from gongkai.annual.checks import CheckOptions, Finding, Severity, run_checks
 from gongkai.annual.model import Report
@@ -44,6 +45,12 @@ def fingerprint(finding: Finding) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
+def finding_message(finding: Finding) -> str:
+    """The finding's message in the active language: English for an English page, else Chinese.
+    (What is stored or fingerprinted is always ``message_zh``.)"""
+    return finding.message(get_language() or "zh")
+
+
 @dataclass
 class Evaluation:
     report: Report
@@ -70,11 +77,17 @@ def pub_changed(workspace: AnnualReport, live_hash: str, published_hash: str | N
             f"已发布的第{number}版与当前数据计算出的内容不一致（发布后记录有变动）。已发布版本保持不变；"
             "如需更正，请点击“更正已发布的报告”，写明更正说明后发布新版本"
         )
+        en = (
+            f"Published version {number} no longer matches the content computed from the current data "
+            "(records changed after publication). The published version stays as it is; to correct it, "
+            "click “Correct the published report” and publish a new version with a correction notice"
+        )
     elif workspace.correction_note.strip():
         return None
     else:
         zh = f"报告内容与已发布的第{number}版不同，发布新版本时须写明更正说明"
-    return Finding("PUB-CHANGED", Severity.WARNING, zh, "content changed after publication", ("content",))
+        en = f"The report differs from published version {number}: a new version needs a correction notice"
+    return Finding("PUB-CHANGED", Severity.WARNING, zh, en, ("content",))
 
 
 def evaluate(

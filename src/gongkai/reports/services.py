@@ -1,6 +1,7 @@
 """Operations on annual reports. Each public function is one transaction: it checks the action
 against the workflow and the actor's role, changes the rows and writes the event log together —
-or raises ``ReportError`` with a Chinese message and changes nothing."""
+or raises ``ReportError`` with a message in the active language (Chinese by default) and changes
+nothing. What is stored (event-log notes, placeholder records) stays Chinese."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from datetime import date, datetime, time
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from gongkai.agencies.access import access_for
 from gongkai.agencies.models import Role
@@ -19,11 +22,18 @@ from gongkai.events.services import changed, record, snapshot
 from gongkai.statemachine import TransitionRefused
 
 from . import build
-from .checks import Evaluation, evaluate, evaluate_for_publishing, fingerprint
+from .checks import Evaluation, evaluate, evaluate_for_publishing, finding_message, fingerprint
 from .models import TEXT_FIELDS, AnnualReport, ImportedBaseline, ReportVersion, WarningAcknowledgement
 from .workflow import EDITABLE, MACHINE, STATUS_LABELS, Status
 
 MIN_YEAR, MAX_YEAR = 2008, 2100
+
+
+def _separator() -> str:
+    """Between the findings quoted in one message."""
+    return pgettext("list separator", "；")
+
+
 MAX_TEXT = 20_000  # characters per text field; a real section is a few thousand
 
 
@@ -38,13 +48,15 @@ def _require(actor, agency, role) -> None:
     if actor is None:  # the system (demo loader, command line)
         return
     if not access_for(actor, agency).has(role):
-        raise ReportError("您没有执行此操作的权限。")
+        raise ReportError(_("您没有执行此操作的权限。"))
 
 
 def _check_year(year: int) -> None:
     today = timezone.localdate()
     if not MIN_YEAR <= year <= today.year:
-        raise ReportError(f"报告年度应在 {MIN_YEAR} 年至 {today.year} 年之间", "year")
+        raise ReportError(
+            _("报告年度应在 %(min)d 年至 %(max)d 年之间") % {"min": MIN_YEAR, "max": today.year}, "year"
+        )
 
 
 def _locked(workspace: AnnualReport) -> AnnualReport:
@@ -92,26 +104,31 @@ def save_texts(
     workspace = _locked(workspace)
     _require(actor, workspace.agency, Role.CLERK)
     if workspace.status_enum not in EDITABLE:
-        raise ReportError(
-            f"报告当前为“{workspace.status_label}”，不能修改；"
-            + (
-                "如需更正，请先点击“更正已发布的报告”。"
-                if workspace.status_enum is Status.PUBLISHED
-                else "请等待审核结果。"
-            )
-        )
+        if workspace.status_enum is Status.PUBLISHED:
+            message = _("报告当前为“%(status)s”，不能修改；如需更正，请先点击“更正已发布的报告”。")
+        else:
+            message = _("报告当前为“%(status)s”，不能修改；请等待审核结果。")
+        raise ReportError(message % {"status": workspace.status_label})
     fields = [f for f in TEXT_FIELDS if f in texts]
     for name in fields:
         value = str(texts[name] or "").replace("\r\n", "\n").strip()
         if len(value) > MAX_TEXT:
             label = AnnualReport._meta.get_field(name).verbose_name
-            raise ReportError(f"“{label}”过长（{len(value)} 字，最多 {MAX_TEXT} 字）", name)
+            raise ReportError(
+                _("“%(label)s”过长（%(n)d 字，最多 %(max)d 字）")
+                % {"label": label, "n": len(value), "max": MAX_TEXT},
+                name,
+            )
         texts[name] = value
     if signature_date is not None:
         if signature_date.year not in (workspace.year, workspace.year + 1):
-            raise ReportError(f"落款日期应在 {workspace.year} 年或 {workspace.year + 1} 年", "signature_date")
+            raise ReportError(
+                _("落款日期应在 %(year)d 年或 %(next)d 年")
+                % {"year": workspace.year, "next": workspace.year + 1},
+                "signature_date",
+            )
         if signature_date > timezone.localdate():
-            raise ReportError("落款日期不能晚于今天", "signature_date")
+            raise ReportError(_("落款日期不能晚于今天"), "signature_date")
     before = snapshot(workspace, [*fields, "signature_date"])
     for name in fields:
         setattr(workspace, name, texts[name])
@@ -119,7 +136,7 @@ def save_texts(
         workspace.signature_date = signature_date
     if "correction_note" in texts:
         if not workspace.versions.exists():
-            raise ReportError("报告尚未发布过，无需更正说明", "correction_note")
+            raise ReportError(_("报告尚未发布过，无需更正说明"), "correction_note")
         workspace.correction_note = str(texts["correction_note"] or "").strip()[:MAX_TEXT]
         before["correction_note"] = ""
     after = snapshot(workspace, [*fields, "signature_date"])
@@ -139,9 +156,11 @@ def submit(actor, workspace: AnnualReport) -> AnnualReport:
     target = _fire(workspace, "submit", actor)
     ev = evaluate(workspace)
     if ev.errors:
-        raise ReportError("报告有错误，不能提交审核：" + "；".join(f.message_zh for f in ev.errors[:5]))
+        raise ReportError(
+            _("报告有错误，不能提交审核：") + _separator().join(finding_message(f) for f in ev.errors[:5])
+        )
     if workspace.versions.exists() and not workspace.correction_note.strip():
-        raise ReportError("这是对已发布报告的更正，请先写明更正说明", "correction_note")
+        raise ReportError(_("这是对已发布报告的更正，请先写明更正说明"), "correction_note")
     before = workspace.status
     workspace.status = target.value
     workspace.return_reason = ""
@@ -164,7 +183,7 @@ def return_report(actor, workspace: AnnualReport, reason: str) -> AnnualReport:
     target = _fire(workspace, "return", actor)
     reason = (reason or "").strip()
     if not reason:
-        raise ReportError("请写明退回理由", "reason")
+        raise ReportError(_("请写明退回理由"), "reason")
     before = workspace.status
     workspace.status = target.value
     workspace.return_reason = reason[:MAX_TEXT]
@@ -206,23 +225,24 @@ def publish(
     today = timezone.localdate()
     on = on or today
     if on > today:
-        raise ReportError("发布日期不能晚于今天", "on")
+        raise ReportError(_("发布日期不能晚于今天"), "on")
     if workspace.signature_date is None:
         workspace.signature_date = on  # the day it is signed off, if staff set none
     ev = evaluate_for_publishing(workspace, on)
     if ev.errors:
         raise ReportError(
-            f"报告有 {len(ev.errors)} 项错误，不能发布：" + "；".join(f.message_zh for f in ev.errors[:5])
+            _("报告有 %(n)d 项错误，不能发布：") % {"n": len(ev.errors)}
+            + _separator().join(finding_message(f) for f in ev.errors[:5])
         )
     missing = [f for f in ev.warnings if fingerprint(f) not in confirmed]
     if missing:
         raise ReportError(
-            f"还有 {len(missing)} 项警告未确认，请逐项确认后再发布："
-            + "；".join(f.message_zh for f in missing[:5])
+            _("还有 %(n)d 项警告未确认，请逐项确认后再发布：") % {"n": len(missing)}
+            + _separator().join(finding_message(f) for f in missing[:5])
         )
     latest = workspace.latest_version()
     if latest is not None and not workspace.correction_note.strip():
-        raise ReportError("这是对已发布报告的更正，须写明更正说明", "correction_note")
+        raise ReportError(_("这是对已发布报告的更正，须写明更正说明"), "correction_note")
     before = workspace.status
     workspace.status = target.value
     workspace.return_reason = ""
@@ -279,28 +299,40 @@ def import_baseline(actor, agency, year: int, data: bytes, filename: str) -> Imp
     _require(actor, agency, Role.CLERK)
     _check_year(year)
     if AnnualReport.objects.filter(agency=agency, year=year, versions__isnull=False).exists():
-        raise ReportError(f"{year}年度报告已在本平台发布，无需导入", "year")
+        raise ReportError(_("%(year)d年度报告已在本平台发布，无需导入") % {"year": year}, "year")
     suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     try:
         report = read_bytes(data, filename, suffix)
     except AnnualReportError as exc:
-        raise ReportError(f"无法读取“{filename}”：{exc}", "file") from None
+        raise ReportError(
+            _("无法读取“%(file)s”：%(error)s") % {"file": filename, "error": exc}, "file"
+        ) from None
     if report.format == FORMAT_PRE2019 or report.applications is None:
         raise ReportError(
-            f"“{filename}”不是 2019 年以后格式的年度报告（没有统一的表三），无法作为基准", "file"
+            _("“%(file)s”不是 2019 年以后格式的年度报告（没有统一的表三），无法作为基准")
+            % {"file": filename},
+            "file",
         )
     if report.year is not None and report.year != year:
-        raise ReportError(f"文件中的报告年度为 {report.year} 年，与所选的 {year} 年不符", "year")
+        raise ReportError(
+            _("文件中的报告年度为 %(found)d 年，与所选的 %(year)d 年不符")
+            % {"found": report.year, "year": year},
+            "year",
+        )
     if report.year is None:
         report.year = year
     if report.agency.name is None:
         report.agency.name = agency.name
     elif report.agency.name.replace(" ", "") != agency.name.replace(" ", ""):
-        raise ReportError(f"文件中的机关为“{report.agency.name}”，不是“{agency.name}”", "file")
+        raise ReportError(
+            _("文件中的机关为“%(found)s”，不是“%(name)s”")
+            % {"found": report.agency.name, "name": agency.name},
+            "file",
+        )
     report.agency.kind = report.agency.kind or agency.kind_enum
     report.agency.level = report.agency.level or agency.level_enum
     if ImportedBaseline.objects.filter(agency=agency, year=year).exists():
-        raise ReportError(f"{year}年度报告已导入过；如需替换，请联系站点管理员", "year")
+        raise ReportError(_("%(year)d年度报告已导入过；如需替换，请联系站点管理员") % {"year": year}, "year")
     baseline = ImportedBaseline.objects.create(
         agency=agency,
         year=year,
@@ -342,13 +374,13 @@ def enter_carried_over(actor, baseline: ImportedBaseline, received_on: date | No
     _require(actor, agency, Role.CLERK)
     baseline = ImportedBaseline.objects.select_for_update().get(pk=baseline.pk)
     if baseline.carried_entered_at is not None:
-        raise ReportError("结转申请已录入过，不能重复录入")
+        raise ReportError(_("结转申请已录入过，不能重复录入"))
     counts = carried_over_counts(baseline)
     if not sum(counts.values()):
-        raise ReportError(f"{baseline.year}年度报告没有结转下年度继续办理的申请")
+        raise ReportError(_("%(year)d年度报告没有结转下年度继续办理的申请") % {"year": baseline.year})
     received_on = received_on or date(baseline.year, 12, 31)
     if received_on.year != baseline.year:
-        raise ReportError(f"结转申请的收到日期应在 {baseline.year} 年内", "received_on")
+        raise ReportError(_("结转申请的收到日期应在 %(year)d 年内") % {"year": baseline.year}, "received_on")
     created = []
     try:
         for column, count in counts.items():
@@ -363,12 +395,12 @@ def enter_carried_over(actor, baseline: ImportedBaseline, received_on: date | No
                 delivery_form="paper",
                 delivery_channel="pickup",
             )
-            for _ in range(count):
+            for _number in range(count):
                 intake = register_by_staff(actor, agency, data, Channel.IN_PERSON, received_on=received_on)
                 created.append(intake.application)
     except ApplicationError as exc:
-        hint = "（请先在机构设置中填写有效的联系电话）" if exc.field == "phone" else ""
-        raise ReportError(f"未能录入结转申请：{exc.message}{hint}") from None
+        hint = _("（请先在机构设置中填写有效的联系电话）") if exc.field == "phone" else ""
+        raise ReportError(_("未能录入结转申请：%(error)s") % {"error": exc.message} + hint) from None
     baseline.carried_entered_at = timezone.now()
     baseline.save(update_fields=["carried_entered_at"])
     record(
@@ -382,4 +414,4 @@ def enter_carried_over(actor, baseline: ImportedBaseline, received_on: date | No
 
 
 def status_label(status: str) -> str:
-    return STATUS_LABELS[Status(status)]
+    return str(STATUS_LABELS[Status(status)])

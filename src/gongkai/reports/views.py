@@ -13,8 +13,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.agencies.access import WRITE_ROLES, agencies_for, agency_required
@@ -28,7 +28,14 @@ from gongkai.annual.sum import sum_reports
 from gongkai.annual.writers import render as render_report
 
 from . import build, guidance, services
-from .checks import check_options, deadline_for, evaluate, evaluate_for_publishing, fingerprint
+from .checks import (
+    check_options,
+    deadline_for,
+    evaluate,
+    evaluate_for_publishing,
+    finding_message,
+    fingerprint,
+)
 from .forms import SUBTOPIC_HINTS, BaselineForm, ReturnForm, TextsForm
 from .models import OVERVIEW_PARTS, TEXT_FIELDS, AnnualReport, ImportedBaseline
 from .queries import drill_applications
@@ -40,11 +47,11 @@ EXPORTS = {
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel"),
     "json": ("application/json", "JSON"),
 }
-SEVERITY_ZH = {
-    Severity.ERROR: "错误",
-    Severity.WARNING: "警告",
-    Severity.INFO: "提示",
-    Severity.SKIPPED: "未检查",
+SEVERITY_LABELS = {
+    Severity.ERROR: gettext_lazy("错误"),
+    Severity.WARNING: gettext_lazy("警告"),
+    Severity.INFO: gettext_lazy("提示"),
+    Severity.SKIPPED: gettext_lazy("未检查"),
 }
 
 
@@ -144,14 +151,24 @@ def _grids(agency, year: int, report) -> list[GridView]:
     return out
 
 
+def _check_title(code: str) -> str:
+    spec = REGISTRY.get(code)
+    if spec is None:  # PUB-CHANGED, made by .checks
+        return _("发布后内容变动")
+    return spec.title_en if (get_language() or "").startswith("en") else spec.title_zh
+
+
 def _findings_context(ev) -> dict:
+    """The findings for the page: messages and titles in the active language (gongkai.annual has
+    both), fingerprints always from the Chinese message."""
+
     def rows(findings):
         return [
             {
                 "code": f.code,
-                "title": REGISTRY[f.code].title_zh if f.code in REGISTRY else "发布后内容变动",
-                "severity": SEVERITY_ZH[f.severity],
-                "message": f.message_zh,
+                "title": _check_title(f.code),
+                "severity": SEVERITY_LABELS[f.severity],
+                "message": finding_message(f),
                 "fingerprint": fingerprint(f),
                 "cells": f.cells,
             }
@@ -221,6 +238,7 @@ def workspace(request, agency_code, year):
                 "year": year,
                 "grids": _grids(agency, year, report),
                 "banner": _banner(agency, year, None),
+                "title": build.title_for(agency, year),  # the report's own title: Chinese
                 "can_write": access.has(Role.CLERK),
             },
         )
@@ -296,7 +314,10 @@ def save(request, agency_code, year):
     ws = get_object_or_404(AnnualReport, agency=request.agency, year=_year(year))
     form = TextsForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "；".join(str(e) for errors in form.errors.values() for e in errors))
+        messages.error(
+            request,
+            pgettext("list separator", "；").join(str(e) for errors in form.errors.values() for e in errors),
+        )
         return redirect("reports:workspace", agency_code, year)
     # only the fields the form sent: a partial post never blanks the others
     texts = {name: form.cleaned_data[name] for name in TEXT_FIELDS if name in request.POST}
@@ -307,7 +328,7 @@ def save(request, agency_code, year):
     except services.ReportError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, "已保存。")
+        messages.success(request, _("已保存。"))
     return redirect(reverse("reports:workspace", args=[agency_code, year]) + "#sections")
 
 
@@ -329,22 +350,23 @@ def act(request, agency_code, year, action):
     try:
         if action == "submit":
             services.submit(user, ws)
-            messages.success(request, "已提交审核。")
+            messages.success(request, _("已提交审核。"))
         elif action == "return":
             services.return_report(user, ws, request.POST.get("reason", ""))
-            messages.success(request, "已退回。")
+            messages.success(request, _("已退回。"))
         elif action == "publish":
             result = services.publish(user, ws, set(request.POST.getlist("confirm")))
             if result.version is not None:
                 messages.success(
                     request,
-                    f"已发布第{result.version.number}版（SHA-256：{result.version.content_hash[:16]}…）。",
+                    _("已发布第%(n)d版（SHA-256：%(hash)s…）。")
+                    % {"n": result.version.number, "hash": result.version.content_hash[:16]},
                 )
             else:
-                messages.success(request, "内容与已发布版本相同，未生成新版本。")
+                messages.success(request, _("内容与已发布版本相同，未生成新版本。"))
         elif action == "revise":
             services.revise(user, ws)
-            messages.success(request, "已进入更正：修改后写明更正说明，提交审核后发布为新版本。")
+            messages.success(request, _("已进入更正：修改后写明更正说明，提交审核后发布为新版本。"))
         else:
             raise Http404("no such action")
     except services.ReportError as exc:
@@ -392,16 +414,22 @@ def _drill_applications(agency, year: int, row: str, column: str) -> Drill:
             a.tracking_no,
             a.received_on,
             f"{a.applicant_type_label} · {a.state_label}"
-            + (f" · 办结 {a.finished_on}" if a.finished_on else ""),
+            + (" · " + _("办结 %(date)s") % {"date": a.finished_on} if a.finished_on else ""),
             reverse("applications:detail", args=[agency.code, a.pk]),
         )
         for a in qs[:DRILL_LIMIT]
     ]
-    rule = (
-        f"{year}年12月31日前收到、未在{year}年以前办结的申请（合并的重复申请不计）中，"
-        f"“{label_row.label}”" + ("" if column == "total" else f"且申请人为“{label_column.label}”") + "的申请"
-    )
-    notes = [f"仅列出前 {DRILL_LIMIT} 件。"] if total > DRILL_LIMIT else []
+    # the row and column labels are the report's own (Chinese) labels, quoted
+    if column == "total":
+        rule = _(
+            "%(year)d年12月31日前收到、未在%(year)d年以前办结的申请（合并的重复申请不计）中，“%(row)s”的申请"
+        ) % {"year": year, "row": label_row.label}
+    else:
+        rule = _(
+            "%(year)d年12月31日前收到、未在%(year)d年以前办结的申请（合并的重复申请不计）中，"
+            "“%(row)s”且申请人为“%(column)s”的申请"
+        ) % {"year": year, "row": label_row.label, "column": label_column.label}
+    notes = [_("仅列出前 %(n)d 件。") % {"n": DRILL_LIMIT}] if total > DRILL_LIMIT else []
     return Drill(
         cell_path(grid, row, column),
         f"{grid.title} · {label_row.label} · {label_column.label}",
@@ -497,14 +525,15 @@ def _figures(tables) -> list:
 
 def _summary_name(agencies) -> str:
     """What the summed report is called: the one agency, the top agency of a tree ("及所属机关"),
-    or the first of several."""
+    or the first of several. The name is printed in the summed report (a Chinese document, also
+    exported), so it is not translated."""
     if len(agencies) == 1:
         return agencies[0].name
     ids = {a.pk for a in agencies}
     roots = [a for a in agencies if a.parent_id not in ids]
     if len(roots) == 1:
-        return _("%(name)s及所属机关") % {"name": roots[0].name}
-    return _("%(name)s等%(n)d个机关") % {"name": agencies[0].name, "n": len(agencies)}
+        return f"{roots[0].name}及所属机关"
+    return f"{agencies[0].name}等{len(agencies)}个机关"
 
 
 @dataclass
@@ -594,7 +623,9 @@ def baseline(request, agency_code):
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             messages.success(
-                request, f"已导入{imported.year}年度报告，可用于{imported.year + 1}年度的跨年度核对。"
+                request,
+                _("已导入%(year)d年度报告，可用于%(next)d年度的跨年度核对。")
+                % {"year": imported.year, "next": imported.year + 1},
             )
             return redirect("reports:agency", agency.code)
     return render(
@@ -614,6 +645,7 @@ def baseline_carried(request, agency_code, pk):
         messages.error(request, exc.message)
     else:
         messages.success(
-            request, f"已录入 {len(created)} 件上年结转申请，请在依申请公开工作台补录申请人信息。"
+            request,
+            _("已录入 %(n)d 件上年结转申请，请在依申请公开工作台补录申请人信息。") % {"n": len(created)},
         )
     return redirect("reports:agency", request.agency.code)

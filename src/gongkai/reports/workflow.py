@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
+
 from gongkai.agencies.models import Role
 from gongkai.statemachine import Machine, Transition
 
@@ -22,25 +25,51 @@ class Status(StrEnum):
 
 
 STATUS_LABELS = {
-    Status.DRAFT: "草稿",
-    Status.IN_REVIEW: "待审核",
-    Status.RETURNED: "已退回",
-    Status.PUBLISHED: "已发布",
+    Status.DRAFT: gettext_lazy("草稿"),
+    Status.IN_REVIEW: gettext_lazy("待审核"),
+    Status.RETURNED: gettext_lazy("已退回"),
+    Status.PUBLISHED: gettext_lazy("已发布"),
 }
 EDITABLE = frozenset({Status.DRAFT, Status.RETURNED})
+
+
+def _refusal(state: str, action: str, allowed: str) -> str:
+    """In the active language (the state machine joins the allowed states with "、")."""
+    allowed = pgettext("list separator", "、").join(allowed.split("、"))
+    return _("报告当前为“%(state)s”，不能%(action)s（仅限%(allowed)s状态）") % {
+        "state": state,
+        "action": action,
+        "allowed": allowed,
+    }
 
 
 MACHINE = Machine(
     (
         Transition(
-            "submit", "提交审核", frozenset({Status.DRAFT, Status.RETURNED}), Status.IN_REVIEW, Role.CLERK
+            "submit",
+            gettext_lazy("提交审核"),
+            frozenset({Status.DRAFT, Status.RETURNED}),
+            Status.IN_REVIEW,
+            Role.CLERK,
         ),
-        Transition("return", "退回修改", frozenset({Status.IN_REVIEW}), Status.RETURNED, Role.REVIEWER),
         Transition(
-            "publish", "审核通过并发布", frozenset({Status.IN_REVIEW}), Status.PUBLISHED, Role.REVIEWER
+            "return", gettext_lazy("退回修改"), frozenset({Status.IN_REVIEW}), Status.RETURNED, Role.REVIEWER
         ),
-        Transition("revise", "更正已发布的报告", frozenset({Status.PUBLISHED}), Status.DRAFT, Role.CLERK),
+        Transition(
+            "publish",
+            gettext_lazy("审核通过并发布"),
+            frozenset({Status.IN_REVIEW}),
+            Status.PUBLISHED,
+            Role.REVIEWER,
+        ),
+        Transition(
+            "revise",
+            gettext_lazy("更正已发布的报告"),
+            frozenset({Status.PUBLISHED}),
+            Status.DRAFT,
+            Role.CLERK,
+        ),
     ),
     STATUS_LABELS,
-    refusal="报告当前为“{state}”，不能{action}（仅限{allowed}状态）",
+    refusal=_refusal,
 )

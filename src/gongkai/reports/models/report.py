@@ -10,7 +10,8 @@ from ..workflow import STATUS_LABELS, Status
 
 STATUS_CHOICES = [(s.value, label) for s, label in STATUS_LABELS.items()]
 
-# 一、总体情况 is written in the five sub-topics of 国办公开办函〔2021〕30号, in this order.
+# 一、总体情况 is written in the five sub-topics of 国办公开办函〔2021〕30号, in this order. The labels
+# are the report's own headings (printed by build.overview_text), so they stay Chinese.
 OVERVIEW_PARTS = (
     ("overview_active", "主动公开"),
     ("overview_on_request", "依申请公开"),
@@ -66,7 +67,7 @@ class AnnualReport(models.Model):
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[Status(self.status)]
+        return str(STATUS_LABELS[Status(self.status)])
 
     @property
     def title(self) -> str:
