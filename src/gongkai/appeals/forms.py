@@ -84,7 +84,12 @@ class DecisionForm(forms.Form):
             from .rules import decisions_for
 
             self.fields["decision"].choices = [("", "——")] + [
-                (d.code, f"{d.label}（{d.basis}，计入“{_bucket(d)}”）") for d in decisions_for(kind)
+                (
+                    d.code,
+                    _("%(label)s（%(basis)s，计入“%(bucket)s”）")
+                    % {"label": d.label, "basis": d.basis, "bucket": _bucket(d)},
+                )
+                for d in decisions_for(kind)
             ]
 
 

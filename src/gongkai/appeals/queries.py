@@ -20,6 +20,8 @@ from datetime import date
 
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gongkai.agencies.batch import agency_pks, chunks
 from gongkai.annual.layout import LAYOUT_2021, FormatLayout
@@ -156,8 +158,8 @@ def table_four_by_agency(
 
 
 SCOPE_RULES = {
-    Scope.ACTIVE_IN_YEAR: "{y}年12月31日前收到、且未在{y}年1月1日前审结的案件（含上年结转）",
-    Scope.RECEIVED_IN_YEAR: "{y}年内收到的案件",
+    Scope.ACTIVE_IN_YEAR: gettext_lazy("{y}年12月31日前收到、且未在{y}年1月1日前审结的案件（含上年结转）"),
+    Scope.RECEIVED_IN_YEAR: gettext_lazy("{y}年内收到的案件"),
 }
 
 
@@ -185,22 +187,27 @@ def drilldown(
     cases = [a for a in counted(agency, year, scope).filter(kind=row).order_by("received_on", "id")]
     if column != TOTAL_COLUMN:
         cases = [a for a in cases if a.bucket_on(as_of).value == column]
-    what = BUCKET_LABELS[Bucket(column)] if column != TOTAL_COLUMN else "总计"
-    rule = f"{SCOPE_RULES[Scope(scope)].format(y=year)}中，{KIND_LABELS[Kind(row)]}"
-    rule += "全部案件" if column == TOTAL_COLUMN else f"截至{year}年12月31日结果为“{what}”的案件"
+    words = {"scope": SCOPE_RULES[Scope(scope)].format(y=year), "kind": KIND_LABELS[Kind(row)], "year": year}
+    if column == TOTAL_COLUMN:
+        rule = _("%(scope)s中，%(kind)s全部案件") % words
+    else:
+        words["what"] = BUCKET_LABELS[Bucket(column)]
+        rule = _("%(scope)s中，%(kind)s截至%(year)s年12月31日结果为“%(what)s”的案件") % words
     notes = []
     excluded = scoped(agency, year, scope).filter(kind=row, review_body_co_defendant=True).count()
     if excluded and not rules.COUNT_REVIEW_BODY_CO_DEFENDANT:
         notes.append(
-            f"另有{excluded}件本机关作为复议机关与原行为机关共同被告的案件，依国办公开办函〔2016〕201号不计入本机关。"
+            _(
+                "另有%(n)s件本机关作为复议机关与原行为机关共同被告的案件，依国办公开办函〔2016〕201号不计入本机关。"
+            )
+            % {"n": excluded}
         )
     items = [
         DrillItem(
-            label=str(a),
+            label=_("%(number)s（%(kind)s）") % {"number": a.case_number, "kind": a.kind_label},
             date=a.received_on,
-            detail=f"{a.body}；{a.stage_label}"
-            + (f"；{a.decision_label}" if a.decision_label else "")
-            + (f"（{a.decided_on.isoformat()}）" if a.decided_on else ""),
+            detail=_("；").join(str(x) for x in (a.body, a.stage_label, a.decision_label) if x)
+            + (_("（%(date)s）") % {"date": a.decided_on.isoformat()} if a.decided_on else ""),
             url=reverse("appeals:detail", kwargs={"agency_code": agency.code, "pk": a.pk}),
         )
         for a in cases

@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils.translation import gettext_lazy as _
+
 
 class Kind(StrEnum):
     """Row keys of table 四."""
@@ -29,9 +31,9 @@ class Kind(StrEnum):
 
 
 KIND_LABELS = {
-    Kind.RECONSIDERATION: "行政复议",
-    Kind.LITIGATION_DIRECT: "行政诉讼（未经复议直接起诉）",
-    Kind.LITIGATION_AFTER: "行政诉讼（复议后起诉）",
+    Kind.RECONSIDERATION: _("行政复议"),
+    Kind.LITIGATION_DIRECT: _("行政诉讼（未经复议直接起诉）"),
+    Kind.LITIGATION_AFTER: _("行政诉讼（复议后起诉）"),
 }
 LITIGATION_KINDS = frozenset({Kind.LITIGATION_DIRECT, Kind.LITIGATION_AFTER})
 
@@ -46,10 +48,10 @@ class Bucket(StrEnum):
 
 
 BUCKET_LABELS = {
-    Bucket.UPHELD: "结果维持",
-    Bucket.CORRECTED: "结果纠正",
-    Bucket.OTHER: "其他结果",
-    Bucket.PENDING: "尚未审结",
+    Bucket.UPHELD: _("结果维持"),
+    Bucket.CORRECTED: _("结果纠正"),
+    Bucket.OTHER: _("其他结果"),
+    Bucket.PENDING: _("尚未审结"),
 }
 TOTAL_COLUMN = "total"
 
@@ -67,42 +69,52 @@ DECISIONS: dict[str, Decision] = {
     d.code: d
     for d in (
         # ---- 行政复议决定 (行政复议法 2023)
-        Decision("recon_change", "变更", "行政复议法第六十三条", Bucket.CORRECTED, False),
-        Decision("recon_revoke", "撤销（可责令重新作出）", "行政复议法第六十四条", Bucket.CORRECTED, False),
-        Decision("recon_partial_revoke", "部分撤销", "行政复议法第六十四条", Bucket.CORRECTED, False),
-        Decision("recon_confirm_illegal", "确认违法", "行政复议法第六十五条", Bucket.CORRECTED, False),
-        Decision("recon_order_perform", "责令履行", "行政复议法第六十六条", Bucket.CORRECTED, False),
-        Decision("recon_confirm_invalid", "确认无效", "行政复议法第六十七条", Bucket.CORRECTED, False),
-        Decision("recon_uphold", "维持", "行政复议法第六十八条", Bucket.UPHELD, False),
-        Decision("recon_reject_claim", "驳回行政复议请求", "行政复议法第六十九条", Bucket.OTHER, False),
+        Decision("recon_change", _("变更"), _("行政复议法第六十三条"), Bucket.CORRECTED, False),
+        Decision(
+            "recon_revoke", _("撤销（可责令重新作出）"), _("行政复议法第六十四条"), Bucket.CORRECTED, False
+        ),
+        Decision("recon_partial_revoke", _("部分撤销"), _("行政复议法第六十四条"), Bucket.CORRECTED, False),
+        Decision("recon_confirm_illegal", _("确认违法"), _("行政复议法第六十五条"), Bucket.CORRECTED, False),
+        Decision("recon_order_perform", _("责令履行"), _("行政复议法第六十六条"), Bucket.CORRECTED, False),
+        Decision("recon_confirm_invalid", _("确认无效"), _("行政复议法第六十七条"), Bucket.CORRECTED, False),
+        Decision("recon_uphold", _("维持"), _("行政复议法第六十八条"), Bucket.UPHELD, False),
+        Decision("recon_reject_claim", _("驳回行政复议请求"), _("行政复议法第六十九条"), Bucket.OTHER, False),
         Decision(
             "recon_reject_application",
-            "驳回申请（不符合受理条件）",
-            "行政复议法第三十三条",
+            _("驳回申请（不符合受理条件）"),
+            _("行政复议法第三十三条"),
             Bucket.OTHER,
             False,
         ),
-        Decision("recon_terminate", "终止", "行政复议法第四十一条", Bucket.OTHER, False),
-        Decision("recon_mediation", "调解", "行政复议法第七十三条", Bucket.OTHER, False),
-        Decision("recon_settlement", "和解", "行政复议法第七十四条", Bucket.OTHER, False),
+        Decision("recon_terminate", _("终止"), _("行政复议法第四十一条"), Bucket.OTHER, False),
+        Decision("recon_mediation", _("调解"), _("行政复议法第七十三条"), Bucket.OTHER, False),
+        Decision("recon_settlement", _("和解"), _("行政复议法第七十四条"), Bucket.OTHER, False),
         # ---- 人民法院裁判 (行政诉讼法 2017; 最高人民法院关于适用《行政诉讼法》的解释 2018)
-        Decision("court_reject_claim", "判决驳回诉讼请求", "行政诉讼法第六十九条", Bucket.UPHELD, True),
+        Decision("court_reject_claim", _("判决驳回诉讼请求"), _("行政诉讼法第六十九条"), Bucket.UPHELD, True),
         Decision(
             "court_revoke",
-            "判决撤销或部分撤销（可判决重新作出）",
-            "行政诉讼法第七十条",
+            _("判决撤销或部分撤销（可判决重新作出）"),
+            _("行政诉讼法第七十条"),
             Bucket.CORRECTED,
             True,
         ),
-        Decision("court_order_perform", "判决履行法定职责", "行政诉讼法第七十二条", Bucket.CORRECTED, True),
-        Decision("court_order_pay", "判决给付", "行政诉讼法第七十三条", Bucket.CORRECTED, True),
-        Decision("court_confirm_illegal", "判决确认违法", "行政诉讼法第七十四条", Bucket.CORRECTED, True),
-        Decision("court_confirm_invalid", "判决确认无效", "行政诉讼法第七十五条", Bucket.CORRECTED, True),
-        Decision("court_change", "判决变更", "行政诉讼法第七十七条", Bucket.CORRECTED, True),
-        Decision("court_dismiss_suit", "裁定驳回起诉", "行诉法解释第六十九条", Bucket.OTHER, True),
-        Decision("court_allow_withdrawal", "裁定准予撤诉", "行政诉讼法第六十二条", Bucket.OTHER, True),
-        Decision("court_terminate", "裁定终结诉讼", "行政诉讼法第一百零一条、民事诉讼法", Bucket.OTHER, True),
-        Decision("court_mediation", "调解结案", "行政诉讼法第六十条", Bucket.OTHER, True),
+        Decision(
+            "court_order_perform", _("判决履行法定职责"), _("行政诉讼法第七十二条"), Bucket.CORRECTED, True
+        ),
+        Decision("court_order_pay", _("判决给付"), _("行政诉讼法第七十三条"), Bucket.CORRECTED, True),
+        Decision(
+            "court_confirm_illegal", _("判决确认违法"), _("行政诉讼法第七十四条"), Bucket.CORRECTED, True
+        ),
+        Decision(
+            "court_confirm_invalid", _("判决确认无效"), _("行政诉讼法第七十五条"), Bucket.CORRECTED, True
+        ),
+        Decision("court_change", _("判决变更"), _("行政诉讼法第七十七条"), Bucket.CORRECTED, True),
+        Decision("court_dismiss_suit", _("裁定驳回起诉"), _("行诉法解释第六十九条"), Bucket.OTHER, True),
+        Decision("court_allow_withdrawal", _("裁定准予撤诉"), _("行政诉讼法第六十二条"), Bucket.OTHER, True),
+        Decision(
+            "court_terminate", _("裁定终结诉讼"), _("行政诉讼法第一百零一条、民事诉讼法"), Bucket.OTHER, True
+        ),
+        Decision("court_mediation", _("调解结案"), _("行政诉讼法第六十条"), Bucket.OTHER, True),
     )
 }
 
@@ -139,13 +151,17 @@ class AnswerPeriod:
 ANSWER_PERIODS: dict[tuple[Kind, bool], AnswerPeriod] = {
     # (kind, simplified procedure) → period from the day the copy of the application/complaint is received
     (Kind.RECONSIDERATION, False): AnswerPeriod(
-        "书面答复", 10, DayCount.WORKING, "行政复议法第四十八条、第八十八条第二款"
+        _("书面答复"), 10, DayCount.WORKING, _("行政复议法第四十八条、第八十八条第二款")
     ),
     (Kind.RECONSIDERATION, True): AnswerPeriod(
-        "书面答复", 5, DayCount.WORKING, "行政复议法第五十四条、第八十八条第二款（简易程序）"
+        _("书面答复"), 5, DayCount.WORKING, _("行政复议法第五十四条、第八十八条第二款（简易程序）")
     ),
-    (Kind.LITIGATION_DIRECT, False): AnswerPeriod("答辩状", 15, DayCount.CALENDAR, "行政诉讼法第六十七条"),
-    (Kind.LITIGATION_AFTER, False): AnswerPeriod("答辩状", 15, DayCount.CALENDAR, "行政诉讼法第六十七条"),
+    (Kind.LITIGATION_DIRECT, False): AnswerPeriod(
+        _("答辩状"), 15, DayCount.CALENDAR, _("行政诉讼法第六十七条")
+    ),
+    (Kind.LITIGATION_AFTER, False): AnswerPeriod(
+        _("答辩状"), 15, DayCount.CALENDAR, _("行政诉讼法第六十七条")
+    ),
 }
 
 

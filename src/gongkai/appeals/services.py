@@ -227,7 +227,7 @@ def answer_status(appeal: Appeal, today: date | None = None, calendar: WorkCalen
     try:
         due = answer_due(appeal, calendar)
     except CalendarMissing as error:
-        out["missing"] = str(error)
+        out["missing"] = _("%(year)s年的节假日安排尚未录入，无法计算期限") % {"year": error.year}
         return out
     out["due"] = due
     if appeal.answered_on:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from django.utils.translation import gettext, gettext_lazy
+
 from gongkai.statemachine import Machine, Transition
 
 
@@ -21,21 +23,42 @@ class Stage(StrEnum):
 
 
 STAGE_LABELS = {
-    Stage.REGISTERED: "已登记",
-    Stage.ANSWERED: "已答复/答辩",
-    Stage.DECIDED: "已审结",
-    Stage.WITHDRAWN: "已撤回",
+    Stage.REGISTERED: gettext_lazy("已登记"),
+    Stage.ANSWERED: gettext_lazy("已答复/答辩"),
+    Stage.DECIDED: gettext_lazy("已审结"),
+    Stage.WITHDRAWN: gettext_lazy("已撤回"),
 }
 FINISHED = frozenset({Stage.DECIDED, Stage.WITHDRAWN})
 
 
+def _refusal(state: str, action: str, allowed: str) -> str:
+    """Translated when the refusal happens (the labels arrive already in the active language)."""
+    return gettext("案件当前为“%(state)s”，不能%(action)s（仅限%(allowed)s的案件）") % {
+        "state": state,
+        "action": action,
+        "allowed": gettext("、").join(allowed.split("、")),  # the machine joins the labels with 、
+    }
+
+
 MACHINE = Machine(
     (
-        Transition("answer", "登记答复/答辩", frozenset({Stage.REGISTERED}), Stage.ANSWERED),
-        Transition("decide", "登记审理结果", frozenset({Stage.REGISTERED, Stage.ANSWERED}), Stage.DECIDED),
-        Transition("withdraw", "登记撤回", frozenset({Stage.REGISTERED, Stage.ANSWERED}), Stage.WITHDRAWN),
-        Transition("correct_decision", "更正审理结果", frozenset({Stage.DECIDED}), Stage.DECIDED),
+        Transition("answer", gettext_lazy("登记答复/答辩"), frozenset({Stage.REGISTERED}), Stage.ANSWERED),
+        Transition(
+            "decide",
+            gettext_lazy("登记审理结果"),
+            frozenset({Stage.REGISTERED, Stage.ANSWERED}),
+            Stage.DECIDED,
+        ),
+        Transition(
+            "withdraw",
+            gettext_lazy("登记撤回"),
+            frozenset({Stage.REGISTERED, Stage.ANSWERED}),
+            Stage.WITHDRAWN,
+        ),
+        Transition(
+            "correct_decision", gettext_lazy("更正审理结果"), frozenset({Stage.DECIDED}), Stage.DECIDED
+        ),
     ),
     STAGE_LABELS,
-    refusal="案件当前为“{state}”，不能{action}（仅限{allowed}的案件）",
+    refusal=_refusal,
 )

@@ -17,10 +17,12 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Count, Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from gongkai.events.services import record
 from gongkai.workdays import HOLIDAY, MAKEUP_WORKDAY, CalendarMissing, WorkCalendar, default_calendar
 
+from .i18n import join_clauses
 from .models import CalendarYear, HolidayCalendarDay
 
 # Months ahead the calendar must cover before the back office shows a banner.
@@ -132,23 +134,27 @@ def _kind(value: str) -> str:
         return HOLIDAY
     if v in {MAKEUP_WORKDAY, "班", "w", "workday", "上班", "调休上班"}:
         return MAKEUP_WORKDAY
-    raise CalendarError(f"未知的日期类型“{value}”，应为 holiday（休）或 makeup_workday（班）")
+    raise CalendarError(
+        gettext("未知的日期类型“%(value)s”，应为 holiday（休）或 makeup_workday（班）") % {"value": value}
+    )
 
 
 def _check_day(day: date, kind: str) -> None:
     if kind == MAKEUP_WORKDAY and day.weekday() < 5:
-        raise CalendarError(f"{day.isoformat()} 是周一至周五，本来就是工作日，不能登记为调休上班日")
+        raise CalendarError(
+            gettext("%(day)s 是周一至周五，本来就是工作日，不能登记为调休上班日") % {"day": day.isoformat()}
+        )
 
 
 @transaction.atomic
 def cover_year(actor, year: int, source: str = "") -> list[Moved]:
     """Declare ``year`` entered (its holidays follow, or it has none beyond weekends)."""
     if not 2000 <= year <= 2100:
-        raise CalendarError(f"年份 {year} 不合理", "year")
+        raise CalendarError(gettext("年份 %(year)s 不合理") % {"year": year}, "year")
     db_calendar()  # seeds an empty table first
     _, created = CalendarYear.objects.get_or_create(year=year, defaults={"source": source})
     if not created:
-        raise CalendarError(f"{year}年已在日历中", "year")
+        raise CalendarError(gettext("%(year)s年已在日历中") % {"year": year}, "year")
     moved = _recompute(actor, f"日历增加{year}年")
     _log_edit(actor, "applications.calendar.cover_year", {"year": year, "source": source}, moved, "")
     return moved
@@ -158,7 +164,9 @@ def cover_year(actor, year: int, source: str = "") -> list[Moved]:
 def set_day(actor, day: date, kind: str, source: str = "", note: str = "") -> list[Moved]:
     kind = _kind(kind)
     if not CalendarYear.objects.filter(year=day.year).exists():
-        raise CalendarError(f"{day.year}年尚未加入日历，请先导入该年的节假日安排", "date")
+        raise CalendarError(
+            gettext("%(year)s年尚未加入日历，请先导入该年的节假日安排") % {"year": day.year}, "date"
+        )
     _check_day(day, kind)
     old = HolidayCalendarDay.objects.filter(date=day).first()
     HolidayCalendarDay.objects.update_or_create(
@@ -179,7 +187,7 @@ def set_day(actor, day: date, kind: str, source: str = "", note: str = "") -> li
 def remove_day(actor, day: date) -> list[Moved]:
     old = HolidayCalendarDay.objects.filter(date=day).first()
     if old is None:
-        raise CalendarError(f"{day.isoformat()} 不在节假日安排中", "date")
+        raise CalendarError(gettext("%(day)s 不在节假日安排中") % {"day": day.isoformat()}, "date")
     old.delete()
     moved = _recompute(actor, f"日历删除 {day.isoformat()}")
     _log_edit(
@@ -200,27 +208,30 @@ def parse_notice(text: str) -> list[tuple[date, str]]:
             continue
         m = LINE.match(line)
         if not m:
-            errors.append(f"第{number}行无法识别：“{line.strip()}”，应为“2027-01-01,holiday”")
+            errors.append(
+                gettext("第%(n)s行无法识别：“%(line)s”，应为“2027-01-01,holiday”")
+                % {"n": number, "line": line.strip()}
+            )
             continue
         try:
             day = date(int(m[1]), int(m[2]), int(m[3]))
             kind = _kind(m[4])
             _check_day(day, kind)
         except ValueError:
-            errors.append(f"第{number}行日期无效：“{line.strip()}”")
+            errors.append(gettext("第%(n)s行日期无效：“%(line)s”") % {"n": number, "line": line.strip()})
             continue
         except CalendarError as exc:
-            errors.append(f"第{number}行：{exc.message}")
+            errors.append(gettext("第%(n)s行：%(error)s") % {"n": number, "error": exc.message})
             continue
         rows.append((day, kind))
     if errors:
-        raise CalendarError("；".join(errors[:10]), "text")
+        raise CalendarError(join_clauses(errors[:10]), "text")
     if not rows:
-        raise CalendarError("没有可导入的日期", "text")
+        raise CalendarError(gettext("没有可导入的日期"), "text")
     seen: dict[date, str] = {}
     for day, kind in rows:
         if seen.get(day, kind) != kind:
-            raise CalendarError(f"{day.isoformat()} 重复出现且类型不同", "text")
+            raise CalendarError(gettext("%(day)s 重复出现且类型不同") % {"day": day.isoformat()}, "text")
         seen[day] = kind
     return sorted(seen.items())
 

@@ -14,6 +14,9 @@ Rules (条例, counting per 民法典第二百零一条 — the day an event hap
 
 A pause that starts after the deadline has passed does not revive it: the application stays overdue.
 Events that contradict the rules (a second 补正, an extension of 21 days …) raise ``ClockError``.
+
+Messages and warnings are built in the active language (Chinese, the source language, by default);
+labels are Chinese data marked with ``gettext_noop`` and translated where they are shown.
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ..workdays import CalendarMissing, WorkCalendar, default_calendar
 from .rules import DEFAULT_DEADLINES, Deadlines
@@ -38,13 +44,13 @@ class EventKind(StrEnum):
 
 
 EVENT_LABELS = {
-    EventKind.CORRECTION_REQUESTED: "告知补正",
-    EventKind.CORRECTION_RECEIVED: "收到补正",
-    EventKind.CONSULTATION_STARTED: "征求意见",
-    EventKind.CONSULTATION_ENDED: "征求意见结束",
-    EventKind.EXTENSION_GRANTED: "延长答复期限",
-    EventKind.FEE_NOTICE_SENT: "发出收费通知",
-    EventKind.FEE_PAID: "缴纳费用",
+    EventKind.CORRECTION_REQUESTED: gettext_noop("告知补正"),
+    EventKind.CORRECTION_RECEIVED: gettext_noop("收到补正"),
+    EventKind.CONSULTATION_STARTED: gettext_noop("征求意见"),
+    EventKind.CONSULTATION_ENDED: gettext_noop("征求意见结束"),
+    EventKind.EXTENSION_GRANTED: gettext_noop("延长答复期限"),
+    EventKind.FEE_NOTICE_SENT: gettext_noop("发出收费通知"),
+    EventKind.FEE_PAID: gettext_noop("缴纳费用"),
 }
 
 
@@ -62,17 +68,21 @@ class Status(StrEnum):
     PAUSED = "paused"  # consultation (or fee, if configured) — not counted
 
 
-STATUS_LABELS = {Status.RUNNING: "计时中", Status.STOPPED: "待补正（停止计时）", Status.PAUSED: "暂停计时"}
+STATUS_LABELS = {
+    Status.RUNNING: gettext_noop("计时中"),
+    Status.STOPPED: gettext_noop("待补正（停止计时）"),
+    Status.PAUSED: gettext_noop("暂停计时"),
+}
 
 
 class ClockError(ValueError):
-    """The events contradict the rules; the message is Chinese."""
+    """The events contradict the rules; the message is in the active language (Chinese by default)."""
 
 
 @dataclass(frozen=True)
 class Due:
     kind: str  # reply | correction_notice | correction | consultation | payment
-    label: str
+    label: str  # Chinese, marked for translation: show it with gettext
     on: date
     days_left: int | None  # working days left as of ``today``; None without ``today`` or calendar data
 
@@ -98,6 +108,11 @@ class ClockState:
     def paused(self) -> bool:
         return self.status is not Status.RUNNING
 
+    @property
+    def status_label(self) -> str:
+        """计时中 / 待补正（停止计时） / 暂停计时, in the active language."""
+        return _(STATUS_LABELS[self.status])
+
     def _left(self, on: date) -> int | None:
         """Working days left until ``on`` as of ``today``; None when there is no ``today`` or when
         the calendar cannot count between the two (``today`` in a year without holiday data: the
@@ -120,11 +135,11 @@ class ClockState:
     def deadlines(self) -> tuple[Due, ...]:
         """Every deadline now in force, with working days left."""
         items = (
-            ("correction_notice", "补正告知期限", self.correction_notice_due),
-            ("correction", "申请人补正期限", self.correction_due),
-            ("consultation", "征求意见期限", self.consultation_due),
-            ("payment", "缴费期限", self.payment_due),
-            ("reply", "答复期限", self.reply_due),
+            ("correction_notice", gettext_noop("补正告知期限"), self.correction_notice_due),
+            ("correction", gettext_noop("申请人补正期限"), self.correction_due),
+            ("consultation", gettext_noop("征求意见期限"), self.consultation_due),
+            ("payment", gettext_noop("缴费期限"), self.payment_due),
+            ("reply", gettext_noop("答复期限"), self.reply_due),
         )
         return tuple(Due(kind, label, on, self._left(on)) for kind, label, on in items if on is not None)
 
@@ -201,19 +216,23 @@ class _Clock:
         ordered = sorted(events, key=lambda e: e.on)  # stable: same-day events keep their order
         for event in ordered:
             if event.on < self.received:
-                self.fail(f"“{EVENT_LABELS[event.kind]}”的日期 {event.on} 早于收到申请日期 {self.received}")
+                self.fail(
+                    _("“%(event)s”的日期 %(on)s 早于收到申请日期 %(received)s")
+                    % {"event": _(EVENT_LABELS[event.kind]), "on": event.on, "received": self.received}
+                )
             getattr(self, f"on_{event.kind.value}")(event)
         return self.state(today)
 
     def on_correction_requested(self, e: ClockEvent) -> None:
         if self.correction_requested:
-            self.fail("补正只能一次性告知（条例第三十条），不能再次告知补正")
+            self.fail(_("补正只能一次性告知（条例第三十条），不能再次告知补正"))
         if self.status is not Status.RUNNING:
-            self.fail(f"{STATUS_LABELS[self.status]}期间不能告知补正")
+            self.fail(_("%(status)s期间不能告知补正") % {"status": _(STATUS_LABELS[self.status])})
         notice_due = self.cal.nth_working_day_after(self.received, self.rules.correction_notice)
         if e.on > notice_due:
             self.warnings.append(
-                f"补正告知于 {e.on} 发出，晚于法定期限 {notice_due}（收到申请后{self.rules.correction_notice}个工作日）"
+                _("补正告知于 %(on)s 发出，晚于法定期限 %(due)s（收到申请后%(days)s个工作日）")
+                % {"on": e.on, "due": notice_due, "days": self.rules.correction_notice}
             )
         self.correction_requested = True
         self.correction_due = e.until
@@ -221,7 +240,7 @@ class _Clock:
 
     def on_correction_received(self, e: ClockEvent) -> None:
         if self.status is not Status.STOPPED:
-            self.fail("没有待补正的告知，不能登记收到补正")
+            self.fail(_("没有待补正的告知，不能登记收到补正"))
         # 第三十条: 答复期限自行政机关收到补正的申请之日起计算 — a fresh start.
         self.started = e.on
         self.consumed = 0
@@ -232,34 +251,37 @@ class _Clock:
 
     def on_consultation_started(self, e: ClockEvent) -> None:
         if self.status is not Status.RUNNING:
-            self.fail(f"{STATUS_LABELS[self.status]}期间不能开始征求意见")
+            self.fail(_("%(status)s期间不能开始征求意见") % {"status": _(STATUS_LABELS[self.status])})
         self.consultation_due = self.cal.nth_working_day_after(e.on, self.rules.consultation)
         self.pause(e.on, EventKind.CONSULTATION_STARTED)
 
     def on_consultation_ended(self, e: ClockEvent) -> None:
         if self.pause_kind is not EventKind.CONSULTATION_STARTED:
-            self.fail("没有进行中的征求意见，不能登记征求意见结束")
+            self.fail(_("没有进行中的征求意见，不能登记征求意见结束"))
         self.resume(self.consultation_resume_date(e.on))
         self.consultation_due = None
 
     def on_extension_granted(self, e: ClockEvent) -> None:
         if self.extended_by:
-            self.fail("答复期限只能延长一次（条例第三十三条）")
+            self.fail(_("答复期限只能延长一次（条例第三十三条）"))
         days = e.days
         if days is None or not 1 <= days <= self.rules.extension_max:
-            self.fail(f"延长的期限应为1至{self.rules.extension_max}个工作日，实为 {days}")
+            self.fail(
+                _("延长的期限应为1至%(max)s个工作日，实为 %(days)s")
+                % {"max": self.rules.extension_max, "days": days}
+            )
         if self.status is Status.STOPPED:
-            self.fail("待补正期间不能延长答复期限")
+            self.fail(_("待补正期间不能延长答复期限"))
         if self.frozen_due is not None or (self.status is Status.RUNNING and e.on > self.due()):
-            self.fail("答复期限已届满，不能再延长")
+            self.fail(_("答复期限已届满，不能再延长"))
         self.budget += days
         self.extended_by = days
 
     def on_fee_notice_sent(self, e: ClockEvent) -> None:
         if self.fee_notice_sent:
-            self.fail("本申请已发出过收费通知")
+            self.fail(_("本申请已发出过收费通知"))
         if self.status is not Status.RUNNING:
-            self.fail(f"{STATUS_LABELS[self.status]}期间不能发出收费通知")
+            self.fail(_("%(status)s期间不能发出收费通知") % {"status": _(STATUS_LABELS[self.status])})
         self.fee_notice_sent = True
         self.payment_due = self.cal.nth_working_day_after(e.on, self.rules.payment)
         if self.rules.fee_notice_pauses_clock:
@@ -267,9 +289,11 @@ class _Clock:
 
     def on_fee_paid(self, e: ClockEvent) -> None:
         if self.payment_due is None:
-            self.fail("没有待缴费的收费通知，不能登记缴费")
+            self.fail(_("没有待缴费的收费通知，不能登记缴费"))
         if e.on > self.payment_due:
-            self.warnings.append(f"缴费日期 {e.on} 晚于缴费期限 {self.payment_due}")
+            self.warnings.append(
+                _("缴费日期 %(on)s 晚于缴费期限 %(due)s") % {"on": e.on, "due": self.payment_due}
+            )
         if self.pause_kind is EventKind.FEE_NOTICE_SENT:
             self.resume(e.on)
         self.payment_due = None

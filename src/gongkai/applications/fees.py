@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils.translation import gettext_noop
+
 from .rules import PER_ITEM_TARIFF, VOLUME_TIERS, PerItemTariff, VolumeTier
 
 
@@ -20,7 +22,8 @@ class FeeBasis(StrEnum):
     BY_VOLUME = "by_volume"  # 按量计收 (第五条)
 
 
-FEE_BASIS_LABELS = {FeeBasis.PER_ITEM: "按件计收", FeeBasis.BY_VOLUME: "按量计收"}
+# Chinese: they go into the 收费通知书 (``explain``); forms show them translated (marked here for that).
+FEE_BASIS_LABELS = {FeeBasis.PER_ITEM: gettext_noop("按件计收"), FeeBasis.BY_VOLUME: gettext_noop("按量计收")}
 
 
 @dataclass(frozen=True)

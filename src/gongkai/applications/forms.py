@@ -6,10 +6,13 @@ import uuid
 
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import services
 from .fees import FEE_BASIS_LABELS
+from .i18n import join_list
 from .letters import PLACEHOLDERS, TemplateProblem, check_template
 from .models import APPLICANT_TYPE_CHOICES, Channel, DayKind, DeliveryChannel, DeliveryForm
 from .models.application import ID_TYPE_CHOICES, OUTCOME_CHOICES, REPLY_TYPE_CHOICES, STATE_CHOICES
@@ -169,7 +172,7 @@ class ConsultationForm(OnForm):
     kind = forms.ChoiceField(
         label=_("被征求意见方"), choices=[("third_party", _("第三方")), ("coproducer", _("共同制作机关"))]
     )
-    party = forms.CharField(label=_("名称"), max_length=200)
+    party = forms.CharField(label=pgettext_lazy("consulted party", "名称"), max_length=200)
 
 
 class EndConsultationForm(OnForm):
@@ -184,7 +187,7 @@ class ExtensionForm(OnForm):
 
 class FeeForm(OnForm):
     basis = forms.ChoiceField(
-        label=_("计费方式"), choices=[(k.value, v) for k, v in FEE_BASIS_LABELS.items()]
+        label=_("计费方式"), choices=[(k.value, _(v)) for k, v in FEE_BASIS_LABELS.items()]
     )
     quantity = forms.IntegerField(
         label=_("件数（按件）或页数（按量）"), min_value=1, help_text=_("按件时为本申请拆分的件数，一般为1")
@@ -281,12 +284,20 @@ class CalendarYearForm(forms.Form):
     source = forms.CharField(label=_("依据"), max_length=200, required=False)
 
 
+def _placeholder_help() -> str:
+    names = join_list(
+        gettext("%(placeholder)s（%(meaning)s）") % {"placeholder": f"${{{k}}}", "meaning": gettext(v)}
+        for k, v in PLACEHOLDERS.items()
+    )
+    return gettext("可用占位符：%(names)s") % {"names": names}
+
+
 class LetterTemplateForm(forms.Form):
     title = forms.CharField(label=_("标题"), max_length=100)
     body = forms.CharField(
         label=_("正文模板"),
         widget=forms.Textarea(attrs={"rows": 14}),
-        help_text=_("可用占位符：") + "、".join(f"${{{k}}}（{v}）" for k, v in PLACEHOLDERS.items()),
+        help_text=lazy(_placeholder_help, str)(),
     )
 
     def clean_body(self):

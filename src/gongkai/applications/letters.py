@@ -6,6 +6,9 @@ no code. An agency edits the title and body; the layout (number, seal area, sign
 fixed here so no template can drop them. The text is frozen into the ``Letter`` when issued.
 
 Letters never carry the applicant's ID number, phone or address (only the name they are addressed to).
+
+The letters themselves are Chinese legal documents and are never translated; only what staff see
+around them (kind labels, placeholder descriptions, template errors) is, through gettext.
 """
 
 from __future__ import annotations
@@ -16,43 +19,48 @@ import string
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from gongkai.workdays import CalendarMissing
 
 from .clock import ClockError
+from .i18n import join_list
 from .models import Letter, LetterTemplate
 from .numbering import next_serial, settings_for
 from .rules import REPLY_TYPES, ReplyType
 
+# What each placeholder stands for, shown (translated) in the template editor.
 PLACEHOLDERS: dict[str, str] = {
-    "agency_name": "机关名称",
-    "office_name": "政府信息公开工作机构",
-    "office_address": "办公地址",
-    "office_phone": "联系电话",
-    "office_email": "电子邮箱",
-    "tracking_no": "申请编号",
-    "applicant_name": "申请人姓名或名称",
-    "received_on": "收到申请日期",
-    "submitted_on": "提交日期",
-    "description": "申请内容",
-    "issued_on": "文书日期",
-    "letter_number": "文号",
-    "correction_items": "需要补正的事项",
-    "correction_until": "补正期限",
-    "extension_days": "延长的工作日数",
-    "extension_reason": "延期理由",
-    "reply_due": "答复期限",
-    "consultation_party": "被征求意见方",
-    "consultation_due": "征求意见期限",
-    "fee_explain": "计费说明",
-    "fee_amount": "收费金额（元）",
-    "payment_days": "缴费期限（工作日）",
-    "payment_due": "缴费截止日期",
-    "reply_text": "答复内容",
-    "reply_basis": "答复依据",
-    "outcome_label": "办理结果",
-    "referral_agency": "负责公开的机关",
-    "referral_contact": "该机关联系方式",
-    "remedy": "救济途径告知",
+    "agency_name": gettext_noop("机关名称"),
+    "office_name": gettext_noop("政府信息公开工作机构"),
+    "office_address": gettext_noop("办公地址"),
+    "office_phone": gettext_noop("联系电话"),
+    "office_email": gettext_noop("电子邮箱"),
+    "tracking_no": gettext_noop("申请编号"),
+    "applicant_name": gettext_noop("申请人姓名或名称"),
+    "received_on": gettext_noop("收到申请日期"),
+    "submitted_on": gettext_noop("提交日期"),
+    "description": gettext_noop("申请内容"),
+    "issued_on": gettext_noop("文书日期"),
+    "letter_number": gettext_noop("文号"),
+    "correction_items": gettext_noop("需要补正的事项"),
+    "correction_until": gettext_noop("补正期限"),
+    "extension_days": gettext_noop("延长的工作日数"),
+    "extension_reason": gettext_noop("延期理由"),
+    "reply_due": gettext_noop("答复期限"),
+    "consultation_party": gettext_noop("被征求意见方"),
+    "consultation_due": gettext_noop("征求意见期限"),
+    "fee_explain": gettext_noop("计费说明"),
+    "fee_amount": gettext_noop("收费金额（元）"),
+    "payment_days": gettext_noop("缴费期限（工作日）"),
+    "payment_due": gettext_noop("缴费截止日期"),
+    "reply_text": gettext_noop("答复内容"),
+    "reply_basis": gettext_noop("答复依据"),
+    "outcome_label": gettext_noop("办理结果"),
+    "referral_agency": gettext_noop("负责公开的机关"),
+    "referral_contact": gettext_noop("该机关联系方式"),
+    "remedy": gettext_noop("救济途径告知"),
 }
 
 REMEDY = (
@@ -92,9 +100,18 @@ class LetterKind:
     key: str
     title: str
     series: str  # the 文号's 代字 after the agency prefix: 示教 + 依复 〔2025〕12号
-    label: str  # for lists and the template editor
+    label: str  # for lists and the template editor (Chinese, marked; ``display_label`` translates it)
     body: str
     to_party: bool = False  # addressed to the consulted party, not to the applicant
+    reply_type: ReplyType | None = None  # for the 答复书 kinds
+
+    @property
+    def display_label(self) -> str:
+        """The label in the active language. A 答复书's basis and wording are the law's, kept as is."""
+        if self.reply_type is None:
+            return _(self.label)
+        info = REPLY_TYPES[self.reply_type]
+        return _("答复书：%(basis)s %(label)s") % {"basis": info.article or _("其他"), "label": info.label}
 
 
 LETTER_KINDS: dict[str, LetterKind] = {
@@ -104,7 +121,7 @@ LETTER_KINDS: dict[str, LetterKind] = {
             "correction",
             "政府信息公开申请补正告知书",
             "依补",
-            "补正告知书",
+            gettext_noop("补正告知书"),
             "${applicant_name}：\n本机关于${received_on}收到您（单位）提出的政府信息公开申请（申请编号：${tracking_no}），"
             "申请内容为：“${description}”。\n经审查，您的申请内容不明确。根据《中华人民共和国政府信息公开条例》第三十条的规定，"
             "现一次性告知您对以下事项作出补正：\n${correction_items}\n请您于${correction_until}前补正。"
@@ -115,7 +132,7 @@ LETTER_KINDS: dict[str, LetterKind] = {
             "extension",
             "政府信息公开申请延期答复告知书",
             "依延",
-            "延期答复告知书",
+            gettext_noop("延期答复告知书"),
             "${applicant_name}：\n本机关于${received_on}收到您（单位）提出的政府信息公开申请（申请编号：${tracking_no}）。"
             "因${extension_reason}，本机关不能在法定期限内作出答复。根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，"
             "经本机关政府信息公开工作机构负责人同意，答复期限延长${extension_days}个工作日，本机关将于${reply_due}前作出答复。\n特此告知。",
@@ -124,7 +141,7 @@ LETTER_KINDS: dict[str, LetterKind] = {
             "consult_third_party",
             "政府信息公开征求意见书",
             "依征",
-            "征求意见书（第三方）",
+            gettext_noop("征求意见书（第三方）"),
             "${consultation_party}：\n本机关于${received_on}收到一件政府信息公开申请（申请编号：${tracking_no}），"
             "申请公开的政府信息为：“${description}”。本机关认为公开该信息可能损害你方合法权益。"
             "根据《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求你方意见。"
@@ -137,7 +154,7 @@ LETTER_KINDS: dict[str, LetterKind] = {
             "consult_coproducer",
             "政府信息公开征求意见书",
             "依征",
-            "征求意见书（共同制作机关）",
+            gettext_noop("征求意见书（共同制作机关）"),
             "${consultation_party}：\n本机关于${received_on}收到一件政府信息公开申请（申请编号：${tracking_no}），"
             "申请公开的政府信息为：“${description}”。该政府信息系本机关与贵机关共同制作。"
             "根据《中华人民共和国政府信息公开条例》第三十四条的规定，现征求贵机关意见。"
@@ -149,7 +166,7 @@ LETTER_KINDS: dict[str, LetterKind] = {
             "fee_notice",
             "政府信息公开信息处理费收费通知书",
             "依费",
-            "收费通知书",
+            gettext_noop("收费通知书"),
             "${applicant_name}：\n本机关于${received_on}收到您（单位）提出的政府信息公开申请（申请编号：${tracking_no}）。"
             "根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，"
             "本机关决定对该申请收取信息处理费。\n收费依据和标准：${fee_explain}\n收费金额：${fee_amount}元。\n"
@@ -163,6 +180,7 @@ LETTER_KINDS: dict[str, LetterKind] = {
                 "依复",
                 f"答复书：{REPLY_TYPES[rt].article or '其他'} {REPLY_TYPES[rt].label}",
                 _REPLY_HEAD + body + _REPLY_TAIL,
+                reply_type=rt,
             )
             for rt, body in REPLY_BODIES.items()
         ),
@@ -171,16 +189,19 @@ LETTER_KINDS: dict[str, LetterKind] = {
 
 
 class TemplateProblem(ValueError):
-    """The template uses a name outside the allow-list, or a malformed ``$``; the message is Chinese."""
+    """The template uses a name outside the allow-list, or a malformed ``$``; the message is in the
+    active language (Chinese by default)."""
 
 
 def check_template(body: str) -> None:
     template = string.Template(body)
     if not template.is_valid():
-        raise TemplateProblem("模板中有不完整的占位符（“$”后应为 {名称}；要写“$”字符本身请写“$$”）")
+        raise TemplateProblem(_("模板中有不完整的占位符（“$”后应为 {名称}；要写“$”字符本身请写“$$”）"))
     unknown = sorted(set(template.get_identifiers()) - set(PLACEHOLDERS))
     if unknown:
-        raise TemplateProblem("模板中有未知的占位符：" + "、".join("${" + u + "}" for u in unknown))
+        raise TemplateProblem(
+            _("模板中有未知的占位符：%(names)s") % {"names": join_list("${" + u + "}" for u in unknown)}
+        )
 
 
 def render(body: str, context: dict[str, str]) -> str:

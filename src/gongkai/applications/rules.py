@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils.translation import gettext_noop
+
 from ..annual.layout import APPLICANT_COLUMNS, APPLICANT_PARTS, LAYOUT_2021
 
 # ---------------------------------------------------------------- deadlines (working days)
@@ -222,7 +224,7 @@ NATURAL_PERSON = "natural_person"
 @dataclass(frozen=True)
 class IdType:
     key: str
-    label: str
+    label: str  # Chinese, marked for translation: forms and pages show it with gettext
     for_organisations: bool
     checked: bool  # validators.py verifies the number's structure and check character
 
@@ -230,15 +232,15 @@ class IdType:
 ID_TYPES: dict[str, IdType] = {
     t.key: t
     for t in (
-        IdType("resident_id", "居民身份证", False, True),
-        IdType("hmt_residence_permit", "港澳台居民居住证", False, True),
-        IdType("hk_macao_permit", "港澳居民来往内地通行证", False, False),
-        IdType("taiwan_permit", "台湾居民来往大陆通行证", False, False),
-        IdType("foreign_permanent_residence", "外国人永久居留身份证", False, False),
-        IdType("passport", "护照", False, False),
-        IdType("other_personal", "其他个人身份证明", False, False),
-        IdType("uscc", "统一社会信用代码", True, True),
-        IdType("other_organisation", "其他组织身份证明", True, False),
+        IdType("resident_id", gettext_noop("居民身份证"), False, True),
+        IdType("hmt_residence_permit", gettext_noop("港澳台居民居住证"), False, True),
+        IdType("hk_macao_permit", gettext_noop("港澳居民来往内地通行证"), False, False),
+        IdType("taiwan_permit", gettext_noop("台湾居民来往大陆通行证"), False, False),
+        IdType("foreign_permanent_residence", gettext_noop("外国人永久居留身份证"), False, False),
+        IdType("passport", gettext_noop("护照"), False, False),
+        IdType("other_personal", gettext_noop("其他个人身份证明"), False, False),
+        IdType("uscc", gettext_noop("统一社会信用代码"), True, True),
+        IdType("other_organisation", gettext_noop("其他组织身份证明"), True, False),
     )
 }
 

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gongkai.events.services import changed, record, snapshot
 from gongkai.workdays import CalendarMissing, WorkCalendar
@@ -28,6 +29,7 @@ from . import letters
 from .calendar import Moved, db_calendar
 from .clock import ClockError, ClockState, EventKind, compute_clock
 from .fees import FeeBasis, charge_by_volume, charge_per_item
+from .i18n import join_list
 from .models import (
     CONFIRM_CHANNELS,
     OPEN_STATES,
@@ -80,7 +82,8 @@ LOGGED_FIELDS = (
 
 
 class ApplicationError(Exception):
-    """A refused operation: a Chinese message, and the form field it belongs to if any."""
+    """A refused operation: a message in the active language (Chinese by default), and the form
+    field it belongs to if any."""
 
     def __init__(self, message, field: str | None = None):
         super().__init__(str(message))
@@ -165,9 +168,13 @@ def _day(on: date | None, app: Application | None = None) -> date:
     today = timezone.localdate()
     on = on or today
     if on > today:
-        raise ApplicationError(f"日期 {on.isoformat()} 晚于今天，不能预先登记", "on")
+        raise ApplicationError(_("日期 %(day)s 晚于今天，不能预先登记") % {"day": on.isoformat()}, "on")
     if app is not None and app.received_on is not None and on < app.received_on:
-        raise ApplicationError(f"日期 {on.isoformat()} 早于收到申请日期 {app.received_on.isoformat()}", "on")
+        raise ApplicationError(
+            _("日期 %(day)s 早于收到申请日期 %(received)s")
+            % {"day": on.isoformat(), "received": app.received_on.isoformat()},
+            "on",
+        )
     return on
 
 
@@ -243,18 +250,18 @@ class ApplicantData:
 def _clean_applicant(data: ApplicantData) -> ApplicantData:
     """The service checks again what the form checked, so no caller can skip it."""
     if data.applicant_type not in APPLICANT_TYPES:
-        raise ApplicationError("请选择申请人类型", "applicant_type")
+        raise ApplicationError(_("请选择申请人类型"), "applicant_type")
     if not data.name.strip():
-        raise ApplicationError("请填写申请人姓名或名称", "name")
+        raise ApplicationError(_("请填写申请人姓名或名称"), "name")
     id_type = ID_TYPES.get(data.id_type)
     if id_type is None:
-        raise ApplicationError("请选择身份证明类型", "id_type")
+        raise ApplicationError(_("请选择身份证明类型"), "id_type")
     organisation = APPLICANT_TYPES[data.applicant_type].is_organisation
     if id_type.for_organisations != organisation:
         raise ApplicationError(
-            "法人或其他组织请填写统一社会信用代码等组织身份证明"
+            _("法人或其他组织请填写统一社会信用代码等组织身份证明")
             if organisation
-            else "自然人请填写个人身份证件",
+            else _("自然人请填写个人身份证件"),
             "id_type",
         )
     try:
@@ -266,11 +273,11 @@ def _clean_applicant(data: ApplicantData) -> ApplicantData:
     except InvalidValue as exc:
         raise ApplicationError(str(exc), "phone") from None
     if not data.description.strip():
-        raise ApplicationError("请填写所需政府信息的名称、文号或者便于查询的其他特征性描述", "description")
+        raise ApplicationError(_("请填写所需政府信息的名称、文号或者便于查询的其他特征性描述"), "description")
     if data.delivery_channel == "post" and not data.address.strip():
-        raise ApplicationError("选择邮寄方式的，请填写通信地址", "address")
+        raise ApplicationError(_("选择邮寄方式的，请填写通信地址"), "address")
     if data.delivery_channel == "email" and not data.email.strip():
-        raise ApplicationError("选择电子邮件方式的，请填写电子邮箱", "email")
+        raise ApplicationError(_("选择电子邮件方式的，请填写电子邮箱"), "email")
     return dataclasses.replace(
         data, name=data.name.strip(), id_number=id_number, phone=phone, description=data.description.strip()
     )
@@ -291,18 +298,20 @@ def check_files(files) -> list[CheckedFile]:
     limit = settings.GONGKAI_APPLICATION_MAX_UPLOAD
     files = [f for f in files or () if f]
     if len(files) > MAX_ATTACHMENTS:
-        raise ApplicationError(f"附件最多{MAX_ATTACHMENTS}个", "attachments")
+        raise ApplicationError(_("附件最多%(n)s个") % {"n": MAX_ATTACHMENTS}, "attachments")
     checked = []
     for f in files:
         if f.size > limit:
             raise ApplicationError(
-                f"附件“{f.name}”大小为{f.size / 1024 / 1024:.1f}MB，超过{limit // 1024 // 1024}MB的限制",
+                _("附件“%(name)s”大小为%(size).1fMB，超过%(limit)sMB的限制")
+                % {"name": f.name, "size": f.size / 1024 / 1024, "limit": limit // 1024 // 1024},
                 "attachments",
             )
         kind = sniff_upload(f)
         if kind is None:
             raise ApplicationError(
-                f"附件“{f.name}”不是允许的文件类型（仅限PDF、Word、Excel、PNG、JPEG）", "attachments"
+                _("附件“%(name)s”不是允许的文件类型（仅限PDF、Word、Excel、PNG、JPEG）") % {"name": f.name},
+                "attachments",
             )
         f.seek(0)
         checked.append(CheckedFile(f.name[:200], f.read(), kind.key, kind.extension))
@@ -400,15 +409,15 @@ def register_by_staff(
     ordinary mail, e-mail and fax wait for the confirmation step (条例第三十一条).
     """
     if channel not in Channel.values or channel == Channel.ONLINE:
-        raise ApplicationError("请选择申请方式", "channel")
+        raise ApplicationError(_("请选择申请方式"), "channel")
     if channel == Channel.ORAL and not oral_record_note.strip():
-        raise ApplicationError("口头提出的申请，请记录申请人口述的情况并由申请人确认", "oral_record_note")
+        raise ApplicationError(_("口头提出的申请，请记录申请人口述的情况并由申请人确认"), "oral_record_note")
     fields: dict = {"oral_record_note": oral_record_note.strip(), "assignee": assignee}
     if channel in CONFIRM_CHANNELS:
         fields["state"] = State.SUBMITTED.value
     else:
         if channel == Channel.REGISTERED_MAIL and received_on is None:
-            raise ApplicationError("挂号信等需签收的邮件，请填写签收日期", "received_on")
+            raise ApplicationError(_("挂号信等需签收的邮件，请填写签收日期"), "received_on")
         fields["state"] = State.REGISTERED.value
         fields["received_on"] = _day(received_on)
     return _create(actor, agency, data, channel, files, token, **fields)
@@ -422,7 +431,7 @@ def confirm_receipt(actor, app: Application, on: date | None = None) -> Applicat
     """条例第三十一条: the day receipt was confirmed with the applicant is the day of receipt."""
     on = _day(on)
     if timezone.localdate(app.submitted_at) > on:
-        raise ApplicationError("确认日期不能早于提交日期", "on")
+        raise ApplicationError(_("确认日期不能早于提交日期"), "on")
     return _step(actor, app, "confirm_receipt", on, changes={"received_on": on})
 
 
@@ -432,7 +441,7 @@ def request_correction(
 ) -> Application:
     """条例第三十条: one notice, within 7 WD, naming what to correct and a reasonable period."""
     if not items.strip():
-        raise ApplicationError("请写明需要补正的事项", "items")
+        raise ApplicationError(_("请写明需要补正的事项"), "items")
     on = _day(on, app)
     if until is None:
         try:
@@ -440,7 +449,7 @@ def request_correction(
         except CalendarMissing as exc:
             raise ApplicationError(str(exc), "until") from None
     if until <= on:
-        raise ApplicationError("补正期限应晚于告知日期", "until")
+        raise ApplicationError(_("补正期限应晚于告知日期"), "until")
     return _step(
         actor,
         app,
@@ -492,9 +501,9 @@ def start_consultation(
 ) -> Application:
     """征求意见 (第三十二条 third party / 第三十四条 co-producer): the clock pauses, 15 WD to answer."""
     if kind not in CONSULTATION_KINDS:
-        raise ApplicationError("请选择被征求意见方的类型", "kind")
+        raise ApplicationError(_("请选择被征求意见方的类型"), "kind")
     if not party.strip():
-        raise ApplicationError("请填写被征求意见的第三方或机关名称", "party")
+        raise ApplicationError(_("请填写被征求意见的第三方或机关名称"), "party")
     return _step(
         actor,
         app,
@@ -519,7 +528,7 @@ def grant_extension(
 ) -> Application:
     """第三十三条: once, ≤ 20 WD, approved by the head of the office, the applicant told (a letter)."""
     if not reason.strip():
-        raise ApplicationError("请写明延期理由", "reason")
+        raise ApplicationError(_("请写明延期理由"), "reason")
     return _step(
         actor,
         app,
@@ -574,9 +583,11 @@ def send_fee_notice(
     elif basis == FeeBasis.BY_VOLUME:
         charge = charge_by_volume(quantity)
     else:
-        raise ApplicationError("请选择按件计收或按量计收（不得同时按两种标准计算）", "basis")
+        raise ApplicationError(_("请选择按件计收或按量计收（不得同时按两种标准计算）"), "basis")
     if charge.amount <= 0:
-        raise ApplicationError(f"按标准不收费（{charge.explain()}），无需发出收费通知", "quantity")
+        raise ApplicationError(
+            _("按标准不收费（%(explain)s），无需发出收费通知") % {"explain": charge.explain()}, "quantity"
+        )
     return _step(
         actor,
         app,
@@ -635,12 +646,12 @@ def reply(
             reply_type = allowed[0].value
         if reply_type not in {t.value for t in allowed}:
             raise ApplicationError(
-                "请选择与办理结果相符的答复类型："
-                + "、".join(f"{REPLY_TYPES[t].article} {REPLY_TYPES[t].label}" for t in allowed),
+                _("请选择与办理结果相符的答复类型：%(types)s")
+                % {"types": join_list(f"{REPLY_TYPES[t].article} {REPLY_TYPES[t].label}" for t in allowed)},
                 "reply_type",
             )
     if outcome is not None and not text.strip():
-        raise ApplicationError("请填写答复内容（理由、获取方式等）", "text")
+        raise ApplicationError(_("请填写答复内容（理由、获取方式等）"), "text")
     return _step(
         actor,
         app,
@@ -699,11 +710,11 @@ def merge(actor, app: Application, target_tracking_no: str, on: date | None = No
     """A duplicate joins another application of the same agency; it is then not counted in table 三."""
     target = Application.objects.filter(agency=app.agency, tracking_no=target_tracking_no.strip()).first()
     if target is None:
-        raise ApplicationError("本机构没有这个申请编号", "target")
+        raise ApplicationError(_("本机构没有这个申请编号"), "target")
     if target.pk == app.pk:
-        raise ApplicationError("不能合并到本申请自身", "target")
+        raise ApplicationError(_("不能合并到本申请自身"), "target")
     if target.state == State.MERGED:
-        raise ApplicationError("目标申请已被合并，请合并到其最终申请", "target")
+        raise ApplicationError(_("目标申请已被合并，请合并到其最终申请"), "target")
     return _step(
         actor,
         app,

@@ -1,8 +1,9 @@
 """Checks for what an applicant types in: ID numbers, 统一社会信用代码, phone numbers.
 
 Each ``validate_*`` returns the value normalised (full-width digits, spaces and case fixed) or
-raises ``InvalidValue`` whose message is a Chinese sentence to show next to the field. The Django
-form layer wraps these in its own ValidationError; nothing here imports Django.
+raises ``InvalidValue`` whose message is a sentence to show next to the field, in the active
+language (Chinese, the source language, by default; Django's gettext is the only Django used here).
+The Django form layer wraps these in its own ValidationError.
 """
 
 from __future__ import annotations
@@ -11,11 +12,14 @@ import re
 import unicodedata
 from datetime import date
 
+from django.utils.translation import gettext as _
+
+from .i18n import join_list
 from .rules import ID_TYPES
 
 
 class InvalidValue(ValueError):
-    """The value is not valid; ``str(error)`` is the Chinese message for the form field."""
+    """The value is not valid; ``str(error)`` is the message for the form field (active language)."""
 
 
 def _clean(value: str) -> str:
@@ -43,51 +47,57 @@ def resident_id_check_char(first17: str) -> str:
 
 
 def _check_18(value: str, label: str, today: date | None, area_error) -> str:
+    """``label`` is the Chinese name of the document (an ``ID_TYPES`` label), translated here."""
     v = _clean(value).upper()
+    label = _(label)
     if not v:
-        raise InvalidValue(f"请填写{label}号码")
+        raise InvalidValue(_("请填写%(label)s号码") % {"label": label})
     if re.fullmatch(r"\d{15}", v):
-        raise InvalidValue("15位旧身份证号码已停止使用，请填写18位号码")
+        raise InvalidValue(_("15位旧身份证号码已停止使用，请填写18位号码"))
     if len(v) != 18:
-        raise InvalidValue(f"{label}号码应为18位，实为{len(v)}位")
+        raise InvalidValue(_("%(label)s号码应为18位，实为%(n)s位") % {"label": label, "n": len(v)})
     if not re.fullmatch(r"\d{17}[\dX]", v):
-        raise InvalidValue(f"{label}号码前17位应为数字，最后一位为数字或X")
+        raise InvalidValue(_("%(label)s号码前17位应为数字，最后一位为数字或X") % {"label": label})
     try:
         born = date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
     except ValueError:
-        raise InvalidValue(f"{label}号码中的出生日期 {v[6:14]} 不是有效日期") from None
+        raise InvalidValue(
+            _("%(label)s号码中的出生日期 %(date)s 不是有效日期") % {"label": label, "date": v[6:14]}
+        ) from None
     if born.year < 1900 or born > (today or date.today()):
-        raise InvalidValue(f"{label}号码中的出生日期 {born.isoformat()} 不合理")
+        raise InvalidValue(
+            _("%(label)s号码中的出生日期 %(date)s 不合理") % {"label": label, "date": born.isoformat()}
+        )
     message = area_error(v)
     if message:
         raise InvalidValue(message)
     if resident_id_check_char(v[:17]) != v[17]:
-        raise InvalidValue(f"{label}号码校验码不正确，请核对后重新填写")
+        raise InvalidValue(_("%(label)s号码校验码不正确，请核对后重新填写") % {"label": label})
     return v
 
 
 def validate_resident_id(value: str, today: date | None = None) -> str:
     """18-digit 居民身份证号码: area, date of birth and check character (GB 11643)."""
-    return _check_18(value, "居民身份证", today, _resident_area_error)
+    return _check_18(value, ID_TYPES["resident_id"].label, today, _resident_area_error)
 
 
 def _resident_area_error(v: str) -> str | None:
     if v[:2] in _PROVINCES:
         return None
     if v[:6] in _PERMIT_AREAS:
-        return "这是港澳台居民居住证号码，请选择证件类型“港澳台居民居住证”"
-    return f"居民身份证号码的地区码 {v[:6]} 无效"
+        return _("这是港澳台居民居住证号码，请选择证件类型“港澳台居民居住证”")
+    return _("居民身份证号码的地区码 %(code)s 无效") % {"code": v[:6]}
 
 
 def validate_hmt_residence_permit(value: str, today: date | None = None) -> str:
     """港澳台居民居住证: same structure as the ID card, area 810000/820000/830000."""
-    return _check_18(value, "港澳台居民居住证", today, _permit_area_error)
+    return _check_18(value, ID_TYPES["hmt_residence_permit"].label, today, _permit_area_error)
 
 
 def _permit_area_error(v: str) -> str | None:
     if v[:6] in _PERMIT_AREAS:
         return None
-    return "港澳台居民居住证号码应以810000（香港）、820000（澳门）或830000（台湾）开头"
+    return _("港澳台居民居住证号码应以810000（香港）、820000（澳门）或830000（台湾）开头")
 
 
 # ---------------------------------------------------------------- 统一社会信用代码 (GB 32100-2015)
@@ -108,16 +118,22 @@ def validate_uscc(value: str) -> str:
     """统一社会信用代码: 18 characters of the GB 32100 alphabet, area digits, check character."""
     v = _clean(value).upper()
     if not v:
-        raise InvalidValue("请填写统一社会信用代码")
+        raise InvalidValue(_("请填写统一社会信用代码"))
     if len(v) != 18:
-        raise InvalidValue(f"统一社会信用代码应为18位，实为{len(v)}位")
+        raise InvalidValue(_("统一社会信用代码应为18位，实为%(n)s位") % {"n": len(v)})
     bad = sorted({c for c in v if c not in USCC_ALPHABET})
     if bad:
-        raise InvalidValue(f"统一社会信用代码含有不允许的字符：{'、'.join(bad)}（不使用I、O、S、V、Z）")
+        raise InvalidValue(
+            _("统一社会信用代码含有不允许的字符：%(chars)s（不使用I、O、S、V、Z）")
+            % {"chars": join_list(bad)}
+        )
     if not v[2:8].isdigit():
-        raise InvalidValue(f"统一社会信用代码第3—8位应为登记管理机关行政区划码（6位数字），实为 {v[2:8]}")
+        raise InvalidValue(
+            _("统一社会信用代码第3—8位应为登记管理机关行政区划码（6位数字），实为 %(code)s")
+            % {"code": v[2:8]}
+        )
     if uscc_check_char(v[:17]) != v[17]:
-        raise InvalidValue("统一社会信用代码校验码不正确，请核对后重新填写")
+        raise InvalidValue(_("统一社会信用代码校验码不正确，请核对后重新填写"))
     return v
 
 
@@ -137,7 +153,7 @@ def validate_phone(value: str) -> str:
     """
     v = _clean(value)
     if not v:
-        raise InvalidValue("请填写联系电话")
+        raise InvalidValue(_("请填写联系电话"))
     m = _MOBILE.fullmatch(v.replace("-", ""))
     if m:
         return m.group(1)
@@ -147,8 +163,8 @@ def validate_phone(value: str) -> str:
         return f"{area}-{number}" + (f"-{extension}" if extension else "")
     digits = v.replace("-", "")
     if digits.isdigit() and digits.startswith("1") and len(digits) == 11:
-        raise InvalidValue("手机号码应为以13—19开头的11位数字")
-    raise InvalidValue("请填写有效的手机号码，或带区号的固定电话（如 010-62345678）")
+        raise InvalidValue(_("手机号码应为以13—19开头的11位数字"))
+    raise InvalidValue(_("请填写有效的手机号码，或带区号的固定电话（如 010-62345678）"))
 
 
 # ---------------------------------------------------------------- by ID type
@@ -167,21 +183,21 @@ def validate_id_number(id_type: str, value: str, today: date | None = None) -> s
     (spaces removed) and at most 50 characters.
     """
     if id_type not in ID_TYPES:
-        raise InvalidValue(f"未知的证件类型：{id_type}")
+        raise InvalidValue(_("未知的证件类型：%(type)s") % {"type": id_type})
     check = _BY_TYPE.get(id_type)
     if check is not None:
         return check(value, today=today)
     v = _clean(value).upper()
-    label = ID_TYPES[id_type].label
+    label = _(ID_TYPES[id_type].label)
     if not v:
-        raise InvalidValue(f"请填写{label}号码")
+        raise InvalidValue(_("请填写%(label)s号码") % {"label": label})
     if len(v) > 50:
-        raise InvalidValue(f"{label}号码过长（最多50个字符）")
+        raise InvalidValue(_("%(label)s号码过长（最多50个字符）") % {"label": label})
     return v
 
 
 def error_message(check, value: str, *args, **kwargs) -> str | None:
-    """``None`` when ``check(value, ...)`` accepts the value, else its Chinese message."""
+    """``None`` when ``check(value, ...)`` accepts the value, else its message."""
     try:
         check(value, *args, **kwargs)
     except InvalidValue as error:

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import agencies_for, agency_required
@@ -38,6 +39,7 @@ from .forms import (
     WorkbenchFilterForm,
     apply_error,
 )
+from .i18n import join_clauses, join_list
 from .letters import LETTER_KINDS
 from .models import (
     OPEN_STATES,
@@ -202,7 +204,7 @@ def detail(request, agency_code, pk):
     if can_write:
         for action in allowed_actions(app.state):
             form_class = ACTION_FORMS[action]
-            actions.append((action, TRANSITIONS_BY_ACTION[action].label, form_class(prefix=action)))
+            actions.append((action, _(TRANSITIONS_BY_ACTION[action].label), form_class(prefix=action)))
     members = (
         Membership.objects.active()
         .filter(agency=request.agency, role__in=WRITE_ROLES)
@@ -234,17 +236,17 @@ def detail(request, agency_code, pk):
 
 
 EVENT_LABELS = {
-    "applications.submit": "提交申请",
-    "applications.assign": "指定承办人",
-    "applications.deadline.moved": "日历调整，期限重新计算",
+    "applications.submit": gettext_noop("提交申请"),
+    "applications.assign": gettext_noop("指定承办人"),
+    "applications.deadline.moved": gettext_noop("日历调整，期限重新计算"),
 }
 
 
 def _event_label(action: str) -> str:
     name = action.removeprefix("applications.")
     if name in TRANSITIONS_BY_ACTION:
-        return TRANSITIONS_BY_ACTION[name].label
-    return EVENT_LABELS.get(action, action)
+        return _(TRANSITIONS_BY_ACTION[name].label)
+    return _(EVENT_LABELS[action]) if action in EVENT_LABELS else action
 
 
 @agency_required(needs=WRITE_ROLES)
@@ -256,7 +258,7 @@ def act(request, agency_code, pk, action):
         raise Http404("no such action")
     form = form_class(request.POST, request.FILES, prefix=action)
     if not form.is_valid():
-        errors = "；".join(
+        errors = join_clauses(
             f"{form.fields[f].label if f in form.fields else ''}{' ' if f in form.fields else ''}{e}"
             for f, es in form.errors.items()
             for e in es
@@ -271,7 +273,7 @@ def act(request, agency_code, pk, action):
     except services.ApplicationError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, _("已%(action)s。") % {"action": TRANSITIONS_BY_ACTION[action].label})
+        messages.success(request, _("已%(action)s。") % {"action": _(TRANSITIONS_BY_ACTION[action].label)})
     return redirect("applications:detail", agency_code=agency_code, pk=pk)
 
 
@@ -496,8 +498,10 @@ def _calendar_done(request, moved, year):
             _("已保存。%(n)s件办理中申请的期限随之变化：%(list)s")
             % {
                 "n": len(moved),
-                "list": "、".join(
-                    f"{m.tracking_no}（{m.before or '—'}→{m.after or '—'}）" for m in moved[:20]
+                "list": join_list(
+                    _("%(no)s（%(before)s→%(after)s）")
+                    % {"no": m.tracking_no, "before": m.before or "—", "after": m.after or "—"}
+                    for m in moved[:20]
                 ),
             },
         )

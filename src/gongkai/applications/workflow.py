@@ -3,7 +3,9 @@
 States and transitions are tables; a transition's guards are declared as (fact, expected value,
 message) so the Django layer, the docs and the tests all read the same rules. ``fire`` checks an
 action against the current state and the facts and returns the new state, or raises
-``TransitionRefused`` with a Chinese message naming the states.
+``TransitionRefused`` with a message naming the states. Labels and messages are Chinese (the
+source language); labels stay Chinese as data (``gettext_noop``) and are translated where they are
+shown, refusal messages are built in the active language.
 
 Main line (条例第三十条–第三十三条、第四十二条):
   submitted ─confirm_receipt→ registered ─reply→ replied ─deliver→ delivered ─close→ closed
@@ -20,6 +22,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from .i18n import join_clauses, join_list
 from .rules import LAPSE_OUTCOMES, OUTCOMES, REFERRED_OUTCOME, WITHDRAWN_OUTCOME
 
 
@@ -60,17 +66,17 @@ class StateInfo:
 STATES: dict[State, StateInfo] = {
     s.state: s
     for s in (
-        StateInfo(State.SUBMITTED, "待确认收到", Clock.NOT_STARTED, open=False),
-        StateInfo(State.REGISTERED, "办理中", Clock.RUNNING, open=True),
-        StateInfo(State.CORRECTION_REQUESTED, "待补正", Clock.STOPPED, open=True),
-        StateInfo(State.CONSULTING, "征求意见中", Clock.PAUSED, open=True),
-        StateInfo(State.FEE_NOTIFIED, "待缴费", Clock.FEE, open=True),
-        StateInfo(State.REPLIED, "已答复", Clock.DONE, open=False),
-        StateInfo(State.REFERRED, "已告知负责机关", Clock.DONE, open=False),
-        StateInfo(State.DELIVERED, "已送达", Clock.DONE, open=False),
-        StateInfo(State.CLOSED, "已办结", Clock.DONE, open=False, final=True),
-        StateInfo(State.WITHDRAWN, "已撤回", Clock.DONE, open=False, final=True),
-        StateInfo(State.MERGED, "已合并", Clock.DONE, open=False, final=True),
+        StateInfo(State.SUBMITTED, gettext_noop("待确认收到"), Clock.NOT_STARTED, open=False),
+        StateInfo(State.REGISTERED, gettext_noop("办理中"), Clock.RUNNING, open=True),
+        StateInfo(State.CORRECTION_REQUESTED, gettext_noop("待补正"), Clock.STOPPED, open=True),
+        StateInfo(State.CONSULTING, gettext_noop("征求意见中"), Clock.PAUSED, open=True),
+        StateInfo(State.FEE_NOTIFIED, gettext_noop("待缴费"), Clock.FEE, open=True),
+        StateInfo(State.REPLIED, gettext_noop("已答复"), Clock.DONE, open=False),
+        StateInfo(State.REFERRED, gettext_noop("已告知负责机关"), Clock.DONE, open=False),
+        StateInfo(State.DELIVERED, gettext_noop("已送达"), Clock.DONE, open=False),
+        StateInfo(State.CLOSED, gettext_noop("已办结"), Clock.DONE, open=False, final=True),
+        StateInfo(State.WITHDRAWN, gettext_noop("已撤回"), Clock.DONE, open=False, final=True),
+        StateInfo(State.MERGED, gettext_noop("已合并"), Clock.DONE, open=False, final=True),
     )
 }
 
@@ -121,7 +127,7 @@ class Guard:
 
     fact: str
     expect: bool
-    message: str  # why it is refused, in Chinese
+    message: str  # why it is refused, in Chinese (marked for translation; see ``fire``)
 
     def holds(self, facts: Facts) -> bool:
         return bool(getattr(facts, self.fact)) == self.expect
@@ -130,7 +136,7 @@ class Guard:
 @dataclass(frozen=True)
 class Transition:
     action: str
-    label: str  # the button / event name in Chinese
+    label: str  # the button / event name in Chinese (marked for translation; shown with gettext)
     sources: tuple[State, ...]
     target: State | None  # None: stays in the source state (e.g. 延期)
     guards: tuple[Guard, ...] = ()
@@ -145,27 +151,31 @@ class Transition:
 _OPEN = (State.REGISTERED, State.CORRECTION_REQUESTED, State.CONSULTING, State.FEE_NOTIFIED)
 
 NOT_CORRECTED_BEFORE = Guard(
-    "correction_requested_before", False, "补正只能一次性告知，本申请已告知过补正（条例第三十条）"
+    "correction_requested_before",
+    False,
+    gettext_noop("补正只能一次性告知，本申请已告知过补正（条例第三十条）"),
 )
 NOT_EXTENDED_BEFORE = Guard(
-    "extension_granted_before", False, "答复期限只能延长一次，本申请已延期（条例第三十三条）"
+    "extension_granted_before", False, gettext_noop("答复期限只能延长一次，本申请已延期（条例第三十三条）")
 )
 HEAD_APPROVED = Guard(
-    "office_head_approved", True, "延长答复期限须经政府信息公开工作机构负责人同意（条例第三十三条）"
+    "office_head_approved",
+    True,
+    gettext_noop("延长答复期限须经政府信息公开工作机构负责人同意（条例第三十三条）"),
 )
-NO_FEE_NOTICE_BEFORE = Guard("fee_notice_sent_before", False, "本申请已发出过收费通知")
-HAS_OUTCOME = Guard("has_outcome", True, "答复前须选择办理结果")
-KNOWN_OUTCOME = Guard("outcome_is_known", True, "办理结果不在年度报告表三的办理结果之列")
+NO_FEE_NOTICE_BEFORE = Guard("fee_notice_sent_before", False, gettext_noop("本申请已发出过收费通知"))
+HAS_OUTCOME = Guard("has_outcome", True, gettext_noop("答复前须选择办理结果"))
+KNOWN_OUTCOME = Guard("outcome_is_known", True, gettext_noop("办理结果不在年度报告表三的办理结果之列"))
 STAFF_OUTCOME = Guard(
     "outcome_is_chosen_by_staff",
     True,
-    "“逾期不补正”“逾期未缴费”只能在期限届满后由系统结案，不能作为答复结果",
+    gettext_noop("“逾期不补正”“逾期未缴费”只能在期限届满后由系统结案，不能作为答复结果"),
 )
 
 TRANSITIONS: tuple[Transition, ...] = (
     Transition(
         "confirm_receipt",
-        "确认收到申请",
+        gettext_noop("确认收到申请"),
         (State.SUBMITTED,),
         State.REGISTERED,
         clock_event="received",
@@ -173,7 +183,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     ),
     Transition(
         "request_correction",
-        "告知补正",
+        gettext_noop("告知补正"),
         (State.REGISTERED,),
         State.CORRECTION_REQUESTED,
         (NOT_CORRECTED_BEFORE,),
@@ -182,7 +192,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     ),
     Transition(
         "receive_correction",
-        "收到补正材料",
+        gettext_noop("收到补正材料"),
         (State.CORRECTION_REQUESTED,),
         State.REGISTERED,
         clock_event="correction_received",
@@ -190,16 +200,16 @@ TRANSITIONS: tuple[Transition, ...] = (
     ),
     Transition(
         "lapse_correction",
-        "逾期未补正，不再处理",
+        gettext_noop("逾期未补正，不再处理"),
         (State.CORRECTION_REQUESTED,),
         State.CLOSED,
-        (Guard("correction_deadline_passed", True, "补正期限尚未届满，不能按逾期不补正结案"),),
+        (Guard("correction_deadline_passed", True, gettext_noop("补正期限尚未届满，不能按逾期不补正结案")),),
         outcome="r_other_no_correction",
         article="第三十条",
     ),
     Transition(
         "start_consultation",
-        "征求第三方或其他机关意见",
+        gettext_noop("征求第三方或其他机关意见"),
         (State.REGISTERED,),
         State.CONSULTING,
         clock_event="consultation_started",
@@ -207,7 +217,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     ),
     Transition(
         "end_consultation",
-        "征求意见结束",
+        gettext_noop("征求意见结束"),
         (State.CONSULTING,),
         State.REGISTERED,
         clock_event="consultation_ended",
@@ -215,7 +225,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     ),
     Transition(
         "grant_extension",
-        "延长答复期限",
+        gettext_noop("延长答复期限"),
         (State.REGISTERED, State.CONSULTING),
         None,
         (NOT_EXTENDED_BEFORE, HEAD_APPROVED),
@@ -224,7 +234,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     ),
     Transition(
         "send_fee_notice",
-        "发出收费通知",
+        gettext_noop("发出收费通知"),
         (State.REGISTERED,),
         State.FEE_NOTIFIED,
         (NO_FEE_NOTICE_BEFORE,),
@@ -233,7 +243,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     ),
     Transition(
         "receive_payment",
-        "收到缴费",
+        gettext_noop("收到缴费"),
         (State.FEE_NOTIFIED,),
         State.REGISTERED,
         clock_event="fee_paid",
@@ -241,16 +251,16 @@ TRANSITIONS: tuple[Transition, ...] = (
     ),
     Transition(
         "lapse_payment",
-        "逾期未缴费，不再处理",
+        gettext_noop("逾期未缴费，不再处理"),
         (State.FEE_NOTIFIED,),
         State.CLOSED,
-        (Guard("payment_deadline_passed", True, "缴费期限尚未届满，不能按逾期未缴费结案"),),
+        (Guard("payment_deadline_passed", True, gettext_noop("缴费期限尚未届满，不能按逾期未缴费结案")),),
         outcome="r_other_fee_unpaid",
         article="国办函〔2020〕109号",
     ),
     Transition(
         "reply",
-        "作出答复",
+        gettext_noop("作出答复"),
         (State.REGISTERED,),
         State.REPLIED,
         (HAS_OUTCOME, KNOWN_OUTCOME, STAFF_OUTCOME),
@@ -258,28 +268,34 @@ TRANSITIONS: tuple[Transition, ...] = (
     ),
     Transition(
         "refer",
-        "告知由负责公开的机关办理",
+        gettext_noop("告知由负责公开的机关办理"),
         (State.REGISTERED,),
         State.REFERRED,
-        (Guard("has_referral_agency", True, "须写明负责公开该政府信息的行政机关"),),
+        (Guard("has_referral_agency", True, gettext_noop("须写明负责公开该政府信息的行政机关")),),
         outcome=REFERRED_OUTCOME,
         article="第三十六条第（五）项",
     ),
-    Transition("deliver", "送达", (State.REPLIED, State.REFERRED), State.DELIVERED, article="第四十五条"),
-    Transition("close", "办结归档", (State.DELIVERED,), State.CLOSED, article="第四十五条"),
+    Transition(
+        "deliver",
+        gettext_noop("送达"),
+        (State.REPLIED, State.REFERRED),
+        State.DELIVERED,
+        article="第四十五条",
+    ),
+    Transition("close", gettext_noop("办结归档"), (State.DELIVERED,), State.CLOSED, article="第四十五条"),
     Transition(
         "withdraw",
-        "申请人撤回申请",
+        gettext_noop("申请人撤回申请"),
         (State.SUBMITTED, *_OPEN),
         State.WITHDRAWN,
         outcome=WITHDRAWN_OUTCOME,
     ),
     Transition(
         "merge",
-        "合并重复申请",
+        gettext_noop("合并重复申请"),
         (State.SUBMITTED, State.REGISTERED, State.CORRECTION_REQUESTED),
         State.MERGED,
-        (Guard("has_merge_target", True, "须指明合并到哪一件申请"),),
+        (Guard("has_merge_target", True, gettext_noop("须指明合并到哪一件申请")),),
     ),
 )
 
@@ -288,7 +304,7 @@ INITIAL_STATES = (State.SUBMITTED, State.REGISTERED)  # 平信/网络/传真 nee
 
 
 class TransitionRefused(Exception):
-    """The action is not allowed; ``str(error)`` says why in Chinese."""
+    """The action is not allowed; ``str(error)`` says why, in the active language (Chinese by default)."""
 
     def __init__(self, message: str, state: State, action: str, reasons: tuple[str, ...] = ()):
         super().__init__(message)
@@ -319,25 +335,37 @@ def fire(state: State | str, action: str, facts: Facts | None = None) -> Step:
     facts = facts or Facts()
     transition = TRANSITIONS_BY_ACTION.get(action)
     if transition is None:
-        raise TransitionRefused(f"未知的操作：{action}", state, action)
+        raise TransitionRefused(_("未知的操作：%(action)s") % {"action": action}, state, action)
     if state not in transition.sources:
-        allowed = "、".join(TRANSITIONS_BY_ACTION[a].label for a in allowed_actions(state)) or "无（已终结）"
+        allowed = join_list(_(TRANSITIONS_BY_ACTION[a].label) for a in allowed_actions(state)) or _(
+            "无（已终结）"
+        )
         raise TransitionRefused(
-            f"申请处于“{state_label(state)}”状态，不能“{transition.label}”"
-            f"（该操作仅适用于：{'、'.join(state_label(s) for s in transition.sources)}；"
-            f"当前可进行的操作：{allowed}）",
+            _(
+                "申请处于“%(state)s”状态，不能“%(action)s”（该操作仅适用于：%(sources)s；当前可进行的操作：%(allowed)s）"
+            )
+            % {
+                "state": _(state_label(state)),
+                "action": _(transition.label),
+                "sources": join_list(_(state_label(s)) for s in transition.sources),
+                "allowed": allowed,
+            },
             state,
             action,
         )
-    failed = tuple(g.message for g in transition.guards if not g.holds(facts))
+    failed = tuple(_(g.message) for g in transition.guards if not g.holds(facts))
     if failed:
         target = transition.target_for(state)
-        raise TransitionRefused(
-            f"不能从“{state_label(state)}”{'' if target == state else f'转为“{state_label(target)}”'}"
-            f"（{transition.label}）：{'；'.join(failed)}",
-            state,
-            action,
-            failed,
-        )
+        values = {
+            "state": _(state_label(state)),
+            "target": _(state_label(target)),
+            "action": _(transition.label),
+            "reasons": join_clauses(failed),
+        }
+        if target == state:
+            message = _("不能从“%(state)s”（%(action)s）：%(reasons)s") % values
+        else:
+            message = _("不能从“%(state)s”转为“%(target)s”（%(action)s）：%(reasons)s") % values
+        raise TransitionRefused(message, state, action, failed)
     outcome = transition.outcome or (facts.outcome if action == "reply" else None)
     return Step(state, transition.target_for(state), transition, outcome)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import AgencySettings, DocType, Entry, Status, Validity
 from .services import EDITABLE_FIELDS, categories_for
@@ -81,7 +82,7 @@ class OwnCategoryForm(forms.Form):
         regex=r"^[A-Za-z0-9]{1,8}$",
         error_messages={"invalid": _("代码只能由字母和数字组成，最长 8 位。")},
     )
-    label = forms.CharField(label=_("名称"), max_length=100)
+    label = forms.CharField(label=pgettext_lazy("category", "名称"), max_length=100)
 
 
 def _choices(choices, empty=_("全部")):

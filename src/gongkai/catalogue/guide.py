@@ -14,6 +14,7 @@ from datetime import date
 from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from . import rules
 from .search import public_entries
@@ -76,7 +77,7 @@ def build_guide(agency) -> Guide:
         serial=1,
     )
     office = [
-        (_("名称"), agency.office_name),
+        (pgettext("office", "名称"), agency.office_name),
         (_("办公地址"), agency.office_address),
         (_("邮政编码"), agency.office_postcode),
         (_("办公时间"), agency.office_hours),

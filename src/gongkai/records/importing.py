@@ -23,8 +23,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gongkai.events.services import record
 
@@ -94,7 +95,9 @@ def parse_date(value) -> str:
     try:
         services.check_date(day)
     except RecordsError as error:
-        raise CellError(f"{day.isoformat()}：{error.message}") from None
+        raise CellError(
+            _("%(date)s：%(message)s") % {"date": day.isoformat(), "message": error.message}
+        ) from None
     return day.isoformat()
 
 
@@ -164,7 +167,7 @@ def parse_kind(value) -> str:
 @dataclass(frozen=True)
 class Column:
     key: str
-    label: str  # the header as it must appear in the file
+    label: str  # the header as it must appear in the file (not translated: the file's format)
     parse: Callable
     required: bool = True
     example: str = ""
@@ -173,14 +176,21 @@ class Column:
 @dataclass(frozen=True)
 class ImportSpec:
     key: str
-    label: str
+    label: str  # lazily translated, for the pages
     columns: tuple[Column, ...]
     unique: tuple[str, ...]  # keys identifying a row (within the file and against the database)
-    unique_label: str
+    unique_label: str  # names file columns, so not translated
 
     @property
     def headers(self) -> list[str]:
         return [c.label for c in self.columns]
+
+    @property
+    def file_title(self) -> str:
+        """The label in the source language, for the blank template's file and sheet names (the
+        template's headers are Chinese whatever the page's language)."""
+        with translation.override(None):
+            return str(self.label)
 
 
 SPECS: dict[str, ImportSpec] = {
@@ -188,7 +198,7 @@ SPECS: dict[str, ImportSpec] = {
     for s in (
         ImportSpec(
             "decisions",
-            "行政许可、行政处罚、行政强制决定",
+            gettext_lazy("行政许可、行政处罚、行政强制决定"),
             (
                 Column("kind", "类别", parse_kind, example="行政许可"),
                 Column("number", "决定文号", parse_text(100), example="示市监许〔2024〕12号"),
@@ -203,7 +213,7 @@ SPECS: dict[str, ImportSpec] = {
         ),
         ImportSpec(
             "totals",
-            "年度处理决定数量",
+            gettext_lazy("年度处理决定数量"),
             (
                 Column("year", "年度", parse_year, example="2024"),
                 Column("kind", "类别", parse_kind, example="行政处罚"),
@@ -215,7 +225,7 @@ SPECS: dict[str, ImportSpec] = {
         ),
         ImportSpec(
             "fees",
-            "行政事业性收费金额",
+            gettext_lazy("行政事业性收费金额"),
             (
                 Column("year", "年度", parse_year, example="2024"),
                 Column("item", "收费项目", parse_text(200), example="不动产登记费"),
@@ -295,16 +305,19 @@ def _existing_keys(spec: ImportSpec, agency, rows: list[dict]) -> set[tuple]:
 
 def _describe_key(spec: ImportSpec, values: dict) -> str:
     if spec.key == "decisions":
-        return f"{KINDS[values['kind']].label}决定文号“{values['number']}”"
+        return _("%(kind)s决定文号“%(number)s”") % {
+            "kind": KINDS[values["kind"]].label,
+            "number": values["number"],
+        }
     if spec.key == "totals":
-        return f"{values['year']}年{KINDS[values['kind']].label}"
-    return f"{values['year']}年收费项目“{values['item']}”"
+        return _("%(year)s年%(kind)s") % {"year": values["year"], "kind": KINDS[values["kind"]].label}
+    return _("%(year)s年收费项目“%(item)s”") % {"year": values["year"], "item": values["item"]}
 
 
 DB_CLASH = {
-    "decisions": "本机构已有{what}，不能重复导入",
-    "totals": "本机构已填报{what}的数量，请在“年度数量”页修改，不能重复导入",
-    "fees": "本机构已有{what}，请在“收费金额”页修改，不能重复导入",
+    "decisions": gettext_lazy("本机构已有%(what)s，不能重复导入"),
+    "totals": gettext_lazy("本机构已填报%(what)s的数量，请在“年度数量”页修改，不能重复导入"),
+    "fees": gettext_lazy("本机构已有%(what)s，请在“收费金额”页修改，不能重复导入"),
 }
 
 
@@ -389,7 +402,7 @@ def check_rows(spec: ImportSpec, agency, table: list[list]) -> Checked:
                 {
                     "row": n,
                     "column": spec.unique_label,
-                    "message": DB_CLASH[spec.key].format(what=_describe_key(spec, values)),
+                    "message": DB_CLASH[spec.key] % {"what": _describe_key(spec, values)},
                 }
             )
         else:
@@ -544,7 +557,7 @@ def template_xlsx(kind: str) -> bytes:
     spec = SPECS[kind]
     book = Workbook()
     sheet = book.active
-    sheet.title = spec.label[:31]
+    sheet.title = spec.file_title[:31]
     sheet.append(spec.headers)
     out = io.BytesIO()
     book.save(out)

@@ -16,6 +16,8 @@ from decimal import Decimal
 
 from django.db.models import Count, Sum
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gongkai.agencies.batch import agency_pks, chunks
 from gongkai.annual.layout import LAYOUT_2021, FormatLayout
@@ -192,18 +194,22 @@ def _drill_decisions(agency, year: int, kind: Kind, path: str, title: str) -> Dr
     )
     entered = decisions.count()
     if total is not None:
+        words = {"year": year, "kind": label, "n": entered}
         notes = (
-            [f"本机构另录入了{year}年{label}决定{entered}件，未计入（以年度数量为准）。"] if entered else []
+            [_("本机构另录入了%(year)s年%(kind)s决定%(n)s件，未计入（以年度数量为准）。") % words]
+            if entered
+            else []
         )
         return Drilldown(
             path=path,
             title=title,
             value=total.count,
-            rule=f"采用本机构填报的{year}年{label}年度处理决定数量（{total.source or '未注明来源'}），不逐件统计。",
+            rule=_("采用本机构填报的%(year)s年%(kind)s年度处理决定数量（%(source)s），不逐件统计。")
+            % {**words, "source": total.source or _("未注明来源")},
             source="yearly_total",
             items=[
                 DrillItem(
-                    label=str(total),
+                    label=_("%(year)s年%(kind)s%(n)s件") % {**words, "n": total.count},
                     date=None,
                     detail=total.source,
                     url=reverse("records:totals", kwargs={"agency_code": agency.code}) + f"?year={year}",
@@ -224,7 +230,7 @@ def _drill_decisions(agency, year: int, kind: Kind, path: str, title: str) -> Dr
         path=path,
         title=title,
         value=len(items),
-        rule=f"逐件统计：决定日期在{year}年内的{label}决定。",
+        rule=_("逐件统计：决定日期在%(year)s年内的%(kind)s决定。") % {"year": year, "kind": label},
         source="records",
         items=items,
     )
@@ -237,7 +243,8 @@ def _drill_fees(agency, year: int, path: str, title: str) -> Drilldown:
         DrillItem(
             label=f.item,
             date=None,
-            detail=f"{f.amount_yuan} 元（{f.amount_wan} 万元）" + (f"；依据：{f.basis}" if f.basis else ""),
+            detail=_("%(yuan)s 元（%(wan)s 万元）") % {"yuan": f.amount_yuan, "wan": f.amount_wan}
+            + (_("；依据：%(basis)s") % {"basis": f.basis} if f.basis else ""),
             url=reverse("records:fee_edit", kwargs={"agency_code": agency.code, "pk": f.pk}),
         )
         for f in fees
@@ -246,7 +253,8 @@ def _drill_fees(agency, year: int, path: str, title: str) -> Drilldown:
         path=path,
         title=title,
         value=yuan_to_wan(total),
-        rule=f"{year}年各收费项目金额之和：{total} 元，即 {yuan_to_wan(total)} 万元（1万元 = 10000元，不四舍五入）。",
+        rule=_("%(year)s年各收费项目金额之和：%(yuan)s 元，即 %(wan)s 万元（1万元 = 10000元，不四舍五入）。")
+        % {"year": year, "yuan": total, "wan": yuan_to_wan(total)},
         source="fees",
         items=items,
     )
@@ -270,16 +278,18 @@ def _drill_catalogue(agency, year: int, row: str, column: str, path: str, title:
         path=path,
         title=title,
         value=value,
-        rule=ART20_1_RULES[column].format(y=year, what=layout_row_text(row)) + "数据来自政府信息公开目录。",
+        rule=ART20_1_RULES[column].format(y=year, what=layout_row_text(row))
+        + _("数据来自政府信息公开目录。"),
         source="catalogue",
         items=items,
     )
 
 
+# {what} is the row's own text in the report format (gongkai.annual), which stays as printed.
 ART20_1_RULES = {
-    "made": "生成日期在{y}年内、已在目录公开的{what}。",
-    "repealed": "标注为废止、废止日期在{y}年内的{what}。",
-    "valid": "截至{y}年12月31日已生成且未失效、未废止的{what}。",
+    "made": gettext_lazy("生成日期在{y}年内、已在目录公开的{what}。"),
+    "repealed": gettext_lazy("标注为废止、废止日期在{y}年内的{what}。"),
+    "valid": gettext_lazy("截至{y}年12月31日已生成且未失效、未废止的{what}。"),
 }
 
 

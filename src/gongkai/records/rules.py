@@ -11,6 +11,8 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from django.utils.translation import gettext_lazy as _
+
 
 class Kind(StrEnum):
     """Kinds of decision; the values are the row keys in table 二."""
@@ -22,16 +24,16 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True)
 class KindInfo:
-    label: str
+    label: str  # lazily translated; the aliases stay in Chinese (what an import file says)
     grid: str  # table-二 grid
     column: str
     aliases: tuple[str, ...]  # what an import file may write in the 类别 column
 
 
 KINDS: dict[Kind, KindInfo] = {
-    Kind.LICENSING: KindInfo("行政许可", "art20_5", "decisions", ("行政许可", "许可")),
-    Kind.PENALTY: KindInfo("行政处罚", "art20_6", "decisions", ("行政处罚", "处罚")),
-    Kind.COERCION: KindInfo("行政强制", "art20_6", "decisions", ("行政强制", "强制")),
+    Kind.LICENSING: KindInfo(_("行政许可"), "art20_5", "decisions", ("行政许可", "许可")),
+    Kind.PENALTY: KindInfo(_("行政处罚"), "art20_6", "decisions", ("行政处罚", "处罚")),
+    Kind.COERCION: KindInfo(_("行政强制"), "art20_6", "decisions", ("行政强制", "强制")),
 }
 KIND_BY_ALIAS = {alias: kind for kind, info in KINDS.items() for alias in (*info.aliases, kind.value)}
 

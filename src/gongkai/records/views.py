@@ -303,7 +303,9 @@ def import_template(request, agency_code, kind, fmt):
         body = importing.template_xlsx(kind)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, f"{importing.SPECS[kind].label}.{fmt}")
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"{importing.SPECS[kind].file_title}.{fmt}"
+    )
     return response
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils import translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ..rules import BUCKET_LABELS, DECISIONS, KIND_LABELS, WITHDRAWN_BUCKET, Bucket, Kind
@@ -10,7 +12,9 @@ from ..workflow import FINISHED, STAGE_LABELS, Stage
 
 KIND_CHOICES = [(k.value, label) for k, label in KIND_LABELS.items()]
 STAGE_CHOICES = [(s.value, label) for s, label in STAGE_LABELS.items()]
-DECISION_CHOICES = [(d.code, f"{d.label}（{d.basis}）") for d in DECISIONS.values()]
+DECISION_CHOICES = [
+    (d.code, format_lazy(_("{label}（{basis}）"), label=d.label, basis=d.basis)) for d in DECISIONS.values()
+]
 
 
 class Appeal(models.Model):
@@ -59,7 +63,9 @@ class Appeal(models.Model):
         indexes = [models.Index(fields=["agency", "received_on"], name="appeal_agency_received_idx")]
 
     def __str__(self) -> str:
-        return f"{self.case_number}（{self.kind_label}）"
+        # In the source language whatever the page's: the event log keeps this text.
+        with translation.override(None):
+            return f"{self.case_number}（{self.kind_label}）"
 
     @property
     def kind_label(self) -> str:

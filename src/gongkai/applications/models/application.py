@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .. import privacy
@@ -11,11 +13,39 @@ from ..clock import EVENT_LABELS, ClockEvent, EventKind
 from ..rules import APPLICANT_TYPES, ID_TYPES, OUTCOMES, REPLY_TYPES
 from ..workflow import STATES, State
 
-STATE_CHOICES = [(s.value, info.label) for s, info in STATES.items()]
+# Labels are Chinese data marked in workflow.py / rules.py; the choices show them translated.
+STATE_CHOICES = [(s.value, _(info.label)) for s, info in STATES.items()]
+
+# The column labels of table 三 (gongkai.annual.layout), as the form and the lists show them.
+_APPLICANT_LABELS = {
+    "自然人": _("自然人"),
+    "法人或其他组织": _("法人或其他组织"),
+    "商业企业": _("商业企业"),
+    "科研机构": _("科研机构"),
+    "社会公益组织": _("社会公益组织"),
+    "法律服务机构": _("法律服务机构"),
+    "其他": pgettext_lazy("applicant type", "其他"),
+}
+
+
+def _applicant_label(text: str):
+    return _APPLICANT_LABELS.get(text, text)
+
+
 APPLICANT_TYPE_CHOICES = [
-    (key, f"{t.group}·{t.label}" if t.group else t.label) for key, t in APPLICANT_TYPES.items()
+    (
+        key,
+        format_lazy(
+            pgettext_lazy("applicant type", "{group}·{label}"),
+            group=_applicant_label(t.group),
+            label=_applicant_label(t.label),
+        )
+        if t.group
+        else _applicant_label(t.label),
+    )
+    for key, t in APPLICANT_TYPES.items()
 ]
-ID_TYPE_CHOICES = [(key, t.label) for key, t in ID_TYPES.items()]
+ID_TYPE_CHOICES = [(key, _(t.label)) for key, t in ID_TYPES.items()]
 OUTCOME_CHOICES = [
     (key, o.label if o.label.startswith(o.group) else f"{o.group} {o.label}") for key, o in OUTCOMES.items()
 ]
@@ -153,7 +183,7 @@ class Application(models.Model):
 
     @property
     def state_label(self) -> str:
-        return STATES[State(self.state)].label
+        return gettext(STATES[State(self.state)].label)
 
     @property
     def is_open(self) -> bool:
@@ -165,7 +195,7 @@ class Application(models.Model):
 
     @property
     def applicant_type_label(self) -> str:
-        return dict(APPLICANT_TYPE_CHOICES)[self.applicant_type]
+        return str(dict(APPLICANT_TYPE_CHOICES)[self.applicant_type])
 
     # ---- masking (see privacy.py)
     @property

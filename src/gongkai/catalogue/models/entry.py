@@ -17,22 +17,22 @@ class Status(models.TextChoices):
 
 
 class DisclosureMode(models.TextChoices):
-    # The law's own labels (公开方式).
-    PROACTIVE = "proactive", "主动公开"
-    ON_REQUEST = "on_request", "依申请公开"
-    NOT_DISCLOSED = "not_disclosed", "不予公开"
+    # The law's own labels (公开方式); only their display is translated, the stored values are codes.
+    PROACTIVE = "proactive", _("主动公开")
+    ON_REQUEST = "on_request", _("依申请公开")
+    NOT_DISCLOSED = "not_disclosed", _("不予公开")
 
 
 class Validity(models.TextChoices):
-    VALID = "valid", "有效"
-    EXPIRED = "expired", "失效"
-    REPEALED = "repealed", "废止"
+    VALID = "valid", pgettext_lazy("validity", "有效")
+    EXPIRED = "expired", pgettext_lazy("validity", "失效")
+    REPEALED = "repealed", pgettext_lazy("validity", "废止")
 
 
 class DocType(models.TextChoices):
     ORDINARY = "ordinary", pgettext_lazy("document type", "普通文件")
-    REGULATION = "regulation", "规章"
-    NORMATIVE = "normative", "行政规范性文件"
+    REGULATION = "regulation", pgettext_lazy("document type", "规章")
+    NORMATIVE = "normative", pgettext_lazy("document type", "行政规范性文件")
     OTHER_POLICY = "policy", pgettext_lazy("document type", "其他政策文件")
     DECISION = "decision", pgettext_lazy("document type", "行政决定")
     REPORT = "report", pgettext_lazy("document type", "报告、统计和计划")
@@ -43,7 +43,7 @@ class OwnCategory(models.Model):
 
     agency = models.ForeignKey("agencies.Agency", on_delete=models.CASCADE, related_name="own_categories")
     code = models.CharField(_("代码"), max_length=8)
-    label = models.CharField(_("名称"), max_length=100)
+    label = models.CharField(pgettext_lazy("category", "名称"), max_length=100)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agency", "code"], name="catalogue_owncat_unique")]

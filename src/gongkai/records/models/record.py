@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from ..rules import KINDS, yuan_to_wan
@@ -71,7 +72,9 @@ class YearlyTotal(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.year}年{KINDS[self.kind].label}{self.count}件"
+        # In the source language whatever the page's: the event log keeps this text.
+        with translation.override(None):
+            return f"{self.year}年{KINDS[self.kind].label}{self.count}件"
 
     @property
     def kind_label(self) -> str:
