@@ -248,3 +248,10 @@ def test_table_three_page(client, world):
     client.force_login(world.clerk_a)
     body = client.get(reverse("applications:table_three", args=[world.a.code, 2026])).content.decode()
     assert "勾稽关系检查通过" in body
+
+
+def test_detail_shows_the_clock_status(client, world):
+    app = make_application(world.a, date(2026, 3, 2))
+    client.force_login(world.clerk_a)
+    body = client.get(reverse("applications:detail", args=[world.a.code, app.pk])).content.decode()
+    assert '<p class="muted">计时中' in body
