@@ -2,9 +2,11 @@
 tab-separated text the structured readers (HTML/DOCX/XLSX/PDF) produce — one table row per
 line, cells separated by "\\t".
 
-Tables are read by anchoring on the printed row labels, in their fixed order, and taking the
-numbers between one label and the next; ``assemble`` then fits the numbers to the cells using
-the layout's arithmetic where the count is off.
+Tables printed one row per line with one number per cell (markdown, tab-separated text) are read
+field by field (``_lines``). Any other table is read by anchoring on the printed row labels, in
+their fixed order, and taking the numbers between one label and the next; ``assemble`` then fits
+the numbers to the cells using the layout's arithmetic where the count is off. Labels and format
+markers are compared in a compact form that ignores spacing and punctuation (``CompactSearch``).
 """
 
 from __future__ import annotations
