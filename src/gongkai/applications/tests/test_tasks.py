@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from gongkai.applications import services
 from gongkai.applications.models import Reminder
-from gongkai.applications.tasks import scan_deadlines
+from gongkai.applications.tasks import _record, scan_deadlines
 from gongkai.applications.testing import PERSON_ID, PHONE, make_application
 
 
@@ -52,6 +52,19 @@ def test_scan_reminds_the_clerks_once(apps, world):
     again = scan_deadlines(date(2026, 3, 27))
     assert again.reminders == 0 and again.emailed == 0
     assert Reminder.objects.count() == len(kinds) and len(mail.outbox) == result.emailed
+
+
+def test_reminders_another_worker_recorded_meanwhile_are_skipped(apps, world):
+    """Between the scan's read of the reminders it has and its insert, another worker may record
+    some of the same: those are skipped (the constraint), the others recorded, and counted right."""
+    scan_deadlines(date(2026, 3, 27))
+    mine = Reminder.objects.filter(recipient=world.clerk_a).first()
+    same = (mine.application_id, mine.kind, mine.due_kind, mine.due_on, mine.recipient_id, mine.message)
+    other = (*same[:4], world.reviewer_a.pk, mine.message)
+    assert _record([same, other]) == 1
+    added = Reminder.objects.get(recipient=world.reviewer_a)
+    assert (added.application_id, added.kind, added.due_on) == (mine.application_id, mine.kind, mine.due_on)
+    assert abs(added.created_at - timezone.now()).total_seconds() < 60 and added.emailed_at is None
 
 
 def test_a_rerun_over_the_backlog_reads_and_writes_nothing_new(apps, world):
