@@ -47,6 +47,15 @@ def test_refusal_template_and_callable():
     assert err.value.message == "|".join(sorted(["办理中", "恢复", "已中止"]))
 
 
+def test_the_allowed_states_are_joined_by_the_machines_separator():
+    separators = iter([", ", " / "])  # a callable is asked at each refusal (the active language's)
+    machine = Machine(MACHINE.transitions.values(), LABELS, separator=lambda: next(separators))
+    for joined in ("办理中, 已中止", "办理中 / 已中止"):
+        with pytest.raises(TransitionRefused) as err:
+            machine.fire(S.CLOSED, "close")
+        assert err.value.message == f"当前状态为“已办结”，不能办结（仅限{joined}）"
+
+
 def test_unknown_action():
     with pytest.raises(TransitionRefused, match="未知的操作：fly"):
         MACHINE.fire(S.OPEN, "fly")

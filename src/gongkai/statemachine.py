@@ -32,8 +32,9 @@ class TransitionRefused(Exception):
         self.message = message
 
 
-# A refusal is a str.format template with {state}, {action} and {allowed} (labels joined by "、"),
-# or a callable taking the same three as keywords (e.g. to translate at call time).
+# A refusal is a str.format template with {state}, {action} and {allowed} (the allowed states'
+# labels joined by the machine's separator), or a callable taking the same three as keywords (e.g.
+# to translate at call time).
 Refusal = str | Callable[..., str]
 
 
@@ -44,6 +45,7 @@ class Machine:
         state_labels: Mapping[Any, Any],
         refusal: Refusal = DEFAULT_REFUSAL,
         unknown: str = "未知的操作：{action}",
+        separator: str | Callable[[], str] = "、",
     ):
         self.transitions: dict[str, Transition] = {}
         for t in transitions:
@@ -53,6 +55,7 @@ class Machine:
         self.state_labels = dict(state_labels)
         self.refusal = refusal
         self.unknown = unknown
+        self.separator = separator  # between the allowed states' labels; a callable: chosen at refusal
 
     def __getitem__(self, action: str) -> Transition:
         return self.transitions[action]
@@ -72,7 +75,8 @@ class Machine:
         if transition is None:
             raise TransitionRefused(self.unknown.format(action=action))
         if state not in transition.sources:
-            allowed = "、".join(self.label(s) for s in self.state_labels if s in transition.sources)
+            separator = self.separator() if callable(self.separator) else self.separator
+            allowed = separator.join(self.label(s) for s in self.state_labels if s in transition.sources)
             values = {"state": self.label(state), "action": str(transition.label), "allowed": allowed}
             if callable(self.refusal):
                 message = self.refusal(**values)

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy
 from gongkai.agencies.batch import agency_pks, chunks
 from gongkai.annual.layout import LAYOUT_2021, FormatLayout
 from gongkai.annual.model import Table, cell_path
+from gongkai.web.i18n import join_clauses
 
 from . import rules
 from .models import Appeal
@@ -206,7 +207,7 @@ def drilldown(
         DrillItem(
             label=_("%(number)s（%(kind)s）") % {"number": a.case_number, "kind": a.kind_label},
             date=a.received_on,
-            detail=_("；").join(str(x) for x in (a.body, a.stage_label, a.decision_label) if x)
+            detail=join_clauses(x for x in (a.body, a.stage_label, a.decision_label) if x)
             + (_("（%(date)s）") % {"date": a.decided_on.isoformat()} if a.decided_on else ""),
             url=reverse("appeals:detail", kwargs={"agency_code": agency.code, "pk": a.pk}),
         )

@@ -13,6 +13,7 @@ from enum import StrEnum
 from django.utils.translation import gettext, gettext_lazy
 
 from gongkai.statemachine import Machine, Transition
+from gongkai.web.i18n import list_separator
 
 
 class Stage(StrEnum):
@@ -36,7 +37,7 @@ def _refusal(state: str, action: str, allowed: str) -> str:
     return gettext("案件当前为“%(state)s”，不能%(action)s（仅限%(allowed)s的案件）") % {
         "state": state,
         "action": action,
-        "allowed": gettext("、").join(allowed.split("、")),  # the machine joins the labels with 、
+        "allowed": allowed,
     }
 
 
@@ -61,4 +62,5 @@ MACHINE = Machine(
     ),
     STAGE_LABELS,
     refusal=_refusal,
+    separator=list_separator,
 )

@@ -20,9 +20,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from gongkai.events.services import record
+from gongkai.web.i18n import join_clauses
 from gongkai.workdays import HOLIDAY, MAKEUP_WORKDAY, CalendarMissing, WorkCalendar, default_calendar
 
-from .i18n import join_clauses
 from .models import CalendarYear, HolidayCalendarDay
 
 # Months ahead the calendar must cover before the back office shows a banner.

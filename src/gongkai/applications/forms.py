@@ -10,9 +10,10 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.web.i18n import join_list
+
 from . import services
 from .fees import FEE_BASIS_LABELS
-from .i18n import join_list
 from .letters import PLACEHOLDERS, TemplateProblem, check_template
 from .models import APPLICANT_TYPE_CHOICES, Channel, DayKind, DeliveryChannel, DeliveryForm
 from .models.application import ID_TYPE_CHOICES, OUTCOME_CHOICES, REPLY_TYPE_CHOICES, STATE_CHOICES

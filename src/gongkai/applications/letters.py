@@ -22,10 +22,10 @@ from datetime import date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from gongkai.web.i18n import join_list
 from gongkai.workdays import CalendarMissing
 
 from .clock import ClockError
-from .i18n import join_list
 from .models import Letter, LetterTemplate
 from .numbering import next_serial, settings_for
 from .rules import REPLY_TYPES, ReplyType

@@ -23,13 +23,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.events.services import changed, record, snapshot
+from gongkai.web.i18n import join_list
 from gongkai.workdays import CalendarMissing, WorkCalendar
 
 from . import letters
 from .calendar import Moved, db_calendar
 from .clock import ClockError, ClockState, EventKind, compute_clock
 from .fees import FeeBasis, charge_by_volume, charge_per_item
-from .i18n import join_list
 from .models import (
     CONFIRM_CHANNELS,
     OPEN_STATES,

@@ -24,6 +24,7 @@ from gongkai.agencies.access import agencies_for, agency_required
 from gongkai.agencies.models import Membership, Role
 from gongkai.events.models import Event
 from gongkai.events.services import record
+from gongkai.web.i18n import join_clauses, join_list
 from gongkai.workdays import CalendarMissing
 
 from . import calendar as cal_service
@@ -39,7 +40,6 @@ from .forms import (
     WorkbenchFilterForm,
     apply_error,
 )
-from .i18n import join_clauses, join_list
 from .letters import LETTER_KINDS
 from .models import (
     OPEN_STATES,

@@ -11,7 +11,6 @@ from datetime import date, datetime, time
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from gongkai.agencies.access import access_for
 from gongkai.agencies.models import Role
@@ -20,6 +19,7 @@ from gongkai.annual.layout import APPLICANT_PARTS, FORMAT_PRE2019
 from gongkai.annual.readers import read_bytes
 from gongkai.events.services import changed, record, snapshot
 from gongkai.statemachine import TransitionRefused
+from gongkai.web.i18n import join_clauses
 
 from . import build
 from .checks import Evaluation, evaluate, evaluate_for_publishing, finding_message, fingerprint
@@ -27,11 +27,6 @@ from .models import TEXT_FIELDS, AnnualReport, ImportedBaseline, ReportVersion, 
 from .workflow import EDITABLE, MACHINE, STATUS_LABELS, Status
 
 MIN_YEAR, MAX_YEAR = 2008, 2100
-
-
-def _separator() -> str:
-    """Between the findings quoted in one message."""
-    return pgettext("list separator", "；")
 
 
 MAX_TEXT = 20_000  # characters per text field; a real section is a few thousand
@@ -157,7 +152,7 @@ def submit(actor, workspace: AnnualReport) -> AnnualReport:
     ev = evaluate(workspace)
     if ev.errors:
         raise ReportError(
-            _("报告有错误，不能提交审核：") + _separator().join(finding_message(f) for f in ev.errors[:5])
+            _("报告有错误，不能提交审核：") + join_clauses(finding_message(f) for f in ev.errors[:5])
         )
     if workspace.versions.exists() and not workspace.correction_note.strip():
         raise ReportError(_("这是对已发布报告的更正，请先写明更正说明"), "correction_note")
@@ -232,13 +227,13 @@ def publish(
     if ev.errors:
         raise ReportError(
             _("报告有 %(n)d 项错误，不能发布：") % {"n": len(ev.errors)}
-            + _separator().join(finding_message(f) for f in ev.errors[:5])
+            + join_clauses(finding_message(f) for f in ev.errors[:5])
         )
     missing = [f for f in ev.warnings if fingerprint(f) not in confirmed]
     if missing:
         raise ReportError(
             _("还有 %(n)d 项警告未确认，请逐项确认后再发布：") % {"n": len(missing)}
-            + _separator().join(finding_message(f) for f in missing[:5])
+            + join_clauses(finding_message(f) for f in missing[:5])
         )
     latest = workspace.latest_version()
     if latest is not None and not workspace.correction_note.strip():

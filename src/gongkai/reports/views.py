@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy, pgettext
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -26,6 +26,7 @@ from gongkai.annual.layout import layout_for_year
 from gongkai.annual.model import cell_path
 from gongkai.annual.sum import sum_reports
 from gongkai.annual.writers import render as render_report
+from gongkai.web.i18n import join_clauses
 
 from . import build, guidance, services
 from .checks import (
@@ -316,7 +317,7 @@ def save(request, agency_code, year):
     if not form.is_valid():
         messages.error(
             request,
-            pgettext("list separator", "；").join(str(e) for errors in form.errors.values() for e in errors),
+            join_clauses(str(e) for errors in form.errors.values() for e in errors),
         )
         return redirect("reports:workspace", agency_code, year)
     # only the fields the form sent: a partial post never blanks the others

@@ -11,10 +11,11 @@ from __future__ import annotations
 from enum import StrEnum
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy
 
 from gongkai.agencies.models import Role
 from gongkai.statemachine import Machine, Transition
+from gongkai.web.i18n import list_separator
 
 
 class Status(StrEnum):
@@ -34,8 +35,7 @@ EDITABLE = frozenset({Status.DRAFT, Status.RETURNED})
 
 
 def _refusal(state: str, action: str, allowed: str) -> str:
-    """In the active language (the state machine joins the allowed states with "、")."""
-    allowed = pgettext("list separator", "、").join(allowed.split("、"))
+    """In the active language (the labels arrive translated, joined by the active separator)."""
     return _("报告当前为“%(state)s”，不能%(action)s（仅限%(allowed)s状态）") % {
         "state": state,
         "action": action,
@@ -72,4 +72,5 @@ MACHINE = Machine(
     ),
     STATUS_LABELS,
     refusal=_refusal,
+    separator=list_separator,
 )
