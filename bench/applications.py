@@ -13,7 +13,7 @@ Timed, each against a single hand-written GROUP BY over the same table in the sa
   dummy backend), and a repeated daily run, which finds nothing new;
   against: open applications with a deadline up to the horizon, counted by agency and deadline kind;
 - table 三 (``gongkai.applications.queries.table_three``) of the large agency for 2025, and of
-  every agency of the county;
+  every agency of the county (``table_three_by_agency``, as the county's report build does);
   against: the agency's applications of the year counted by applicant type, new/carried in and
   outcome/carried out.
 Target: ≤ 2×. Peak memory: Python allocations during each operation (tracemalloc, in a separate
@@ -29,15 +29,16 @@ import json
 import os
 import random
 import resource
-import subprocess
 import sys
-import tempfile
 import time
 import tracemalloc
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+try:  # imported as bench.<name> (bench/run.py), or run as a script from bench/
+    from bench._child import run_child
+except ImportError:  # pragma: no cover
+    from _child import run_child
+
 TODAY = date(2026, 11, 20)  # a Friday; fixed so the bench never depends on the real date
 YEAR = 2025
 TARGET = 2.0
@@ -281,7 +282,7 @@ def child(data_dir: str, applications: int, agencies: int, per_agency: int, repe
     from gongkai.applications import tasks
     from gongkai.applications.calendar import db_calendar
     from gongkai.applications.models import Reminder
-    from gongkai.applications.queries import table_three
+    from gongkai.applications.queries import table_three, table_three_by_agency
     from gongkai.applications.tasks import DEFAULT_DUE_SOON, scan_deadlines
 
     t0 = time.perf_counter()
@@ -326,7 +327,7 @@ def child(data_dir: str, applications: int, agencies: int, per_agency: int, repe
         "scan_daily": (lambda: scan_deadlines(TODAY), None, scan_sql),
         "email": (tasks.send_pending_emails, unsend, None),
         "t3_one": (lambda: table_three(big, YEAR), None, t3_sql),
-        "t3_county": (lambda: [table_three(a, YEAR) for a in everyone], None, lambda: _table_sql(ids)),
+        "t3_county": (lambda: table_three_by_agency(everyone, YEAR), None, lambda: _table_sql(ids)),
     }
     for name, (run, before, sql) in ops.items():
         t_run = _best(run, repeat, before)
@@ -352,26 +353,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         print(json.dumps(child(args.child, args.applications, args.agencies, args.per_agency, args.repeat)))
         return 0
-    with tempfile.TemporaryDirectory(prefix="gongkai-bench-applications-") as data_dir:
-        env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
-        result = subprocess.run(
-            [
-                sys.executable,
-                str(Path(__file__).resolve()),
-                "--child",
-                data_dir,
-                *("--applications", str(args.applications), "--agencies", str(args.agencies)),
-                *("--per-agency", str(args.per_agency), "--repeat", str(args.repeat)),
-            ],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=ROOT,
-        )
-    if result.returncode != 0:
-        print(result.stderr[-3000:], file=sys.stderr)
+    r = run_child(
+        __file__,
+        "applications",
+        {
+            "applications": args.applications,
+            "agencies": args.agencies,
+            "per_agency": args.per_agency,
+            "repeat": args.repeat,
+        },
+    )
+    if r is None:
         return 1
-    r = json.loads(result.stdout.strip().splitlines()[-1])
     c = r["counts"]
     print(
         f"data: {r['total']:,} applications, {args.agencies} agencies (one with {args.applications:,}, "

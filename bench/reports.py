@@ -16,14 +16,15 @@ import argparse
 import json
 import os
 import random
-import subprocess
 import sys
-import tempfile
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+try:  # imported as bench.<name> (bench/run.py), or run as a script from bench/
+    from bench._child import run_child
+except ImportError:  # pragma: no cover
+    from _child import run_child
+
 YEAR = 2025
 TARGET = 2.0
 REPEAT = 3
@@ -221,30 +222,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         print(json.dumps(child(args.child, args.applications, args.agencies, args.per_agency)))
         return 0
-    with tempfile.TemporaryDirectory(prefix="gongkai-bench-reports-") as data_dir:
-        env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
-        result = subprocess.run(
-            [
-                sys.executable,
-                str(Path(__file__).resolve()),
-                "--child",
-                data_dir,
-                "--applications",
-                str(args.applications),
-                "--agencies",
-                str(args.agencies),
-                "--per-agency",
-                str(args.per_agency),
-            ],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=ROOT,
-        )
-    if result.returncode != 0:
-        print(result.stderr[-3000:], file=sys.stderr)
+    r = run_child(
+        __file__,
+        "reports",
+        {"applications": args.applications, "agencies": args.agencies, "per_agency": args.per_agency},
+    )
+    if r is None:
         return 1
-    r = json.loads(result.stdout.strip().splitlines()[-1])
     print(
         f"data: {args.applications:,} applications in one agency; {args.agencies} agencies × {args.per_agency:,}"
         f" (filled in {r['fill_s']:.0f} s, SQLite)"
