@@ -56,3 +56,22 @@ def submitted_on(app: Application, day: date) -> Application:
     Application.objects.filter(pk=app.pk).update(submitted_at=moment)
     app.refresh_from_db()
     return app
+
+
+def bare_application(agency, tracking_no: str, **fields) -> Application:
+    """An unsaved application with placeholder applicant data and only the given ``fields`` that
+    matter to a table, for tests that bulk-create many (no services, no clock, no events)."""
+    values = {
+        "query_code_hash": "x",
+        "channel": "in_person",
+        "name": "x",
+        "id_type": "resident_id",
+        "id_number": "x",
+        "phone": "x",
+        "description": "x",
+        "delivery_form": "paper",
+        "delivery_channel": "post",
+        "submitted_at": timezone.now(),
+        **fields,
+    }
+    return Application(agency=agency, tracking_no=tracking_no, **values)

@@ -13,7 +13,7 @@ from gongkai.applications.models import Application
 from gongkai.applications.queries import table_three, table_three_findings
 from gongkai.applications.rules import APPLICANT_TYPES, OUTCOME_KEYS
 from gongkai.applications.tally import ApplicationRecord, tally
-from gongkai.applications.testing import applicant, make_application, uscc
+from gongkai.applications.testing import applicant, bare_application, make_application, uscc
 
 
 def test_table_three_from_the_records(world):
@@ -71,25 +71,13 @@ def test_any_records_validate(world, rows, year):
     Application.objects.all().delete()
     from datetime import timedelta
 
-    from django.utils import timezone
-
     Application.objects.bulk_create(
         [
-            Application(
-                agency=world.a,
-                tracking_no=f"p-{i}",
-                query_code_hash="x",
-                channel="in_person",
+            bare_application(
+                world.a,
+                f"p-{i}",
                 state="closed" if outcome else "registered",
                 applicant_type=kind,
-                name="x",
-                id_type="resident_id",
-                id_number="x",
-                phone="x",
-                description="x",
-                delivery_form="paper",
-                delivery_channel="post",
-                submitted_at=timezone.now(),
                 received_on=received,
                 outcome=outcome or "",
                 finished_on=received + timedelta(days=days) if outcome else None,

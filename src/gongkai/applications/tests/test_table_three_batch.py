@@ -5,13 +5,13 @@ from datetime import date, timedelta
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from gongkai.agencies.models import Agency
 from gongkai.annual.layout import LAYOUT_2019, LAYOUT_2021
 from gongkai.applications.models import Application
 from gongkai.applications.queries import table_three, table_three_by_agency
 from gongkai.applications.rules import APPLICANT_TYPES, OUTCOME_KEYS
+from gongkai.applications.testing import bare_application
 
 
 def _random_applications(agencies, rng: random.Random, per_agency: int = 60) -> None:
@@ -22,21 +22,11 @@ def _random_applications(agencies, rng: random.Random, per_agency: int = 60) -> 
             finished = received + timedelta(days=rng.randrange(0, 90)) if rng.random() < 0.7 else None
             state = rng.choice(["closed", "registered", "merged", "submitted"])
             rows.append(
-                Application(
-                    agency=agency,
-                    tracking_no=f"{agency.code}-{i}",
-                    query_code_hash="x",
-                    channel="in_person",
+                bare_application(
+                    agency,
+                    f"{agency.code}-{i}",
                     state=state,
                     applicant_type=rng.choice(sorted(APPLICANT_TYPES)),
-                    name="x",
-                    id_type="resident_id",
-                    id_number="x",
-                    phone="x",
-                    description="x",
-                    delivery_form="paper",
-                    delivery_channel="post",
-                    submitted_at=timezone.now(),
                     received_on=None if state == "submitted" else received,
                     outcome=rng.choice(OUTCOME_KEYS) if finished else "",
                     finished_on=finished,
