@@ -1,13 +1,22 @@
-"""Read-side queries: the published reports for the portal, listing statuses, drill-downs."""
+"""Read-side queries: the published reports for the portal, listing statuses, drill-downs, and the
+summary (汇总) of the agencies a user may see."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, Max, Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from gongkai.agencies.access import agencies_for
+from gongkai.annual.errors import ReportError
+from gongkai.annual.layout import layout_for_year
+from gongkai.annual.sum import sum_reports
+
+from .build import build_report, compute_tables_by_agency
 from .checks import check_options, deadline_for
 from .models import AnnualReport, ReportVersion
 
@@ -85,3 +94,79 @@ def drill_applications(agency, year: int, row: str, column: str):
     else:
         raise KeyError(row)
     return qs.order_by("received_on", "id")
+
+
+# ---------------------------------------------------------------- summary of the agencies a user may see
+
+# The key figures of the summary list: (label, cells added up), from tables 三 and 四.
+SUMMARY_FIGURES = (
+    (gettext_lazy("新收申请"), (("applications", "new_received", "total"),)),
+    (gettext_lazy("上年结转"), (("applications", "carried_over_in", "total"),)),
+    (gettext_lazy("办理结果总计"), (("applications", "r_total", "total"),)),
+    (gettext_lazy("结转下年度"), (("applications", "carried_over_out", "total"),)),
+    (gettext_lazy("行政复议总计"), (("review_litigation", "reconsideration", "total"),)),
+    (
+        gettext_lazy("行政诉讼总计"),
+        (
+            ("review_litigation", "litigation_direct", "total"),
+            ("review_litigation", "litigation_after_reconsideration", "total"),
+        ),
+    ),
+)
+
+
+def figures(tables) -> list:
+    """The SUMMARY_FIGURES of one set of tables (None where a cell is blank)."""
+    out = []
+    for _label, cells in SUMMARY_FIGURES:
+        values = [tables[key].get(row, column) for key, row, column in cells]
+        out.append(None if any(v is None for v in values) else sum(values))
+    return out
+
+
+def _summary_name(agencies) -> str:
+    """What the summed report is called: the one agency, the top agency of a tree ("及所属机关"),
+    or the first of several. The name is printed in the summed report (a Chinese document, also
+    exported), so it is not translated."""
+    if len(agencies) == 1:
+        return agencies[0].name
+    ids = {a.pk for a in agencies}
+    roots = [a for a in agencies if a.parent_id not in ids]
+    if len(roots) == 1:
+        return f"{roots[0].name}及所属机关"
+    return f"{agencies[0].name}等{len(agencies)}个机关"
+
+
+@dataclass
+class Summary:
+    year: int
+    agencies: list
+    rows: list = field(default_factory=list)  # (agency, [figure])
+    report: object = None  # the summed gongkai.annual Report, None when it cannot be made
+    error: str = ""
+
+
+def summarise(user, year: int) -> Summary:
+    """Tables 二、三、四 of every agency ``user`` may see, from live data (one batch of grouped
+    queries for all of them), and their sum.
+
+    The tables come from the records and hold their balances by construction, so the sum is made
+    without running the checks on each input (``check=False``): the checks would refuse every
+    input for its missing texts (一、五、六), which a summary of tables does not carry, and would
+    cost a full check run per agency. The inputs are the live tables, not published versions."""
+    agencies = list(agencies_for(user).order_by("sort_order", "code"))
+    summary = Summary(year, agencies)
+    if not agencies:
+        return summary
+    layout = layout_for_year(year)
+    if layout.applications is None:
+        summary.error = _("%(year)d年度适用2019年以前的格式，没有统一的统计表，不能汇总。") % {"year": year}
+        return summary
+    tables = compute_tables_by_agency(agencies, year, layout)
+    summary.rows = [(a, figures(tables[a.pk])) for a in agencies]
+    reports = [build_report(a, year, tables=tables[a.pk]) for a in agencies]
+    try:
+        summary.report = sum_reports(reports, _summary_name(agencies), check=False)
+    except ReportError as exc:
+        summary.error = str(exc)
+    return summary

@@ -21,14 +21,12 @@ from gongkai.agencies.access import WRITE_ROLES, agencies_for, agency_required
 from gongkai.agencies.models import Role
 from gongkai.annual.checks import Severity
 from gongkai.annual.checks.base import REGISTRY
-from gongkai.annual.errors import ReportError
 from gongkai.annual.layout import layout_for_year
 from gongkai.annual.model import cell_path
-from gongkai.annual.sum import sum_reports
 from gongkai.annual.writers import render as render_report
 from gongkai.web.i18n import join_clauses
 
-from . import build, guidance, services
+from . import build, guidance, queries, services
 from .checks import (
     check_options,
     deadline_for,
@@ -39,7 +37,6 @@ from .checks import (
 )
 from .forms import SUBTOPIC_HINTS, BaselineForm, ReturnForm, TextsForm
 from .models import OVERVIEW_PARTS, TEXT_FIELDS, AnnualReport, ImportedBaseline
-from .queries import drill_applications
 from .workflow import EDITABLE, STATUS_LABELS, Status
 
 EXPORTS = {
@@ -406,7 +403,7 @@ def _drill_applications(agency, year: int, row: str, column: str) -> Drill:
         label_row, label_column = grid.row(row), grid.column(column)
     except KeyError:
         raise Http404("no such cell") from None
-    qs = drill_applications(agency, year, row, column).only(
+    qs = queries.drill_applications(agency, year, row, column).only(
         "tracking_no", "received_on", "finished_on", "state", "outcome", "applicant_type"
     )
     total = qs.count()
@@ -499,78 +496,6 @@ def download(data: bytes, fmt: str, filename: str) -> HttpResponse:
 
 SUMMARY_EXPORTS = {fmt: EXPORTS[fmt] for fmt in ("xlsx", "json")}
 
-# The key figures of the summary list: (label, cells added up), from tables 三 and 四.
-SUMMARY_FIGURES = (
-    (gettext_lazy("新收申请"), (("applications", "new_received", "total"),)),
-    (gettext_lazy("上年结转"), (("applications", "carried_over_in", "total"),)),
-    (gettext_lazy("办理结果总计"), (("applications", "r_total", "total"),)),
-    (gettext_lazy("结转下年度"), (("applications", "carried_over_out", "total"),)),
-    (gettext_lazy("行政复议总计"), (("review_litigation", "reconsideration", "total"),)),
-    (
-        gettext_lazy("行政诉讼总计"),
-        (
-            ("review_litigation", "litigation_direct", "total"),
-            ("review_litigation", "litigation_after_reconsideration", "total"),
-        ),
-    ),
-)
-
-
-def _figures(tables) -> list:
-    out = []
-    for _label, cells in SUMMARY_FIGURES:
-        values = [tables[key].get(row, column) for key, row, column in cells]
-        out.append(None if any(v is None for v in values) else sum(values))
-    return out
-
-
-def _summary_name(agencies) -> str:
-    """What the summed report is called: the one agency, the top agency of a tree ("及所属机关"),
-    or the first of several. The name is printed in the summed report (a Chinese document, also
-    exported), so it is not translated."""
-    if len(agencies) == 1:
-        return agencies[0].name
-    ids = {a.pk for a in agencies}
-    roots = [a for a in agencies if a.parent_id not in ids]
-    if len(roots) == 1:
-        return f"{roots[0].name}及所属机关"
-    return f"{agencies[0].name}等{len(agencies)}个机关"
-
-
-@dataclass
-class Summary:
-    year: int
-    agencies: list
-    rows: list = field(default_factory=list)  # (agency, [figure])
-    report: object = None  # the summed gongkai.annual Report, None when it cannot be made
-    error: str = ""
-
-
-def summarise(user, year: int) -> Summary:
-    """Tables 二、三、四 of every agency ``user`` may see, from live data (one batch of grouped
-    queries for all of them), and their sum.
-
-    The tables come from the records and hold their balances by construction, so the sum is made
-    without running the checks on each input (``check=False``): the checks would refuse every
-    input for its missing texts (一、五、六), which a summary of tables does not carry, and would
-    cost a full check run per agency. The inputs are the live tables, not published versions."""
-    agencies = list(agencies_for(user).order_by("sort_order", "code"))
-    summary = Summary(year, agencies)
-    if not agencies:
-        return summary
-    layout = layout_for_year(year)
-    if layout.applications is None:
-        summary.error = _("%(year)d年度适用2019年以前的格式，没有统一的统计表，不能汇总。") % {"year": year}
-        return summary
-    tables = build.compute_tables_by_agency(agencies, year, layout)
-    summary.rows = [(a, _figures(tables[a.pk])) for a in agencies]
-    reports = [build.build_report(a, year, tables=tables[a.pk]) for a in agencies]
-    try:
-        summary.report = sum_reports(reports, _summary_name(agencies), check=False)
-    except ReportError as exc:
-        summary.error = str(exc)
-    return summary
-
 
 def _summary_years() -> list[int]:
     last = _default_year()
@@ -580,15 +505,15 @@ def _summary_years() -> list[int]:
 @login_required
 def summary(request, year):
     """汇总: every agency the user may see, with key figures of its live tables, and the summed tables."""
-    result = summarise(request.user, _year(year))
+    result = queries.summarise(request.user, _year(year))
     return render(
         request,
         "reports/summary.html",
         {
             "year": result.year,
             "summary": result,
-            "figures": [label for label, _cells in SUMMARY_FIGURES],
-            "totals": _figures(result.report.tables) if result.report else [],
+            "figures": [label for label, _cells in queries.SUMMARY_FIGURES],
+            "totals": queries.figures(result.report.tables) if result.report else [],
             "grids": _grids(None, result.year, result.report) if result.report else [],
             "years": _summary_years(),
             "exports": SUMMARY_EXPORTS,
@@ -600,7 +525,7 @@ def summary(request, year):
 def summary_export(request, year, fmt):
     if fmt not in SUMMARY_EXPORTS:
         raise Http404("no such format")
-    result = summarise(request.user, _year(year))
+    result = queries.summarise(request.user, _year(year))
     if result.report is None:
         raise Http404("nothing to sum")
     return download(render_report(result.report, fmt), fmt, f"summary-{result.year}-annual-report.{fmt}")
