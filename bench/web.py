@@ -54,7 +54,7 @@ def prepare(data_dir: str, entries: int) -> dict:
     from gongkai.catalogue.demo import counters_for, generate
     from gongkai.catalogue.models import Entry
     from gongkai.catalogue.search import schema
-    from gongkai.web import demo
+    from gongkai.cli import demo
 
     t0 = time.perf_counter()
     call_command("migrate", interactive=False, verbosity=0)

@@ -1,7 +1,7 @@
 """Demo 行政复议/行政诉讼 cases for the demo county, 2024 and 2025, through the services (so the event
 log has them), linked to demo applications that were answered unfavourably when there are some.
 
-``load_demo_appeals()`` is called by gongkai.web.demo after the agencies (and the applications demo).
+``load_demo_appeals()`` is called by gongkai.cli.demo after the agencies (and the applications demo).
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 from gongkai.agencies.batch import agency_pks, chunks
 from gongkai.annual.layout import LAYOUT_2021, FormatLayout
 from gongkai.annual.model import Table, cell_path
-from gongkai.web.i18n import join_clauses
+from gongkai.i18n import join_clauses
 
 from . import rules
 from .models import Appeal

@@ -13,7 +13,7 @@ from enum import StrEnum
 from django.utils.translation import gettext, gettext_lazy
 
 from gongkai.statemachine import Machine, Transition
-from gongkai.web.i18n import list_separator
+from gongkai.i18n import list_separator
 
 
 class Stage(StrEnum):

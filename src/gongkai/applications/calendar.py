@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from gongkai.events.services import record
-from gongkai.web.i18n import join_clauses
+from gongkai.i18n import join_clauses
 from gongkai.workdays import HOLIDAY, MAKEUP_WORKDAY, CalendarMissing, WorkCalendar, default_calendar
 
 from .models import CalendarYear, HolidayCalendarDay

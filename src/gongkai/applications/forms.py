@@ -10,7 +10,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.web.i18n import join_list
+from gongkai.i18n import join_list
 
 from . import services
 from .fees import FEE_BASIS_LABELS

@@ -22,7 +22,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from gongkai.web.i18n import join_list
+from gongkai.i18n import join_list
 from gongkai.workdays import CalendarMissing
 
 from .clock import ClockError

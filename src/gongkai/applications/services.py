@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.events.services import changed, record, snapshot
-from gongkai.web.i18n import join_list
+from gongkai.i18n import join_list
 from gongkai.workdays import CalendarMissing, WorkCalendar
 
 from . import letters

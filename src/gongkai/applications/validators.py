@@ -14,7 +14,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from gongkai.web.i18n import join_list
+from gongkai.i18n import join_list
 
 from .rules import ID_TYPES
 

@@ -24,7 +24,7 @@ from gongkai.agencies.access import agencies_for, agency_required
 from gongkai.agencies.models import Membership, Role
 from gongkai.events.models import Event
 from gongkai.events.services import record
-from gongkai.web.i18n import join_clauses, join_list
+from gongkai.i18n import join_clauses, join_list
 from gongkai.workdays import CalendarMissing
 
 from . import calendar as cal_service

@@ -25,7 +25,7 @@ from enum import StrEnum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from gongkai.web.i18n import join_clauses, join_list
+from gongkai.i18n import join_clauses, join_list
 
 from .rules import LAPSE_OUTCOMES, OUTCOMES, REFERRED_OUTCOME, WITHDRAWN_OUTCOME
 

@@ -1,6 +1,6 @@
 """Demo catalogue: realistic, fictional entries for the demo county (示例县), 2023–2026.
 
-``load_demo_catalogue()`` is called by gongkai.web.demo after the agencies exist. ``generate`` is
+``load_demo_catalogue()`` is called by gongkai.cli.demo after the agencies exist. ``generate`` is
 also used by bench/web.py to fill 200,000 rows; it yields plain column dicts, deterministic for a
 seed, with 索引号 serials counted per agency and year.
 """

@@ -50,7 +50,7 @@ def cmd_demo(args) -> int:
     _setup()
     from django.core.management import call_command
 
-    from gongkai.web import demo
+    from gongkai.cli import demo
 
     print("正在准备数据库……", flush=True)
     call_command("migrate", interactive=False, verbosity=0)

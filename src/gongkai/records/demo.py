@@ -1,6 +1,6 @@
 """Demo 第二十条 records for the demo county (示例县): 2024 and 2025 decisions, yearly totals, fees.
 
-``load_demo_records()`` is called by gongkai.web.demo after the agencies exist. Fictional data;
+``load_demo_records()`` is called by gongkai.cli.demo after the agencies exist. Fictional data;
 amounts are whole 元 so that the 万元 figures in table 二 stay within 1 元 precision.
 """
 

@@ -19,7 +19,7 @@ from gongkai.annual.layout import APPLICANT_PARTS, FORMAT_PRE2019
 from gongkai.annual.readers import read_bytes
 from gongkai.events.services import changed, record, snapshot
 from gongkai.statemachine import TransitionRefused
-from gongkai.web.i18n import join_clauses
+from gongkai.i18n import join_clauses
 
 from . import build
 from .checks import Evaluation, evaluate, evaluate_for_publishing, finding_message, fingerprint

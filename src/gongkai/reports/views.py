@@ -24,7 +24,7 @@ from gongkai.annual.checks.base import REGISTRY
 from gongkai.annual.layout import layout_for_year
 from gongkai.annual.model import cell_path
 from gongkai.annual.writers import render as render_report
-from gongkai.web.i18n import join_clauses
+from gongkai.i18n import join_clauses
 
 from . import build, guidance, queries, services
 from .checks import (

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from gongkai.agencies.models import Role
 from gongkai.statemachine import Machine, Transition
-from gongkai.web.i18n import list_separator
+from gongkai.i18n import list_separator
 
 
 class Status(StrEnum):

@@ -15,7 +15,7 @@ from gongkai.appeals.rules import Kind
 from gongkai.appeals.services import AppealError
 from gongkai.appeals.testing import make_appeal
 from gongkai.events.models import Event
-from gongkai.web.testing import assert_not_shown, assert_shown
+from gongkai.testing import assert_not_shown, assert_shown
 from gongkai.workdays import WorkCalendar
 
 

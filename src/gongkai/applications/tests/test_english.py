@@ -17,7 +17,7 @@ from gongkai.applications.clock import ClockError, ClockEvent, EventKind, comput
 from gongkai.applications.testing import PERSON_ID, applicant, make_application, submitted_on
 from gongkai.applications.validators import InvalidValue, validate_id_number, validate_phone
 from gongkai.applications.workflow import State, TransitionRefused, fire
-from gongkai.web.testing import assert_not_shown, assert_shown
+from gongkai.testing import assert_not_shown, assert_shown
 
 RECEIVED = date(2026, 3, 2)  # a fixed day: deadlines from today may fall into a year without calendar data
 

@@ -13,7 +13,7 @@ from django.utils import translation
 from gongkai.catalogue import services
 from gongkai.catalogue.models import DocType, Status, Validity
 from gongkai.catalogue.testing import make_entry
-from gongkai.web.testing import assert_not_shown, assert_shown
+from gongkai.testing import assert_not_shown, assert_shown
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

@@ -16,7 +16,7 @@ from gongkai.applications.testing import make_application
 from gongkai.records import queries
 from gongkai.records.demo import load_demo_records
 from gongkai.records.models import Decision, YearlyTotal
-from gongkai.web import demo as web_demo
+from gongkai.cli import demo as web_demo
 
 
 @pytest.fixture

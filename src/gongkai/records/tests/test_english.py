@@ -16,7 +16,7 @@ from gongkai.records import importing
 from gongkai.records.models import ImportBatch, YearlyTotal
 from gongkai.records.rules import Kind
 from gongkai.records.testing import make_decision, make_fee, make_total
-from gongkai.web.testing import assert_not_shown, assert_shown
+from gongkai.testing import assert_not_shown, assert_shown
 
 
 def _url(name, world, **kw):

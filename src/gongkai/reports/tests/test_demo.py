@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _load(with_applications: bool, with_catalogue: bool = False):
-    from gongkai.web import demo
+    from gongkai.cli import demo
 
     if with_catalogue:
         demo.load_demo(with_catalogue=True, log=lambda *a: None)

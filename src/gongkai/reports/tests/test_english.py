@@ -12,7 +12,7 @@ from django.utils import translation
 from gongkai.reports import services
 from gongkai.reports.checks import evaluate_for_publishing, fingerprint
 from gongkai.reports.testing import good_workspace, some_applications
-from gongkai.web.testing import assert_not_shown, assert_shown
+from gongkai.testing import assert_not_shown, assert_shown
 
 pytestmark = pytest.mark.django_db
 YEAR = 2025

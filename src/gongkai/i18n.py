@@ -1,5 +1,5 @@
 """Joining the parts of a message in the active language, so an English page does not show Chinese
-punctuation (the separators are in this app's catalogue, for every app)."""
+punctuation (the separators are in the project-level catalogue, web/locale, LOCALE_PATHS)."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ from django.test import RequestFactory
 from gongkai.agencies.access import agencies_for
 from gongkai.agencies.models import Agency, Membership, Role
 from gongkai.annual.model import AgencyKind
-from gongkai.web import demo
+from gongkai.cli import demo
 
 
 @pytest.fixture
