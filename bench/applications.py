@@ -54,9 +54,9 @@ def _fill(agencies, per_agency: dict[int, int], rng: random.Random) -> dict:
     from django.conf import settings
     from django.db import connection
 
-    from gongkai.applications.calendar import db_calendar
     from gongkai.applications.models import Application
     from gongkai.applications.rules import OUTCOMES
+    from gongkai.workdays.services import db_calendar
 
     cal = db_calendar()
     connection.close()
@@ -280,10 +280,10 @@ def child(data_dir: str, applications: int, agencies: int, per_agency: int, repe
 
     from gongkai.agencies.models import Agency
     from gongkai.applications import tasks
-    from gongkai.applications.calendar import db_calendar
     from gongkai.applications.models import Reminder
     from gongkai.applications.queries import table_three, table_three_by_agency
     from gongkai.applications.tasks import DEFAULT_DUE_SOON, scan_deadlines
+    from gongkai.workdays.services import db_calendar
 
     t0 = time.perf_counter()
     call_command("migrate", interactive=False, verbosity=0)

@@ -19,8 +19,8 @@ PASSWORD = "Xia-yu-2026-gongkai"
 
 @pytest.fixture
 def people(transactional_db, world):
-    from gongkai.applications import calendar
-    from gongkai.applications.models import CalendarYear
+    from gongkai.workdays import services as calendar
+    from gongkai.workdays.models import CalendarYear
 
     world.clerk_a.set_password(PASSWORD)
     world.clerk_a.save()

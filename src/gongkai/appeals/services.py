@@ -211,7 +211,7 @@ def record_withdrawal(actor, appeal: Appeal, withdrawn_on: date, note: str = "")
 def answer_due(appeal: Appeal, calendar: WorkCalendar | None = None) -> date:
     """The last day for our 答复/答辩 (raises ``CalendarMissing`` when the calendar lacks a year)."""
     if calendar is None:
-        from gongkai.applications.calendar import db_calendar
+        from gongkai.workdays.services import db_calendar
 
         calendar = db_calendar()
     period = rules.answer_period(appeal.kind, appeal.simplified)

@@ -25,5 +25,9 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self):
         from gongkai.agencies.dashboard import register_panel
+        from gongkai.workdays.signals import calendar_changed
+
+        from .services import recompute_open_deadlines
 
         register_panel("applications", _dashboard_panel, order=20)
+        calendar_changed.connect(recompute_open_deadlines, dispatch_uid="applications_open_deadlines")

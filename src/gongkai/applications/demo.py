@@ -13,9 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency, Membership, Role
+from gongkai.workdays.services import db_calendar
 
 from . import services
-from .calendar import db_calendar
 from .models import Application
 from .rules import (
     APPLICANT_TYPES,

@@ -11,20 +11,14 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.i18n import join_list
+from gongkai.widgets import DateInput
 
 from . import services
 from .fees import FEE_BASIS_LABELS
 from .letters import PLACEHOLDERS, TemplateProblem, check_template
-from .models import APPLICANT_TYPE_CHOICES, Channel, DayKind, DeliveryChannel, DeliveryForm
+from .models import APPLICANT_TYPE_CHOICES, Channel, DeliveryChannel, DeliveryForm
 from .models.application import ID_TYPE_CHOICES, OUTCOME_CHOICES, REPLY_TYPE_CHOICES, STATE_CHOICES
 from .services import ApplicantData, ApplicationError
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -259,30 +253,6 @@ class WorkbenchFilterForm(forms.Form):
         label=_("申请人类型"), choices=[("", _("全部")), *APPLICANT_TYPE_CHOICES], required=False
     )
     q = forms.CharField(label=_("搜索"), required=False, help_text=_("申请编号、申请人或申请内容"))
-
-
-class CalendarDayForm(forms.Form):
-    date = forms.DateField(label=_("日期"), widget=DateInput())
-    kind = forms.ChoiceField(label=_("类型"), choices=DayKind.choices)
-    source = forms.CharField(label=_("依据文号"), max_length=200, required=False)
-
-
-class CalendarImportForm(forms.Form):
-    source = forms.CharField(
-        label=_("依据（通知文号）"), max_length=200, help_text=_("如 国办发明电〔2026〕X号")
-    )
-    text = forms.CharField(
-        label=_("节假日安排"),
-        widget=forms.Textarea(attrs={"rows": 10}),
-        help_text=_(
-            "每行一个日期：“2027-01-01,holiday”为放假，“2027-02-07,makeup_workday”为调休上班；也可写“休”“班”。导入将替换所列年份的全部安排。"
-        ),
-    )
-
-
-class CalendarYearForm(forms.Form):
-    year = forms.IntegerField(label=_("年份"), min_value=2000, max_value=2100)
-    source = forms.CharField(label=_("依据"), max_length=200, required=False)
 
 
 def _placeholder_help() -> str:

@@ -12,9 +12,9 @@ from django.views.decorators.cache import never_cache
 
 from gongkai.agencies.models import Agency
 from gongkai.workdays import CalendarMissing
+from gongkai.workdays.services import db_calendar
 
 from . import services
-from .calendar import db_calendar
 from .clock import ClockError
 from .forms import ApplicationForm, CalculatorForm, TrackForm, apply_error
 from .workflow import State

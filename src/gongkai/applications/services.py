@@ -25,9 +25,10 @@ from django.utils.translation import gettext as _
 from gongkai.events.services import changed, record, snapshot
 from gongkai.i18n import join_list
 from gongkai.workdays import CalendarMissing, WorkCalendar
+from gongkai.workdays.services import db_calendar
+from gongkai.workdays.signals import Moved
 
 from . import letters
-from .calendar import Moved, db_calendar
 from .clock import ClockError, ClockState, EventKind, compute_clock
 from .fees import FeeBasis, charge_by_volume, charge_per_item
 from .models import (
@@ -759,7 +760,7 @@ ACTIONS = {
 # ----------------------------------------------------------------- calendar edits
 
 
-def recompute_open_deadlines(actor, note: str = "") -> list[Moved]:
+def recompute_open_deadlines(actor, note: str = "", **_signal) -> list[Moved]:
     """Recompute every open application under the calendar now in the table (caller's transaction);
     log each one whose deadlines moved. A deadline that now falls into an uncovered year is cleared
     and marked ``calendar_missing`` (the banner says why)."""

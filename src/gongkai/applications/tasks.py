@@ -26,8 +26,8 @@ from django.utils import timezone
 
 from gongkai.agencies.models import Membership, Role
 from gongkai.workdays import CalendarMissing
+from gongkai.workdays.services import db_calendar
 
-from .calendar import db_calendar
 from .models import OPEN_STATES, Application, ApplicationSettings, Reminder, ReminderKind
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,6 @@ app_name = "applications"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("calendar/", views.calendar_view, name="calendar"),
     path("<str:agency_code>/", views.workbench, name="workbench"),
     path("<str:agency_code>/new/", views.create, name="create"),
     path("<str:agency_code>/reminders/read/", views.reminders_read, name="reminders_read"),

@@ -8,7 +8,6 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
@@ -24,17 +23,14 @@ from gongkai.agencies.access import agencies_for, agency_required
 from gongkai.agencies.models import Membership, Role
 from gongkai.events.models import Event
 from gongkai.events.services import record
-from gongkai.i18n import join_clauses, join_list
+from gongkai.i18n import join_clauses
 from gongkai.workdays import CalendarMissing
+from gongkai.workdays.services import db_calendar
 
-from . import calendar as cal_service
 from . import letters, services
 from .clock import ClockError
 from .forms import (
     ACTION_FORMS,
-    CalendarDayForm,
-    CalendarImportForm,
-    CalendarYearForm,
     LetterTemplateForm,
     StaffApplicationForm,
     WorkbenchFilterForm,
@@ -44,8 +40,6 @@ from .letters import LETTER_KINDS
 from .models import (
     OPEN_STATES,
     Application,
-    CalendarYear,
-    HolidayCalendarDay,
     Letter,
     LetterTemplate,
     Reminder,
@@ -67,7 +61,7 @@ def _app(request, pk) -> Application:
 
 def _horizon(today: date, days: int) -> date:
     try:
-        return cal_service.db_calendar().nth_working_day_after(today, days)
+        return db_calendar().nth_working_day_after(today, days)
     except CalendarMissing:
         return date.fromordinal(today.toordinal() + days * 7 // 5 + 2)
 
@@ -76,7 +70,7 @@ def _days_left(today: date, due: date | None):
     if due is None:
         return None
     try:
-        return cal_service.db_calendar().working_days_left(today, due)
+        return db_calendar().working_days_left(today, due)
     except CalendarMissing:
         return None
 
@@ -404,107 +398,3 @@ def table_three_view(request, agency_code, year):
             "findings": table_three_findings(table, year),
         },
     )
-
-
-# ----------------------------------------------------------------- the calendar (site-wide)
-
-
-def _may_edit_calendar(user) -> bool:
-    if user.is_superuser:
-        return True
-    return (
-        Membership.objects.active()
-        .filter(user=user, role=Role.AGENCY_ADMIN, agency__is_supervising_office=True)
-        .exists()
-    )
-
-
-@login_required
-def calendar_view(request):
-    """The working-day calendar, by year: read for every staff member, edited by administrators."""
-    if not agencies_for(request.user).exists() and not request.user.is_superuser:
-        raise Http404("no agency")
-    may_edit = _may_edit_calendar(request.user)
-    years = list(CalendarYear.objects.order_by("-year"))
-    try:
-        year = int(request.GET.get("year") or timezone.localdate().year)
-    except ValueError:
-        year = timezone.localdate().year
-    forms_ = {
-        "day": CalendarDayForm(prefix="day"),
-        "import": CalendarImportForm(prefix="import"),
-        "year": CalendarYearForm(prefix="year"),
-    }
-    if request.method == "POST":
-        if not may_edit:
-            raise PermissionDenied
-        op = request.POST.get("op")
-        try:
-            if op == "set":
-                forms_["day"] = form = CalendarDayForm(request.POST, prefix="day")
-                if form.is_valid():
-                    d = form.cleaned_data
-                    moved = cal_service.set_day(request.user, d["date"], d["kind"], d["source"])
-                    return _calendar_done(request, moved, d["date"].year)
-            elif op == "remove":
-                day = date.fromisoformat(request.POST.get("date", ""))
-                moved = cal_service.remove_day(request.user, day)
-                return _calendar_done(request, moved, day.year)
-            elif op == "import":
-                forms_["import"] = form = CalendarImportForm(request.POST, prefix="import")
-                if form.is_valid():
-                    years_, moved = cal_service.import_notice(
-                        request.user, form.cleaned_data["text"], form.cleaned_data["source"]
-                    )
-                    return _calendar_done(request, moved, years_[0])
-            elif op == "cover":
-                forms_["year"] = form = CalendarYearForm(request.POST, prefix="year")
-                if form.is_valid():
-                    moved = cal_service.cover_year(
-                        request.user, form.cleaned_data["year"], form.cleaned_data["source"]
-                    )
-                    return _calendar_done(request, moved, form.cleaned_data["year"])
-            else:
-                raise Http404("no such operation")
-        except cal_service.CalendarError as exc:
-            target = {"set": "day", "import": "import", "cover": "year"}.get(op)
-            if target:
-                form = forms_[target]
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-            else:
-                messages.error(request, exc.message)
-        except ValueError:
-            messages.error(request, _("日期格式错误。"))
-    days = HolidayCalendarDay.objects.filter(date__year=year)
-    return render(
-        request,
-        "applications/calendar.html",
-        {
-            "years": years,
-            "year": year,
-            "covered": any(y.year == year for y in years),
-            "days": days,
-            "may_edit": may_edit,
-            "forms": forms_,
-            "gap": cal_service.coverage_gap(),
-        },
-    )
-
-
-def _calendar_done(request, moved, year):
-    if moved:
-        messages.success(
-            request,
-            _("已保存。%(n)s件办理中申请的期限随之变化：%(list)s")
-            % {
-                "n": len(moved),
-                "list": join_list(
-                    _("%(no)s（%(before)s→%(after)s）")
-                    % {"no": m.tracking_no, "before": m.before or "—", "after": m.after or "—"}
-                    for m in moved[:20]
-                ),
-            },
-        )
-    else:
-        messages.success(request, _("已保存。没有办理中申请的期限因此变化。"))
-    return redirect(f"{request.path}?year={year}")

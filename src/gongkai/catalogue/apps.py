@@ -20,6 +20,10 @@ class CatalogueConfig(AppConfig):
     def ready(self):
         # Django rebuilds SQLite tables to alter them, dropping their triggers; put them back.
         post_migrate.connect(_repair_search_index, sender=self, dispatch_uid="catalogue_search_index")
+        from gongkai.workdays.signals import calendar_changed
+
         from .cache import connect_signals
+        from .services import recount_publication_lags
 
         connect_signals()
+        calendar_changed.connect(recount_publication_lags, dispatch_uid="catalogue_publication_lags")

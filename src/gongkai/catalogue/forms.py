@@ -6,15 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from gongkai.widgets import DateInput
+
 from .models import AgencySettings, DocType, Entry, Status, Validity
 from .services import EDITABLE_FIELDS, categories_for
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class EntryForm(forms.ModelForm):

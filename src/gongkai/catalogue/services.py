@@ -25,8 +25,9 @@ from gongkai.agencies.access import access_for
 from gongkai.agencies.batch import agency_pks, chunks
 from gongkai.agencies.models import Role
 from gongkai.events.services import changed, record, snapshot
+from gongkai.workdays.services import db_calendar
 
-from . import rules
+from . import cache, rules
 from .files import sniff_upload
 from .models import (
     DEFAULT_INDEX_PATTERN,
@@ -227,18 +228,43 @@ def allocate_index_no(agency, category: str, year: int) -> str:
 # --------------------------------------------------------------------------- entries
 
 
-def publication_lag(created: date, published: date) -> tuple[int | None, bool | None]:
-    """Working days from 生成日期 to 发布日期 and whether that exceeds the 第二十六条 limit.
+def publication_lag(
+    created: date, published: date, calendar: workdays.WorkCalendar | None = None
+) -> tuple[int | None, bool | None]:
+    """Working days from 生成日期 to 发布日期 and whether that exceeds the 第二十六条 limit,
+    counted on the one working calendar (the database's, which staff edit).
 
-    (None, None) when the calendar has no official data for those years: unknown, not "on time".
+    (None, None) when the calendar has no data for those years: unknown, not "on time".
     """
     limit = rules.rule_value("publish_within_working_days")
     try:
-        lag = workdays.working_days_between(created, published)
+        lag = (calendar or db_calendar()).working_days_between(created, published)
     except workdays.CalendarMissing:
         return None, None
     lag = max(lag, 0)
     return lag, lag > limit
+
+
+def recount_publication_lags(years=frozenset(), **_signal) -> list:
+    """A calendar edit re-counts the lag of every published entry whose 生成日期..发布日期 spans an
+    edited year (a ``calendar_changed`` receiver). Lags are statistics, not deadlines: nothing to
+    report as moved."""
+    if not years:
+        return []
+    calendar = db_calendar()
+    entries = Entry.objects.filter(
+        publish_date__isnull=False, created_date__year__lte=max(years), publish_date__year__gte=min(years)
+    ).only("pk", "created_date", "publish_date", "publish_lag", "late")
+    stale = []
+    for entry in entries.iterator(chunk_size=2000):
+        counted = publication_lag(entry.created_date, entry.publish_date, calendar)
+        if counted != (entry.publish_lag, entry.late):
+            entry.publish_lag, entry.late = counted
+            stale.append(entry)
+    Entry.objects.bulk_update(stale, ["publish_lag", "late"], batch_size=1000)
+    if stale:
+        cache.bump()  # bulk_update sends no post_save: the public pages' cache is cleared here
+    return []
 
 
 def _clean_fields(agency, data: dict) -> dict:

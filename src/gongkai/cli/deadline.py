@@ -1,4 +1,9 @@
-"""``gongkai deadline DATE N``: the N-th working day after DATE, as an ISO date."""
+"""``gongkai deadline DATE N``: the N-th working day after DATE, as an ISO date.
+
+Counted on the platform's calendar (the table staff edit) when a database is configured, so the
+command and the web app answer alike; on the packaged chinese-calendar data otherwise, or with
+``--packaged``.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,25 @@ import argparse
 import sys
 from datetime import date
 
-from ..workdays import CalendarMissing, nth_working_day_after
+from gongkai.datadir import database_configured
+from gongkai.workdays import CalendarMissing, WorkCalendar, default_calendar
+
+
+def _calendar(packaged: bool) -> WorkCalendar:
+    if packaged or not database_configured():
+        return default_calendar()
+    from .platform import setup_django
+
+    setup_django()
+    from django.db import DatabaseError
+
+    from gongkai.workdays.services import db_calendar
+
+    try:
+        return db_calendar()
+    except DatabaseError:
+        print("数据库中还没有工作日日历（尚未初始化），按软件自带的节假日数据计算。", file=sys.stderr)
+        return default_calendar()
 
 
 def cmd_deadline(args: argparse.Namespace) -> int:
@@ -23,7 +46,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
         print(f"工作日数应为非负整数，实为 {args.n!r}", file=sys.stderr)
         return 2
     try:
-        print(nth_working_day_after(start, n).isoformat())
+        print(_calendar(args.packaged).nth_working_day_after(start, n).isoformat())
     except CalendarMissing as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -37,8 +60,14 @@ def register(commands: argparse._SubParsersAction) -> None:
         description=(
             "输出 DATE 之后第 N 个工作日（ISO 日期）。开始当日不计入（民法典第二百零一条），"
             "按国务院公布的节假日和调休安排计算；没有节假日数据的年份拒绝计算。"
+            "配置了数据库时（DATABASE_URL，或数据目录中已有平台数据库）按平台的工作日日历计算，与网页一致。"
         ),
     )
     p.add_argument("date", metavar="DATE", help="起算日（收到申请之日等），YYYY-MM-DD")
     p.add_argument("n", metavar="N", help="工作日数，如 20")
+    p.add_argument(
+        "--packaged",
+        action="store_true",
+        help="不读平台数据库，按软件自带的节假日数据（chinese-calendar）计算",
+    )
     p.set_defaults(handler=cmd_deadline)

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-SETTINGS = "gongkai.web.settings"
+from .platform import setup_django
+
 STATUS_ZH = {"draft": "草稿", "published": "已发布", "late": "逾期"}
 
 
-def _setup() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
-    import django
-
-    django.setup()
-
-
 def cmd_list(args: argparse.Namespace) -> int:
-    _setup()
+    setup_django()
     from gongkai.agencies.models import Agency
     from gongkai.reports.models import AnnualReport
     from gongkai.reports.queries import listing_status
@@ -53,7 +46,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"报告年度应为整数，如 2025，实为 {args.year!r}", file=sys.stderr)
         return 2
-    _setup()
+    setup_django()
     from gongkai.agencies.models import Agency
     from gongkai.reports.build import current_report
     from gongkai.reports.models import AnnualReport

@@ -7,14 +7,7 @@ import argparse
 import os
 import sys
 
-SETTINGS = "gongkai.web.settings"
-
-
-def _setup() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
-    import django
-
-    django.setup()
+from .platform import SETTINGS, setup_django
 
 
 def _port(args) -> int:
@@ -47,7 +40,7 @@ def _gunicorn(bind: str, workers: int, threads: int, extra: list[str] | None = N
 
 
 def cmd_demo(args) -> int:
-    _setup()
+    setup_django()
     from django.core.management import call_command
 
     from gongkai.cli import demo
@@ -74,7 +67,7 @@ def cmd_demo(args) -> int:
 def cmd_serve(args) -> int:
     # Hashed, compressed static file names; collectstatic must see the same setting as the server.
     os.environ["GONGKAI_STATIC_MANIFEST"] = "1"
-    _setup()
+    setup_django()
     from django.core.management import call_command
 
     if args.migrate:

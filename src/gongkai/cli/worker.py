@@ -12,9 +12,9 @@ import json
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    from .web import _setup
+    from .platform import setup_django
 
-    _setup()
+    setup_django()
     if args.scan_now:
         from gongkai.applications.tasks import scan_deadlines
 

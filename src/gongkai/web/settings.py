@@ -13,6 +13,8 @@ from pathlib import Path
 
 from django.core.management.utils import get_random_secret_key
 
+from gongkai.datadir import SQLITE_FILE, data_dir
+
 
 def _flag(name: str, default: bool = False) -> bool:
     value = os.environ.get(name)
@@ -28,7 +30,7 @@ def _list(name: str, default: str = "") -> list[str]:
 PACKAGE_DIR = Path(__file__).resolve().parent  # src/gongkai/web
 
 # One folder holds everything the running platform writes: database, secret key, static files, uploads.
-DATA_DIR = Path(os.environ.get("GONGKAI_DATA", "var")).resolve()
+DATA_DIR = data_dir()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 
@@ -61,6 +63,7 @@ INSTALLED_APPS = [
     "axes",
     "gongkai.web",
     "gongkai.events",
+    "gongkai.workdays",
     "gongkai.agencies",
     "gongkai.catalogue",
     "gongkai.portal",
@@ -100,7 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "gongkai.web.context.site",
-                "gongkai.applications.context.calendar_banner",
+                "gongkai.workdays.context.calendar_banner",
             ],
         },
     },
@@ -126,7 +129,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "gongkai.sqlite3",
+            "NAME": DATA_DIR / SQLITE_FILE,
             "CONN_MAX_AGE": CONN_MAX_AGE,
             "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {

@@ -28,7 +28,18 @@ code_validator = RegexValidator(
 # First path segments under /staff/ that belong to other apps, so no agency may take them as its code;
 # and fixed segments an app puts where its URLs have an agency code ("summary": /staff/reports/summary/).
 RESERVED_CODES = frozenset(
-    {"catalogue", "applications", "appeals", "records", "reports", "static", "admin", "accounts", "api"}
+    {
+        "catalogue",
+        "applications",
+        "appeals",
+        "records",
+        "reports",
+        "calendar",
+        "static",
+        "admin",
+        "accounts",
+        "api",
+    }
     | {"summary"}
 )
 

@@ -10,7 +10,6 @@ from .application import (
     DeliveryChannel,
     DeliveryForm,
 )
-from .calendar import CalendarYear, DayKind, HolidayCalendarDay
 from .letter import ApplicationSettings, Counter, Letter, LetterTemplate
 from .reminder import Reminder, ReminderKind
 
@@ -22,14 +21,11 @@ __all__ = [
     "ApplicationSettings",
     "Attachment",
     "AttachmentPurpose",
-    "CalendarYear",
     "Channel",
     "ClockEntry",
     "Counter",
-    "DayKind",
     "DeliveryChannel",
     "DeliveryForm",
-    "HolidayCalendarDay",
     "Letter",
     "LetterTemplate",
     "Reminder",

@@ -41,7 +41,7 @@ def _attachment(agency, world):
 
 ISOLATION_CASES = {
     "applications:index": Exempt("lists only the user's own agencies"),
-    "applications:calendar": Exempt("the national calendar, not one agency's; permissions in test_views"),
+    "workdays:calendar": Exempt("the national calendar, not one agency's; permissions in test_views"),
     "applications:workbench": _agency,
     "applications:create": _agency,
     "applications:reminders_read": _agency,

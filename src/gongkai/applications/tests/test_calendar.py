@@ -4,13 +4,14 @@ from datetime import date
 
 import pytest
 
-from gongkai.applications import calendar, services
-from gongkai.applications.calendar import CalendarError
-from gongkai.applications.models import CalendarYear, HolidayCalendarDay
+from gongkai.applications import services
 from gongkai.applications.services import ApplicationError
 from gongkai.applications.testing import make_application
 from gongkai.events.models import Event
 from gongkai.workdays import CalendarMissing, default_calendar
+from gongkai.workdays import services as calendar
+from gongkai.workdays.models import CalendarYear, HolidayCalendarDay
+from gongkai.workdays.services import CalendarError
 
 
 def test_seeded_from_chinese_calendar(db):
@@ -45,7 +46,7 @@ def test_editing_the_calendar_moves_open_deadlines_and_logs_them(world):
     assert open_app.reply_due == date(2026, 3, 30)
 
     moved = calendar.set_day(world.admin_a, date(2026, 3, 16), "holiday", "测试通知")
-    assert [m.tracking_no for m in moved] == [open_app.tracking_no]
+    assert [m.reference for m in moved] == [open_app.tracking_no]
     open_app.refresh_from_db()
     assert open_app.reply_due == date(2026, 3, 31)
     event = Event.objects.get(action="applications.deadline.moved")

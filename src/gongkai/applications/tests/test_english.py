@@ -191,13 +191,13 @@ def test_register_templates_and_calendar_in_english(world, en):
     assert_shown(body, "The template has unknown placeholders: ${os}, ${x}")
 
     en.force_login(world.superuser)
-    body = en.get(reverse("applications:calendar"), {"year": 2026}).content.decode()
+    body = en.get(reverse("workdays:calendar"), {"year": 2026}).content.decode()
     assert_shown(
         body, "Working-day calendar", "Public holiday (day off)", "Add or change a day", "Import a year"
     )
     assert_not_shown(body, "法定节假日（休息）", "增加或修改一天")
     data = {"op": "import", "import-source": "X", "import-text": "2027-13-01,holiday\nabc"}
-    body = en.post(reverse("applications:calendar"), data).content.decode()
+    body = en.post(reverse("workdays:calendar"), data).content.decode()
     assert_shown(body, "Line 1 has an invalid date: “2027-13-01,holiday”; Line 2 is not recognised: “abc”")
 
 

@@ -9,9 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gongkai.applications import services
-from gongkai.applications.models import Application, Attachment, HolidayCalendarDay
+from gongkai.applications.models import Application, Attachment
 from gongkai.applications.testing import ADDRESS, PERSON_ID, PHONE, make_application, submitted_on
 from gongkai.events.models import Event
+from gongkai.workdays.models import HolidayCalendarDay
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -198,7 +199,7 @@ def test_staff_entry(client, world):
 
 def test_calendar_page_permissions_and_import(client, world):
     client.force_login(world.clerk_a)
-    url = reverse("applications:calendar")
+    url = reverse("workdays:calendar")
     assert client.get(url, {"year": 2026}).status_code == 200
     assert client.post(url, {"op": "cover", "year-year": "2027"}).status_code == 403
     client.force_login(world.superuser)
@@ -219,7 +220,7 @@ def test_calendar_page_permissions_and_import(client, world):
 
 
 def test_banner_when_the_calendar_runs_out(client, world, monkeypatch):
-    monkeypatch.setattr("gongkai.applications.calendar.coverage_gap", lambda *a, **k: 2027)
+    monkeypatch.setattr("gongkai.workdays.services.coverage_gap", lambda *a, **k: 2027)
     client.force_login(world.clerk_a)
     body = client.get(reverse("applications:workbench", args=[world.a.code])).content.decode()
     assert body.count("工作日日历尚未录入2027年的节假日安排") == 1

@@ -172,11 +172,11 @@ def test_bad_input_is_refused_with_field(world):
         (date(2024, 5, 6), date(2024, 5, 1), 0, False),
     ],
 )
-def test_publication_lag(created, published, lag, late):
+def test_publication_lag(db, created, published, lag, late):
     assert services.publication_lag(created, published) == (lag, late)
 
 
-def test_flag_unknown_without_calendar_data():
+def test_flag_unknown_without_calendar_data(db):
     # chinese-calendar has no 2027 arrangement yet: unknown, never silently "on time".
     assert services.publication_lag(date(2026, 12, 1), date(2027, 1, 20)) == (None, None)
 

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.workdays import HOLIDAY, MAKEUP_WORKDAY
+from ..counting import HOLIDAY, MAKEUP_WORKDAY
 
 
 class DayKind(models.TextChoices):

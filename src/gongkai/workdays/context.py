@@ -10,7 +10,7 @@ def calendar_banner(request):
         return {}
     from django.utils import timezone
 
-    from .calendar import coverage_gap
+    from .services import coverage_gap
 
     year = coverage_gap()
     now = {"year_now": timezone.localdate().year}

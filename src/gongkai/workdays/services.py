@@ -1,17 +1,16 @@
 """The working-day calendar from the database (HolidayCalendarDay, CalendarYear).
 
-Seeded from chinese-calendar (``seed_from_chinese_calendar``, run by migration 0002); staff
-administrators add or remove days and import the State Council's yearly notice. Every edit
-recomputes the deadlines of every open application in the same transaction and records, in the
-event log, which ones moved. A year without an entry is not covered: computing into it raises
-``CalendarMissing`` (never silently "weekdays only").
+Seeded from chinese-calendar (``seed_from_chinese_calendar``, run by the migrations); staff
+administrators add or remove days and import the State Council's yearly notice. Every edit sends
+``calendar_changed`` in its transaction, so the apps keeping deadlines recompute them, and records
+in the event log which ones moved. A year without an entry is not covered: computing into it
+raises ``CalendarMissing`` (never silently "weekdays only").
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
@@ -21,9 +20,10 @@ from django.utils.translation import gettext
 
 from gongkai.events.services import record
 from gongkai.i18n import join_clauses
-from gongkai.workdays import HOLIDAY, MAKEUP_WORKDAY, CalendarMissing, WorkCalendar, default_calendar
 
+from .counting import HOLIDAY, MAKEUP_WORKDAY, CalendarMissing, WorkCalendar, default_calendar
 from .models import CalendarYear, HolidayCalendarDay
+from .signals import Moved, calendar_changed
 
 # Months ahead the calendar must cover before the back office shows a banner.
 COVERAGE_MONTHS = 3
@@ -104,18 +104,10 @@ def seed_from_chinese_calendar(years=None) -> list[int]:
 # ----------------------------------------------------------------- edits
 
 
-@dataclass(frozen=True)
-class Moved:
-    tracking_no: str
-    before: str | None
-    after: str | None
-
-
-def _recompute(actor, note: str) -> list[Moved]:
-    """Recompute every open application's deadlines under the calendar now in the table."""
-    from . import services  # services imports this module
-
-    return services.recompute_open_deadlines(actor, note)
+def _changed(actor, note: str, years) -> list[Moved]:
+    """Tell the listeners (in this transaction) and gather what they moved."""
+    replies = calendar_changed.send(sender=CalendarYear, actor=actor, note=note, years=frozenset(years))
+    return [moved for _, answer in replies for moved in answer or ()]
 
 
 def _log_edit(actor, action: str, after: dict, moved: list[Moved], note: str) -> None:
@@ -123,7 +115,7 @@ def _log_edit(actor, action: str, after: dict, moved: list[Moved], note: str) ->
         actor,
         action,
         ("applications.calendar", after.get("year") or after.get("date") or ""),
-        after={**after, "moved": [m.tracking_no for m in moved]},
+        after={**after, "moved": [m.reference for m in moved]},
         note=note,
     )
 
@@ -155,7 +147,7 @@ def cover_year(actor, year: int, source: str = "") -> list[Moved]:
     _, created = CalendarYear.objects.get_or_create(year=year, defaults={"source": source})
     if not created:
         raise CalendarError(gettext("%(year)s年已在日历中") % {"year": year}, "year")
-    moved = _recompute(actor, f"日历增加{year}年")
+    moved = _changed(actor, f"日历增加{year}年", {year})
     _log_edit(actor, "applications.calendar.cover_year", {"year": year, "source": source}, moved, "")
     return moved
 
@@ -172,7 +164,7 @@ def set_day(actor, day: date, kind: str, source: str = "", note: str = "") -> li
     HolidayCalendarDay.objects.update_or_create(
         date=day, defaults={"kind": kind, "source": source, "note": note}
     )
-    moved = _recompute(actor, f"日历 {day.isoformat()} 设为 {kind}")
+    moved = _changed(actor, f"日历 {day.isoformat()} 设为 {kind}", {day.year})
     _log_edit(
         actor,
         "applications.calendar.set_day",
@@ -189,7 +181,7 @@ def remove_day(actor, day: date) -> list[Moved]:
     if old is None:
         raise CalendarError(gettext("%(day)s 不在节假日安排中") % {"day": day.isoformat()}, "date")
     old.delete()
-    moved = _recompute(actor, f"日历删除 {day.isoformat()}")
+    moved = _changed(actor, f"日历删除 {day.isoformat()}", {day.year})
     _log_edit(
         actor, "applications.calendar.remove_day", {"date": day.isoformat(), "previous": old.kind}, moved, ""
     )
@@ -248,7 +240,7 @@ def import_notice(actor, text: str, source: str) -> tuple[list[int], list[Moved]
     )
     for year in years:
         CalendarYear.objects.update_or_create(year=year, defaults={"source": source})
-    moved = _recompute(actor, f"导入节假日安排 {source}")
+    moved = _changed(actor, f"导入节假日安排 {source}", years)
     _log_edit(
         actor,
         "applications.calendar.import",

@@ -1,0 +1,3 @@
+from .calendar import CalendarYear, DayKind, HolidayCalendarDay
+
+__all__ = ["CalendarYear", "DayKind", "HolidayCalendarDay"]
