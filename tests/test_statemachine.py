@@ -73,3 +73,39 @@ def test_duplicate_actions_are_refused():
     t = Transition("x", "x", frozenset({S.OPEN}), S.HELD)
     with pytest.raises(ValueError):
         Machine((t, t), LABELS)
+
+
+def test_guards_refuse_with_their_reasons():
+    from dataclasses import dataclass
+
+    from gongkai.statemachine import Guard
+
+    @dataclass(frozen=True)
+    class Facts:
+        signed: bool = False
+        paid: bool = False
+
+    guarded = Machine(
+        (
+            Transition(
+                "close",
+                "办结",
+                frozenset({S.OPEN}),
+                S.CLOSED,
+                guards=(Guard("signed", True, "须先签发"), Guard("paid", True, "须先缴费")),
+            ),
+            Transition("note", "备注", frozenset({S.OPEN}), None),  # stays where it is
+        ),
+        LABELS,
+    )
+    assert guarded.fire(S.OPEN, "close", Facts(signed=True, paid=True)) is S.CLOSED
+    assert guarded.fire(S.OPEN, "note") is S.OPEN
+    with pytest.raises(TransitionRefused) as err:
+        guarded.fire(S.OPEN, "close", Facts(signed=True))
+    assert err.value.message == "当前状态为“办理中”，不能办结：须先缴费"
+    assert (err.value.state, err.value.action, err.value.reasons) == (S.OPEN, "close", ("须先缴费",))
+    called = Machine(guarded.transitions.values(), LABELS, guard_refusal=lambda **kw: "|".join(kw["reasons"]))
+    with pytest.raises(TransitionRefused, match=r"^须先签发\|须先缴费$"):
+        called.fire(S.OPEN, "close", Facts())
+    with pytest.raises(TransitionRefused, match="仅限办理中"):  # the state is checked before the guards
+        guarded.fire(S.CLOSED, "close", Facts())

@@ -15,7 +15,6 @@ the 复议机关 sued as co-defendant are left out (国办公开办函〔2016〕
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
@@ -26,31 +25,13 @@ from django.utils.translation import gettext_lazy
 from gongkai.agencies.batch import agency_pks, chunks
 from gongkai.annual.layout import LAYOUT_2021, FormatLayout
 from gongkai.annual.model import Table, cell_path
+from gongkai.drilldown import Drilldown, DrillItem
 from gongkai.i18n import join_clauses
 
 from . import rules
 from .models import Appeal
 from .rules import BUCKET_LABELS, KIND_LABELS, TOTAL_COLUMN, Bucket, Kind, Scope
 from .workflow import Stage
-
-
-@dataclass(frozen=True)
-class DrillItem:
-    label: str
-    date: date | None
-    detail: str
-    url: str
-
-
-@dataclass
-class Drilldown:
-    path: str  # the cell, as gongkai.annual.model.cell_path writes it
-    title: str
-    value: object
-    rule: str  # how the value was obtained, in Chinese
-    source: str  # "records" here; gongkai.records adds "yearly_total", "fees", "catalogue"
-    items: list[DrillItem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
 
 def scoped(agency, year: int, scope: Scope = rules.DEFAULT_SCOPE) -> QuerySet[Appeal]:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from gongkai import serials
 
 from .models import ApplicationSettings, Counter
 
@@ -29,12 +28,4 @@ def default_prefix(name: str) -> str:
 
 def next_serial(agency, year: int, series: str) -> int:
     """The next serial of (agency, year, series); run inside the caller's transaction."""
-    if not Counter.objects.filter(agency=agency, year=year, series=series).exists():
-        try:
-            with transaction.atomic():
-                Counter.objects.create(agency=agency, year=year, series=series, last=0)
-        except IntegrityError:
-            pass  # created meanwhile by another transaction
-    # The UPDATE takes the lock before the value is read, so two transactions never share a number.
-    Counter.objects.filter(agency=agency, year=year, series=series).update(last=F("last") + 1)
-    return Counter.objects.select_for_update().get(agency=agency, year=year, series=series).last
+    return serials.next_serial(Counter, agency=agency, year=year, series=series)

@@ -1,40 +1,44 @@
-"""Read-side queries: table 三 from the records, the workbench's lists."""
+"""Read-side queries: table 三 from the records and the applications behind each of its cells."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, When
+from django.db.models import Case, CharField, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from gongkai.agencies.batch import agency_pks, chunks
 from gongkai.annual.checks import Finding, Severity, run_checks
-from gongkai.annual.layout import LAYOUT_2021, FormatLayout
-from gongkai.annual.model import Report, Table
+from gongkai.annual.layout import FORMAT_2019, LAYOUT_2021, T3_BLOCK, FormatLayout
+from gongkai.annual.model import Report, Table, cell_path
+from gongkai.drilldown import Drilldown, DrillItem
 
 from .models import Application
 from .tally import tally_groups
 from .workflow import State
 
 
-def table_three_rows(agency, year: int):
-    """(applicant type, received, outcome, finished) of every application that can appear in the
-    table of ``year``: one query, no model instances. Merged duplicates count once, as the
-    application they joined; unconfirmed submissions are not yet received."""
-    return _in_table(agency, year).values_list("applicant_type", "received_on", "outcome", "finished_on")
-
-
-def _in_table(agency, year: int):
-    return _in_year(year).filter(agency=agency)
-
-
-def _in_year(year: int):
-    """The applications of every agency that belong to the table of ``year``."""
+def _in_year(year: int) -> QuerySet[Application]:
+    """The three rules of table 三, for the counts and the drill-down alike: the applications of every agency that belong to the table of ``year``: received by its end
+    and not finished before it. Merged duplicates count once, as the application they joined;
+    unconfirmed submissions are not yet received."""
     return (
         Application.objects.filter(received_on__isnull=False, received_on__lte=date(year, 12, 31))
         .exclude(state=State.MERGED.value)
         .exclude(finished_on__lt=date(year, 1, 1))
         .order_by()
     )
+
+
+def _new(year: int) -> Q:
+    """一、本年新收 (otherwise 二、上年结转)."""
+    return Q(received_on__gte=date(year, 1, 1))
+
+
+def _done(year: int) -> Q:
+    """Counted in its outcome row (otherwise 四、结转下年度)."""
+    return Q(finished_on__isnull=False, finished_on__lte=date(year, 12, 31)) & ~Q(outcome="")
 
 
 def table_three(agency, year: int, layout: FormatLayout = LAYOUT_2021) -> Table:
@@ -45,12 +49,11 @@ def table_three(agency, year: int, layout: FormatLayout = LAYOUT_2021) -> Table:
 def table_three_by_agency(agencies, year: int, layout: FormatLayout = LAYOUT_2021) -> dict[int, Table]:
     """Table 三 of each of ``agencies`` (instances, a queryset or pks) for ``year``, keyed by agency pk.
 
-    The rows of ``table_three_rows`` are counted by one GROUP BY in the database (agency ×
+    The applications of the year are counted by one GROUP BY in the database (agency ×
     applicant type × new or carried in × outcome or carried out), then each agency's groups are
     laid out by ``tally_groups`` — the same construction as the pure ``tally`` over records, so
     T3-BAL, T3-OUT and T3-ROW hold by construction (tests compare the two on random data). An
     agency without applications gets the complete table of zeros."""
-    start, end = date(year, 1, 1), date(year, 12, 31)
     pks = agency_pks(agencies)
     groups: dict[int, list] = {pk: [] for pk in pks}
     for ids in chunks(pks):
@@ -58,14 +61,8 @@ def table_three_by_agency(agencies, year: int, layout: FormatLayout = LAYOUT_202
             _in_year(year)
             .filter(agency_id__in=ids)
             .annotate(
-                new=Case(
-                    When(received_on__gte=start, then=Value(1)), default=Value(0), output_field=IntegerField()
-                ),
-                out=Case(
-                    When(~Q(outcome="") & Q(finished_on__lte=end), then=F("outcome")),
-                    default=Value(""),
-                    output_field=CharField(),
-                ),
+                new=Case(When(_new(year), then=Value(1)), default=Value(0), output_field=IntegerField()),
+                out=Case(When(_done(year), then=F("outcome")), default=Value(""), output_field=CharField()),
             )
             .values_list("agency_id", "applicant_type", "new", "out")
             .annotate(n=Count("*"))
@@ -85,3 +82,87 @@ def table_three_findings(table: Table, year: int, version: str = "2021") -> list
         for f in run_checks(report)
         if f.severity is Severity.ERROR and (f.code.startswith("T3-") or f.code.startswith("CELL"))
     ]
+
+
+# ---------------------------------------------------------------- drill-down
+
+DRILL_LIMIT = 500  # items listed; the value counts them all
+
+
+def table_three_cell(agency, year: int, row: str, column: str, layout: FormatLayout = LAYOUT_2021):
+    """The applications counted in one cell of ``agency``'s table 三 for ``year``, oldest first;
+    KeyError for a cell the table does not have."""
+    grid = layout.applications
+    grid.row(row), grid.column(column)
+    qs = _in_year(year).filter(agency=agency)
+    if column != "total":
+        qs = qs.filter(applicant_type=column)
+    if row == "new_received":
+        qs = qs.filter(_new(year))
+    elif row == "carried_over_in":
+        qs = qs.exclude(_new(year))
+    elif row == "carried_over_out":
+        qs = qs.exclude(_done(year))
+    elif row == "r_total":
+        qs = qs.filter(_done(year))
+    elif row == "r_other" and layout.version == FORMAT_2019:  # the 2019 format's single 其他处理 row
+        qs = qs.filter(_done(year), outcome__startswith="r_other_")
+    elif grid.row(row).block == T3_BLOCK:
+        qs = qs.filter(_done(year), outcome=row)
+    else:
+        raise KeyError(row)
+    return qs.order_by("received_on", "id")
+
+
+def _parse_cell(cell) -> tuple[str, str]:
+    if isinstance(cell, str):
+        parts = cell.split(".")
+        if parts[0] == "applications":
+            parts = parts[1:]
+        if len(parts) != 2:
+            raise KeyError(f"not a table-三 cell: {cell!r}")
+        return parts[0], parts[1]
+    row, column = cell
+    return row, column
+
+
+def drilldown(agency, year: int, cell, layout: FormatLayout = LAYOUT_2021) -> Drilldown:
+    """The applications behind one cell of table 三 (the first ``DRILL_LIMIT`` of them listed).
+    ``cell``: ``(row, column)`` or a path such as ``"applications.r_open.natural_person"``."""
+    row, column = _parse_cell(cell)
+    grid = layout.applications
+    label_row, label_column = grid.row(row), grid.column(column)
+    qs = table_three_cell(agency, year, row, column, layout).only(
+        "tracking_no", "received_on", "finished_on", "state", "outcome", "applicant_type"
+    )
+    total = qs.count()
+    items = [
+        DrillItem(
+            a.tracking_no,
+            a.received_on,
+            f"{a.applicant_type_label} · {a.state_label}"
+            + (" · " + _("办结 %(date)s") % {"date": a.finished_on} if a.finished_on else ""),
+            reverse("applications:detail", args=[agency.code, a.pk]),
+        )
+        for a in qs[:DRILL_LIMIT]
+    ]
+    # the row and column labels are the report's own (Chinese) labels, quoted
+    if column == "total":
+        rule = _(
+            "%(year)d年12月31日前收到、未在%(year)d年以前办结的申请（合并的重复申请不计）中，“%(row)s”的申请"
+        ) % {"year": year, "row": label_row.label}
+    else:
+        rule = _(
+            "%(year)d年12月31日前收到、未在%(year)d年以前办结的申请（合并的重复申请不计）中，"
+            "“%(row)s”且申请人为“%(column)s”的申请"
+        ) % {"year": year, "row": label_row.label, "column": label_column.label}
+    notes = [_("仅列出前 %(n)d 件。") % {"n": DRILL_LIMIT}] if total > DRILL_LIMIT else []
+    return Drilldown(
+        path=cell_path(grid, row, column),
+        title=f"{grid.title} · {label_row.label} · {label_column.label}",
+        value=total,
+        rule=rule,
+        source="applications",
+        items=items,
+        notes=notes,
+    )

@@ -25,7 +25,9 @@ from enum import StrEnum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from gongkai import statemachine
 from gongkai.i18n import join_clauses, join_list
+from gongkai.statemachine import Guard, TransitionRefused
 
 from .rules import LAPSE_OUTCOMES, OUTCOMES, REFERRED_OUTCOME, WITHDRAWN_OUTCOME
 
@@ -123,30 +125,13 @@ class Facts:
 
 
 @dataclass(frozen=True)
-class Guard:
-    """The transition is allowed only when ``getattr(facts, fact)`` is truthy == ``expect``."""
+class Transition(statemachine.Transition):
+    """The shared transition (label: the button / event name in Chinese, marked for translation and
+    shown with gettext; target None: stays, e.g. 延期) with what an application's step also fixes."""
 
-    fact: str
-    expect: bool
-    message: str  # why it is refused, in Chinese (marked for translation; see ``fire``)
-
-    def holds(self, facts: Facts) -> bool:
-        return bool(getattr(facts, self.fact)) == self.expect
-
-
-@dataclass(frozen=True)
-class Transition:
-    action: str
-    label: str  # the button / event name in Chinese (marked for translation; shown with gettext)
-    sources: tuple[State, ...]
-    target: State | None  # None: stays in the source state (e.g. 延期)
-    guards: tuple[Guard, ...] = ()
     outcome: str | None = None  # table-三 outcome the transition fixes, if any
     clock_event: str | None = None  # the clock.py event it records, if any
     article: str = ""
-
-    def target_for(self, source: State) -> State:
-        return source if self.target is None else self.target
 
 
 _OPEN = (State.REGISTERED, State.CORRECTION_REQUESTED, State.CONSULTING, State.FEE_NOTIFIED)
@@ -187,7 +172,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         gettext_noop("告知补正"),
         (State.REGISTERED,),
         State.CORRECTION_REQUESTED,
-        (NOT_CORRECTED_BEFORE,),
+        guards=(NOT_CORRECTED_BEFORE,),
         clock_event="correction_requested",
         article="第三十条",
     ),
@@ -204,7 +189,9 @@ TRANSITIONS: tuple[Transition, ...] = (
         gettext_noop("逾期未补正，不再处理"),
         (State.CORRECTION_REQUESTED,),
         State.CLOSED,
-        (Guard("correction_deadline_passed", True, gettext_noop("补正期限尚未届满，不能按逾期不补正结案")),),
+        guards=(
+            Guard("correction_deadline_passed", True, gettext_noop("补正期限尚未届满，不能按逾期不补正结案")),
+        ),
         outcome="r_other_no_correction",
         article="第三十条",
     ),
@@ -229,7 +216,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         gettext_noop("延长答复期限"),
         (State.REGISTERED, State.CONSULTING),
         None,
-        (NOT_EXTENDED_BEFORE, HEAD_APPROVED),
+        guards=(NOT_EXTENDED_BEFORE, HEAD_APPROVED),
         clock_event="extension_granted",
         article="第三十三条",
     ),
@@ -238,7 +225,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         gettext_noop("发出收费通知"),
         (State.REGISTERED,),
         State.FEE_NOTIFIED,
-        (NO_FEE_NOTICE_BEFORE,),
+        guards=(NO_FEE_NOTICE_BEFORE,),
         clock_event="fee_notice_sent",
         article="第四十二条、国办函〔2020〕109号",
     ),
@@ -255,7 +242,9 @@ TRANSITIONS: tuple[Transition, ...] = (
         gettext_noop("逾期未缴费，不再处理"),
         (State.FEE_NOTIFIED,),
         State.CLOSED,
-        (Guard("payment_deadline_passed", True, gettext_noop("缴费期限尚未届满，不能按逾期未缴费结案")),),
+        guards=(
+            Guard("payment_deadline_passed", True, gettext_noop("缴费期限尚未届满，不能按逾期未缴费结案")),
+        ),
         outcome="r_other_fee_unpaid",
         article="国办函〔2020〕109号",
     ),
@@ -264,7 +253,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         gettext_noop("作出答复"),
         (State.REGISTERED,),
         State.REPLIED,
-        (HAS_OUTCOME, KNOWN_OUTCOME, STAFF_OUTCOME),
+        guards=(HAS_OUTCOME, KNOWN_OUTCOME, STAFF_OUTCOME),
         article="第三十六条",
     ),
     Transition(
@@ -272,7 +261,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         gettext_noop("告知由负责公开的机关办理"),
         (State.REGISTERED,),
         State.REFERRED,
-        (Guard("has_referral_agency", True, gettext_noop("须写明负责公开该政府信息的行政机关")),),
+        guards=(Guard("has_referral_agency", True, gettext_noop("须写明负责公开该政府信息的行政机关")),),
         outcome=REFERRED_OUTCOME,
         article="第三十六条第（五）项",
     ),
@@ -296,22 +285,12 @@ TRANSITIONS: tuple[Transition, ...] = (
         gettext_noop("合并重复申请"),
         (State.SUBMITTED, State.REGISTERED, State.CORRECTION_REQUESTED),
         State.MERGED,
-        (Guard("has_merge_target", True, gettext_noop("须指明合并到哪一件申请")),),
+        guards=(Guard("has_merge_target", True, gettext_noop("须指明合并到哪一件申请")),),
     ),
 )
 
 TRANSITIONS_BY_ACTION: dict[str, Transition] = {t.action: t for t in TRANSITIONS}
 INITIAL_STATES = (State.SUBMITTED, State.REGISTERED)  # 平信/网络/传真 need confirmation; 当面/挂号 do not
-
-
-class TransitionRefused(Exception):
-    """The action is not allowed; ``str(error)`` says why, in the active language (Chinese by default)."""
-
-    def __init__(self, message: str, state: State, action: str, reasons: tuple[str, ...] = ()):
-        super().__init__(message)
-        self.state = state
-        self.action = action
-        self.reasons = reasons
 
 
 def allowed_actions(state: State | str) -> tuple[str, ...]:
@@ -354,7 +333,7 @@ def fire(state: State | str, action: str, facts: Facts | None = None) -> Step:
             state,
             action,
         )
-    failed = tuple(_(g.message) for g in transition.guards if not g.holds(facts))
+    failed = tuple(_(g.message) for g in transition.failed_guards(facts))
     if failed:
         target = transition.target_for(state)
         values = {

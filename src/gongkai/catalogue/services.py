@@ -14,13 +14,13 @@ from datetime import date
 
 from django.conf import settings
 from django.core.files.base import File
-from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q
+from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gongkai import statemachine, workdays
+from gongkai import serials, statemachine, workdays
 from gongkai.agencies.access import access_for
 from gongkai.agencies.batch import agency_pks, chunks
 from gongkai.agencies.models import Role
@@ -193,26 +193,10 @@ def index_pattern(agency) -> str:
     return row.index_pattern if row else DEFAULT_INDEX_PATTERN
 
 
-def _next_serial(agency, year: int) -> int:
-    """Take the next serial of (agency, year). Must run inside the caller's transaction.
-
-    The UPDATE takes the row lock (PostgreSQL) or the write lock (SQLite) before the value is read,
-    so two concurrent transactions can never read the same value.
-    """
-    if not IndexCounter.objects.filter(agency=agency, year=year).exists():
-        try:
-            with transaction.atomic():
-                IndexCounter.objects.create(agency=agency, year=year, last=0)
-        except IntegrityError:
-            pass  # created meanwhile by another transaction
-    IndexCounter.objects.filter(agency=agency, year=year).update(last=F("last") + 1)
-    return IndexCounter.objects.select_for_update().get(agency=agency, year=year).last
-
-
 def allocate_index_no(agency, category: str, year: int) -> str:
     pattern = index_pattern(agency)
     while True:
-        serial = _next_serial(agency, year)
+        serial = serials.next_serial(IndexCounter, agency=agency, year=year)
         number = pattern.format(
             agency_code=agency.code,
             credit_code=agency.credit_code or agency.code,

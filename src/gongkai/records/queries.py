@@ -10,7 +10,6 @@ Every cell is filled (0 when there is nothing), so the four tables are complete.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -22,30 +21,12 @@ from django.utils.translation import gettext_lazy
 from gongkai.agencies.batch import agency_pks, chunks
 from gongkai.annual.layout import LAYOUT_2021, FormatLayout
 from gongkai.annual.model import Table, cell_path
+from gongkai.drilldown import Drilldown, DrillItem
 
 from .models import Decision, FeeCollection, YearlyTotal
 from .rules import ART20_1_GRID, FEE_COLUMN, FEE_GRID, FEE_ROW, KINDS, Kind, yuan_to_wan
 
 GRIDS = ("art20_1", "art20_5", "art20_6", "art20_8")
-
-
-@dataclass(frozen=True)
-class DrillItem:
-    label: str
-    date: date | None
-    detail: str
-    url: str
-
-
-@dataclass
-class Drilldown:
-    path: str
-    title: str
-    value: object
-    rule: str  # how the value was obtained, in Chinese
-    source: str  # "records" | "yearly_total" | "fees" | "catalogue"
-    items: list[DrillItem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
 
 def _year_range(year: int) -> tuple[date, date]:

@@ -1,4 +1,4 @@
-"""Read-side queries: the published reports for the portal, listing statuses, drill-downs, and the
+"""Read-side queries: the published reports for the portal, listing statuses, and the
 summary (汇总) of the agencies a user may see."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, Max, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -61,39 +61,6 @@ def listing_status(report: AnnualReport, today: date | None = None) -> str:
     if first is not None:
         return "late" if timezone.localdate(first) > deadline else "published"
     return "late" if today > deadline else "draft"
-
-
-def drill_applications(agency, year: int, row: str, column: str):
-    """The applications behind one cell of table 三 (the same selection as applications.queries)."""
-    from gongkai.annual.layout import T3_BLOCK, layout_for_year
-    from gongkai.applications.models import Application
-    from gongkai.applications.workflow import State
-
-    grid = layout_for_year(year).applications
-    start, end = date(year, 1, 1), date(year, 12, 31)
-    qs = (
-        Application.objects.filter(agency=agency, received_on__isnull=False, received_on__lte=end)
-        .exclude(state=State.MERGED.value)
-        .exclude(finished_on__lt=start)
-    )
-    if column != "total":
-        qs = qs.filter(applicant_type=column)
-    done_in_year = Q(finished_on__isnull=False, finished_on__lte=end) & ~Q(outcome="")
-    if row == "new_received":
-        qs = qs.filter(received_on__gte=start)
-    elif row == "carried_over_in":
-        qs = qs.filter(received_on__lt=start)
-    elif row == "carried_over_out":
-        qs = qs.exclude(done_in_year)
-    elif row == "r_total":
-        qs = qs.filter(done_in_year)
-    elif row == "r_other" and grid.version == "2019":
-        qs = qs.filter(done_in_year, outcome__startswith="r_other_")
-    elif grid.row(row).block == T3_BLOCK:
-        qs = qs.filter(done_in_year, outcome=row)
-    else:
-        raise KeyError(row)
-    return qs.order_by("received_on", "id")
 
 
 # ---------------------------------------------------------------- summary of the agencies a user may see

@@ -375,87 +375,18 @@ def act(request, agency_code, year, action):
 # ---------------------------------------------------------------- drill-down, preview, exports
 
 
-@dataclass
-class Drill:
-    path: str
-    title: str
-    value: object
-    rule: str
-    source: str
-    items: list = field(default_factory=list)
-    notes: list = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Item:
-    label: str
-    date: date | None
-    detail: str
-    url: str
-
-
-DRILL_LIMIT = 500
-
-
-def _drill_applications(agency, year: int, row: str, column: str) -> Drill:
-    grid = layout_for_year(year).applications
-    try:
-        label_row, label_column = grid.row(row), grid.column(column)
-    except KeyError:
-        raise Http404("no such cell") from None
-    qs = queries.drill_applications(agency, year, row, column).only(
-        "tracking_no", "received_on", "finished_on", "state", "outcome", "applicant_type"
-    )
-    total = qs.count()
-    items = [
-        Item(
-            a.tracking_no,
-            a.received_on,
-            f"{a.applicant_type_label} · {a.state_label}"
-            + (" · " + _("办结 %(date)s") % {"date": a.finished_on} if a.finished_on else ""),
-            reverse("applications:detail", args=[agency.code, a.pk]),
-        )
-        for a in qs[:DRILL_LIMIT]
-    ]
-    # the row and column labels are the report's own (Chinese) labels, quoted
-    if column == "total":
-        rule = _(
-            "%(year)d年12月31日前收到、未在%(year)d年以前办结的申请（合并的重复申请不计）中，“%(row)s”的申请"
-        ) % {"year": year, "row": label_row.label}
-    else:
-        rule = _(
-            "%(year)d年12月31日前收到、未在%(year)d年以前办结的申请（合并的重复申请不计）中，"
-            "“%(row)s”且申请人为“%(column)s”的申请"
-        ) % {"year": year, "row": label_row.label, "column": label_column.label}
-    notes = [_("仅列出前 %(n)d 件。") % {"n": DRILL_LIMIT}] if total > DRILL_LIMIT else []
-    return Drill(
-        cell_path(grid, row, column),
-        f"{grid.title} · {label_row.label} · {label_column.label}",
-        total,
-        rule,
-        "applications",
-        items,
-        notes,
-    )
-
-
 @agency_required()
 def cell(request, agency_code, year, path):
+    from gongkai.appeals import queries as table_four
+    from gongkai.applications import queries as table_three
+    from gongkai.records import queries as table_two
+
     agency, year = request.agency, _year(year)
-    parts = path.split(".")
+    # each table's drill-down comes from the app that owns its records, chosen by the path's table
+    owners = {"active": table_two, "applications": table_three, "review_litigation": table_four}
     try:
-        if parts[0] == "applications" and len(parts) == 3:
-            drill = _drill_applications(agency, year, parts[1], parts[2])
-        elif parts[0] == "active":
-            from gongkai.records.queries import drilldown
-
-            drill = drilldown(agency, year, path, layout=layout_for_year(year))
-        elif parts[0] == "review_litigation":
-            from gongkai.appeals.queries import drilldown
-
-            drill = drilldown(agency, year, path, layout=layout_for_year(year))
-        else:
-            raise KeyError(path)
+        owner = owners[path.split(".")[0]]
+        drill = owner.drilldown(agency, year, path, layout=layout_for_year(year))
     except KeyError:
         raise Http404("no such cell") from None
     return render(request, "reports/cell.html", {"agency": agency, "year": year, "drill": drill})

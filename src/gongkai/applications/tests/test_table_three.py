@@ -1,16 +1,17 @@
 """Table 三 from the database: the pure tally over one values_list query, validated by gongkai.annual."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gongkai.annual.layout import LAYOUT_2019
+from gongkai.annual.layout import LAYOUT_2019, LAYOUT_2021
+from gongkai.annual.model import cell_path
 from gongkai.applications import services
 from gongkai.applications.models import Application
-from gongkai.applications.queries import table_three, table_three_findings
+from gongkai.applications.queries import drilldown, table_three, table_three_findings
 from gongkai.applications.rules import APPLICANT_TYPES, OUTCOME_KEYS
 from gongkai.applications.tally import ApplicationRecord, tally
 from gongkai.applications.testing import applicant, bare_application, make_application, uscc
@@ -97,3 +98,31 @@ def test_any_records_validate(world, rows, year):
     assert list(table_three(world.a, year, LAYOUT_2019).items()) == list(
         tally(records, year, LAYOUT_2019).items()
     )
+
+
+def test_every_cell_drills_down_to_its_value(world):
+    """The drill-down selects, cell by cell, what the GROUP BY counts (same three rules)."""
+    Application.objects.all().delete()
+    kinds, outcomes = sorted(APPLICANT_TYPES), OUTCOME_KEYS
+    Application.objects.bulk_create(
+        [
+            bare_application(
+                world.a,
+                f"d-{i}",
+                state="closed" if i % 3 else "registered",
+                applicant_type=kinds[i % len(kinds)],
+                received_on=date(2024, 10, 1) + timedelta(days=7 * i),
+                outcome=outcomes[i % len(outcomes)] if i % 3 else "",
+                finished_on=date(2024, 10, 20) + timedelta(days=7 * i) if i % 3 else None,
+            )
+            for i in range(60)
+        ]
+    )
+    for layout in (LAYOUT_2021, LAYOUT_2019):
+        table, grid = table_three(world.a, 2025, layout), layout.applications
+        assert table.get("r_total", "total") > 0
+        for row, column in grid.cells():
+            drill = drilldown(world.a, 2025, (row, column), layout)
+            assert drill.value == table.get(row, column) == len(drill.items), (layout.name, row, column)
+            assert drill.path == cell_path(grid, row, column)
+    assert drilldown(world.a, 2025, "applications.r_open.total").source == "applications"
