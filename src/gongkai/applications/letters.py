@@ -23,9 +23,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from gongkai.i18n import join_list
-from gongkai.workdays import CalendarMissing
 
-from .clock import ClockError
+from .clock import ClockState
 from .models import Letter, LetterTemplate
 from .numbering import next_serial, settings_for
 from .rules import REPLY_TYPES, ReplyType
@@ -222,14 +221,9 @@ def cn_date(d: date | None) -> str:
     return f"{d.year}年{d.month}月{d.day}日" if d else ""
 
 
-def context_for(app, on: date, number: str) -> dict[str, str]:
-    from .services import clock_of  # services imports this module
-
+def context_for(app, on: date, number: str, clock: ClockState | None) -> dict[str, str]:
+    """The placeholders' values; ``clock`` is the state the step computed (None: dates left blank)."""
     agency = app.agency
-    try:
-        clock = clock_of(app)
-    except (CalendarMissing, ClockError):  # the letter still renders; those dates stay blank
-        clock = None
     reply_info = REPLY_TYPES.get(ReplyType(app.reply_type)) if app.reply_type else None
     return {
         "agency_name": agency.name,
@@ -264,13 +258,14 @@ def context_for(app, on: date, number: str) -> dict[str, str]:
     }
 
 
-def issue(actor, app, kind: str, on: date, extra: dict | None = None) -> Letter:
-    """Number and freeze one letter (inside the caller's transaction)."""
+def issue(actor, app, kind: str, on: date, clock: ClockState | None, extra: dict | None = None) -> Letter:
+    """Number and freeze one letter (inside the caller's transaction), with the clock state the
+    calling step computed."""
     info = LETTER_KINDS[kind]
     prefix = settings_for(app.agency).doc_prefix
     number = f"{prefix}{info.series}〔{on.year}〕{next_serial(app.agency, on.year, info.series)}号"
     title, body = template_for(app.agency, kind)
-    context = {**context_for(app, on, number), **(extra or {})}
+    context = {**context_for(app, on, number, clock), **(extra or {})}
     text = render(body, context)
     return Letter.objects.create(
         agency=app.agency,

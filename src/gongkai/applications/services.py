@@ -153,6 +153,13 @@ def _refresh(app: Application, calendar: WorkCalendar | None = None) -> None:
     app.clock_status = state.status.value
 
 
+def _clock_for_letter(app: Application) -> ClockState | None:
+    try:
+        return clock_of(app)
+    except (CalendarMissing, ClockError):  # the letter still renders; those dates stay blank
+        return None
+
+
 def _facts(app: Application, on: date, **extra) -> Facts:
     kinds = set(app.clock_entries.values_list("kind", flat=True))
     return Facts(
@@ -219,7 +226,7 @@ def _step(
     app.save()
     issued = None
     if letter:
-        issued = letters.issue(actor, app, letter, on, letter_context or {})
+        issued = letters.issue(actor, app, letter, on, _clock_for_letter(app), letter_context or {})
     after = snapshot(app, LOGGED_FIELDS)
     if issued is not None:
         after["letter"] = issued.number
