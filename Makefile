@@ -35,6 +35,7 @@ run: $(STAMP) sysdeps
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports --no-cache --no-logo
 
 format: $(TEST_STAMP)
 	$(BIN)/ruff format src tests bench
