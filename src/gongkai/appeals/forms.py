@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongkai import law
 from gongkai.applications.models import Application
 
 from .models import DECISION_CHOICES, KIND_CHOICES, STAGE_CHOICES, Appeal
@@ -105,6 +106,8 @@ class WithdrawForm(forms.Form):
 
 
 class FilterForm(forms.Form):
-    year = forms.IntegerField(label=_("收到年度"), required=False, min_value=2008, max_value=2100)
+    year = forms.IntegerField(
+        label=_("收到年度"), required=False, min_value=law.FIRST_YEAR, max_value=law.LAST_YEAR
+    )
     kind = forms.ChoiceField(label=_("类别"), required=False, choices=[("", _("全部"))] + KIND_CHOICES)
     stage = forms.ChoiceField(label=_("阶段"), required=False, choices=[("", _("全部"))] + STAGE_CHOICES)

@@ -21,6 +21,8 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
+from gongkai import law
+
 
 class Kind(StrEnum):
     """Row keys of table 四."""
@@ -151,16 +153,22 @@ class AnswerPeriod:
 ANSWER_PERIODS: dict[tuple[Kind, bool], AnswerPeriod] = {
     # (kind, simplified procedure) → period from the day the copy of the application/complaint is received
     (Kind.RECONSIDERATION, False): AnswerPeriod(
-        _("书面答复"), 10, DayCount.WORKING, _("行政复议法第四十八条、第八十八条第二款")
+        _("书面答复"),
+        law.ANSWER_RECONSIDERATION.amount,
+        DayCount.WORKING,
+        _("行政复议法第四十八条、第八十八条第二款"),
     ),
     (Kind.RECONSIDERATION, True): AnswerPeriod(
-        _("书面答复"), 5, DayCount.WORKING, _("行政复议法第五十四条、第八十八条第二款（简易程序）")
+        _("书面答复"),
+        law.ANSWER_RECONSIDERATION_SIMPLIFIED.amount,
+        DayCount.WORKING,
+        _("行政复议法第五十四条、第八十八条第二款（简易程序）"),
     ),
     (Kind.LITIGATION_DIRECT, False): AnswerPeriod(
-        _("答辩状"), 15, DayCount.CALENDAR, _("行政诉讼法第六十七条")
+        _("答辩状"), law.ANSWER_LITIGATION.amount, DayCount.CALENDAR, _("行政诉讼法第六十七条")
     ),
     (Kind.LITIGATION_AFTER, False): AnswerPeriod(
-        _("答辩状"), 15, DayCount.CALENDAR, _("行政诉讼法第六十七条")
+        _("答辩状"), law.ANSWER_LITIGATION.amount, DayCount.CALENDAR, _("行政诉讼法第六十七条")
     ),
 }
 

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongkai import law
 from gongkai.agencies.access import WRITE_ROLES, access_for
 from gongkai.events.services import record, snapshot
 from gongkai.statemachine import TransitionRefused
@@ -31,8 +32,8 @@ EDITABLE_FIELDS = (
     "notes",
 )
 LOGGED_FIELDS = (*EDITABLE_FIELDS, "stage", "answered_on", "decision", "decided_on")
-# Before this no appeal about 政府信息公开 under the 2008 条例 can exist.
-EARLIEST = date(2008, 5, 1)
+# Before this no appeal about 政府信息公开 can exist.
+EARLIEST = law.IN_FORCE
 
 
 class AppealError(Exception):

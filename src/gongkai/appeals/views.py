@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gongkai import law
 from gongkai.agencies.access import WRITE_ROLES, agencies_for, agency_required
 from gongkai.events.models import Event
 
@@ -186,7 +187,7 @@ def withdraw(request, agency_code, pk):
 
 
 def _year(year: int) -> int:
-    if not 2008 <= year <= timezone.localdate().year + 1:
+    if not law.FIRST_YEAR <= year <= timezone.localdate().year + 1:
         raise Http404("no such year")
     return year
 

@@ -10,6 +10,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from gongkai import law
 from gongkai.i18n import join_list
 from gongkai.widgets import DateInput
 
@@ -18,6 +19,7 @@ from .fees import FEE_BASIS_LABELS
 from .letters import PLACEHOLDERS, TemplateProblem, check_template
 from .models import APPLICANT_TYPE_CHOICES, Channel, DeliveryChannel, DeliveryForm
 from .models.application import ID_TYPE_CHOICES, OUTCOME_CHOICES, REPLY_TYPE_CHOICES, STATE_CHOICES
+from .numbering import settings_for
 from .services import ApplicantData, ApplicationError
 
 
@@ -146,7 +148,13 @@ class StaffApplicationForm(ApplicationForm):
 
 
 class OnForm(forms.Form):
+    """A processing step's form; ``agency`` is the case's (for help texts that follow its settings)."""
+
     on = forms.DateField(label=_("日期"), widget=DateInput(), required=False, help_text=_("默认今天"))
+
+    def __init__(self, *args, agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agency = agency
 
     def clean_on(self):
         return self.cleaned_data.get("on") or timezone.localdate()
@@ -154,9 +162,12 @@ class OnForm(forms.Form):
 
 class CorrectionForm(OnForm):
     items = forms.CharField(label=_("需要补正的事项"), widget=forms.Textarea(attrs={"rows": 3}))
-    until = forms.DateField(
-        label=_("补正期限"), widget=DateInput(), required=False, help_text=_("默认15个工作日")
-    )
+    until = forms.DateField(label=_("补正期限"), widget=DateInput(), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        days = settings_for(self.agency).correction_days if self.agency else law.CORRECTION_DEFAULT.amount
+        self.fields["until"].help_text = gettext("默认%(days)s个工作日（本机关的设置）") % {"days": days}
 
 
 class ReceiveCorrectionForm(OnForm):
@@ -175,7 +186,12 @@ class EndConsultationForm(OnForm):
 
 
 class ExtensionForm(OnForm):
-    days = forms.IntegerField(label=_("延长工作日数"), min_value=1, max_value=20, initial=20)
+    days = forms.IntegerField(
+        label=_("延长工作日数"),
+        min_value=1,
+        max_value=law.EXTENSION_MAX.amount,
+        initial=law.EXTENSION_MAX.amount,
+    )
     reason = forms.CharField(label=_("延期理由"), widget=forms.Textarea(attrs={"rows": 2}))
     approved_by = forms.CharField(label=_("同意延期的工作机构负责人"), max_length=100, required=False)
 

@@ -22,6 +22,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from gongkai import law
 from gongkai.i18n import join_list
 
 from .clock import ClockState
@@ -49,6 +50,7 @@ PLACEHOLDERS: dict[str, str] = {
     "extension_reason": gettext_noop("延期理由"),
     "reply_due": gettext_noop("答复期限"),
     "consultation_party": gettext_noop("被征求意见方"),
+    "consultation_days": gettext_noop("征求意见的工作日数"),
     "consultation_due": gettext_noop("征求意见期限"),
     "fee_explain": gettext_noop("计费说明"),
     "fee_amount": gettext_noop("收费金额（元）"),
@@ -61,11 +63,6 @@ PLACEHOLDERS: dict[str, str] = {
     "referral_contact": gettext_noop("该机关联系方式"),
     "remedy": gettext_noop("救济途径告知"),
 }
-
-REMEDY = (
-    "如对本答复不服，可以自收到本答复之日起六十日内依法申请行政复议，"
-    "或者自知道或者应当知道本答复之日起六个月内依法向人民法院提起行政诉讼。"
-)
 
 _REPLY_HEAD = (
     "${applicant_name}：\n本机关于${received_on}收到您（单位）提出的政府信息公开申请（申请编号：${tracking_no}），"
@@ -144,7 +141,7 @@ LETTER_KINDS: dict[str, LetterKind] = {
             "${consultation_party}：\n本机关于${received_on}收到一件政府信息公开申请（申请编号：${tracking_no}），"
             "申请公开的政府信息为：“${description}”。本机关认为公开该信息可能损害你方合法权益。"
             "根据《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求你方意见。"
-            "请你方自收到本征求意见书之日起15个工作日内（${consultation_due}前）提出书面意见；不同意公开的，请说明理由。"
+            "请你方自收到本征求意见书之日起${consultation_days}个工作日内（${consultation_due}前）提出书面意见；不同意公开的，请说明理由。"
             "逾期未提出意见的，由本机关依照《中华人民共和国政府信息公开条例》的规定决定是否公开。\n"
             "联系地址：${office_address}；联系电话：${office_phone}。",
             to_party=True,
@@ -157,7 +154,7 @@ LETTER_KINDS: dict[str, LetterKind] = {
             "${consultation_party}：\n本机关于${received_on}收到一件政府信息公开申请（申请编号：${tracking_no}），"
             "申请公开的政府信息为：“${description}”。该政府信息系本机关与贵机关共同制作。"
             "根据《中华人民共和国政府信息公开条例》第三十四条的规定，现征求贵机关意见。"
-            "请贵机关自收到本征求意见书之日起15个工作日内（${consultation_due}前）提出意见；逾期未提出意见的，视为同意公开。\n"
+            "请贵机关自收到本征求意见书之日起${consultation_days}个工作日内（${consultation_due}前）提出意见；逾期未提出意见的，视为同意公开。\n"
             "联系地址：${office_address}；联系电话：${office_phone}。",
             to_party=True,
         ),
@@ -244,6 +241,7 @@ def context_for(app, on: date, number: str, clock: ClockState | None) -> dict[st
         "extension_reason": app.extension_reason,
         "reply_due": cn_date(app.reply_due or (clock.reply_due if clock else None)),
         "consultation_party": app.consultation_party,
+        "consultation_days": str(law.CONSULTATION.amount),
         "consultation_due": cn_date(clock.consultation_due if clock else None),
         "fee_explain": app.fee_explain,
         "fee_amount": str(app.fee_amount or ""),
@@ -254,7 +252,7 @@ def context_for(app, on: date, number: str, clock: ClockState | None) -> dict[st
         "outcome_label": app.get_outcome_display() if app.outcome else "",
         "referral_agency": app.referral_agency,
         "referral_contact": app.referral_contact,
-        "remedy": REMEDY,
+        "remedy": law.REMEDY_NOTICE,
     }
 
 

@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_noop
 
+from .. import law
 from ..annual.layout import APPLICANT_COLUMNS, APPLICANT_PARTS, LAYOUT_2021
 
 # ---------------------------------------------------------------- deadlines (working days)
@@ -25,16 +26,16 @@ from ..annual.layout import APPLICANT_COLUMNS, APPLICANT_PARTS, LAYOUT_2021
 class Deadlines:
     """Statutory periods in working days, and the open questions as switches."""
 
-    reply: int = 20  # 第三十三条第二款: 自收到申请之日起20个工作日内予以答复
-    extension_max: int = 20  # 第三十三条第二款: 延长的期限最长不得超过20个工作日 (once)
-    correction_notice: int = 7  # 第三十条: 自收到申请之日起7个工作日内一次性告知补正
-    consultation: int = 15  # 第三十二条 (第三方) / 第三十四条 (共同制作机关): 15个工作日内提出意见
-    payment: int = 20  # 缴费期限: 收到收费通知次日起20个工作日 — Sichuan/Jiangsu rules; 109号 text [U]
+    reply: int = law.REPLY.amount
+    extension_max: int = law.EXTENSION_MAX.amount
+    correction_notice: int = law.CORRECTION_NOTICE.amount
+    consultation: int = law.CONSULTATION.amount
+    payment: int = law.PAYMENT.amount  # [U]: an agency setting (ApplicationSettings.payment_days)
     # Whether the reply clock stops while a fee notice is unpaid [U: not in the retrieved 109号 text].
     # Off by default: the earlier deadline is the safe one for the agency.
     fee_notice_pauses_clock: bool = False
     # A consultation pauses the clock at most for the consultation period (第三十二条/第三十四条:
-    # silence after 15 WD lets the agency decide / counts as consent). [I]
+    # silence after the period lets the agency decide / counts as consent). [I]
     cap_consultation_pause: bool = True
 
 

@@ -198,7 +198,9 @@ def detail(request, agency_code, pk):
     if can_write:
         for action in allowed_actions(app.state):
             form_class = ACTION_FORMS[action]
-            actions.append((action, _(TRANSITIONS_BY_ACTION[action].label), form_class(prefix=action)))
+            actions.append(
+                (action, _(TRANSITIONS_BY_ACTION[action].label), form_class(prefix=action, agency=app.agency))
+            )
     members = (
         Membership.objects.active()
         .filter(agency=request.agency, role__in=WRITE_ROLES)
@@ -250,7 +252,7 @@ def act(request, agency_code, pk, action):
     form_class = ACTION_FORMS.get(action)
     if form_class is None:
         raise Http404("no such action")
-    form = form_class(request.POST, request.FILES, prefix=action)
+    form = form_class(request.POST, request.FILES, prefix=action, agency=app.agency)
     if not form.is_valid():
         errors = join_clauses(
             f"{form.fields[f].label if f in form.fields else ''}{' ' if f in form.fields else ''}{e}"

@@ -15,7 +15,8 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from gongkai import workdays
+from gongkai import law, workdays
+from gongkai.workdays.services import db_calendar
 
 from .cache import bump
 from .models import DisclosureMode, DocType, Entry, IndexCounter, Status, Validity
@@ -160,8 +161,8 @@ def _item(rng: random.Random, agency, year: int, docno) -> dict:
             f"当事人：{rng.choice(PARTIES)}\n"
             f"经查，当事人存在违反{topic}有关规定的行为，事实清楚，证据确凿。"
             f"依据有关法律法规，决定给予警告并处罚款{rng.randint(1, 50) * 1000}元。\n"
-            "当事人如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议，"
-            "或者在六个月内依法向人民法院提起行政诉讼。\n"
+            f"当事人如不服本决定，可以在收到本决定书之日起{law.RECONSIDERATION.words}内依法申请行政复议，"
+            f"或者在{law.LITIGATION.words}内依法向人民法院提起行政诉讼。\n"
             f"{name}\n{year}年"
         )
     else:
@@ -192,7 +193,7 @@ def generate(
     agencies = list(agencies)
     serial: dict[tuple[int, int], int] = defaultdict(int)
     docnos: dict[tuple[int, int], int] = defaultdict(int)
-    cal = workdays.default_calendar()
+    cal = db_calendar()
     segments: dict[str, str] = {}
 
     def words(text: str) -> str:
@@ -233,7 +234,7 @@ def generate(
             try:
                 publish = min(cal.nth_working_day_after(created, n), today)
                 lag = cal.working_days_between(created, publish)
-                late = lag > 20
+                late = lag > law.PUBLISH.amount
             except workdays.CalendarMissing:
                 publish = min(created + timedelta(days=n), today)
         validity, invalid = Validity.VALID, None

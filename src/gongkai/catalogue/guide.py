@@ -8,7 +8,7 @@ practice (e.g. 江苏省政府办公厅指南): categories and arrangement, how 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Max
@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from . import rules
+from gongkai import law
+
 from .search import public_entries
 from .services import categories_for, index_pattern
 
@@ -45,7 +46,6 @@ class Guide:
     litigation_months: int
     updated: date | None
     notes: str = ""
-    law: dict = field(default_factory=dict)
 
 
 def _supervising_office(agency):
@@ -88,7 +88,6 @@ def build_guide(agency) -> Guide:
     ]
     last_entry = public_entries().filter(agency=agency).aggregate(m=Max("publish_date"))["m"]
     dates = [d for d in (agency.updated_at and timezone.localtime(agency.updated_at).date(), last_entry) if d]
-    r = rules.rules()
     return Guide(
         agency=agency,
         categories=cats,
@@ -96,14 +95,13 @@ def build_guide(agency) -> Guide:
         index_pattern_example=example,
         office=office,
         office_missing=[label for label, value in office[:6] if not value],
-        reply_days=rules.rule_value("application_reply_working_days"),
-        publish_days=rules.rule_value("publish_within_working_days"),
+        reply_days=law.REPLY.amount,
+        publish_days=law.PUBLISH.amount,
         superior=agency.parent,
         supervising_office=_supervising_office(agency),
-        remedies_text=r["remedies"]["text"],
-        reconsideration_days=rules.rule_value("reconsideration_days"),
-        litigation_months=rules.rule_value("litigation_months"),
+        remedies_text=law.REMEDIES.text,
+        reconsideration_days=law.RECONSIDERATION.amount,
+        litigation_months=law.LITIGATION.amount,
         updated=max(dates) if dates else None,
         notes=agency.guide_notes,
-        law={k: v for k, v in r.items() if isinstance(v, dict)},
     )

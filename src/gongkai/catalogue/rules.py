@@ -1,4 +1,5 @@
-"""Legal parameters and the statutory category list, loaded from data/ (one place, no numbers in code)."""
+"""The statutory category list (第二十条/第二十一条), loaded from data/categories.json; the periods
+and texts of the law are in ``gongkai.law``."""
 
 from __future__ import annotations
 
@@ -34,15 +35,6 @@ class Category:
         if self.article:
             return f"{self.article} {self.label}"
         return self.label
-
-
-@cache
-def rules() -> dict:
-    return json.loads((DATA / "rules.json").read_text("utf-8"))
-
-
-def rule_value(name: str) -> int:
-    return rules()[name]["value"]
 
 
 @cache

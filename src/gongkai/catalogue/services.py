@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gongkai import serials, statemachine, workdays
+from gongkai import law, serials, statemachine, workdays
 from gongkai.agencies.access import access_for
 from gongkai.agencies.batch import agency_pks, chunks
 from gongkai.agencies.models import Role
@@ -220,7 +220,7 @@ def publication_lag(
 
     (None, None) when the calendar has no data for those years: unknown, not "on time".
     """
-    limit = rules.rule_value("publish_within_working_days")
+    limit = law.PUBLISH.amount
     try:
         lag = (calendar or db_calendar()).working_days_between(created, published)
     except workdays.CalendarMissing:

@@ -3,6 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongkai import law
+
 from .importing import EXTENSIONS, MAX_BYTES, SPECS
 from .models.record import KIND_CHOICES
 from .services import RecordsError
@@ -65,5 +67,7 @@ class ConfirmForm(forms.Form):
 
 
 class YearForm(forms.Form):
-    year = forms.IntegerField(label=_("年度"), required=False, min_value=2008, max_value=2100)
+    year = forms.IntegerField(
+        label=_("年度"), required=False, min_value=law.FIRST_YEAR, max_value=law.LAST_YEAR
+    )
     kind = forms.ChoiceField(label=_("类别"), required=False, choices=[("", _("全部"))] + KIND_CHOICES)

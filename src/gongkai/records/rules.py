@@ -7,11 +7,12 @@ the grids and their keys are ``gongkai.annual.layout.ACTIVE_2021``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
+
+from gongkai import law
 
 
 class Kind(StrEnum):
@@ -46,9 +47,9 @@ YUAN_PER_WAN = Decimal(10000)
 WAN_PLACES = Decimal("0.0001")  # 4 decimals of 万元 = 1 元
 MAX_AMOUNT_YUAN = Decimal("9999999999.99")
 
-# The first year a record may belong to: 条例 (2007) in force 2008-05-01.
-EARLIEST_DATE = date(2008, 5, 1)
-EARLIEST_YEAR = 2008
+# The first day and year a record may belong to: the 条例 in force.
+EARLIEST_DATE = law.IN_FORCE
+EARLIEST_YEAR = law.FIRST_YEAR
 
 
 def yuan_to_wan(yuan: Decimal) -> Decimal:

@@ -11,6 +11,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gongkai import law
 from gongkai.agencies.access import WRITE_ROLES, agencies_for, agency_required
 
 from . import importing, queries, services
@@ -32,7 +33,7 @@ def _context(request, **extra) -> dict:
 
 
 def _year(year: int) -> int:
-    if not 2008 <= year <= timezone.localdate().year + 1:
+    if not law.FIRST_YEAR <= year <= timezone.localdate().year + 1:
         raise Http404("no such year")
     return year
 

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongkai import law
+
 from .models import OVERVIEW_PARTS
 
 TEXTAREA = {"rows": 5, "class": "report-text"}
@@ -66,7 +68,7 @@ class ReturnForm(forms.Form):
 
 
 class BaselineForm(forms.Form):
-    year = forms.IntegerField(label=_("报告年度"), min_value=2008, max_value=2100)
+    year = forms.IntegerField(label=_("报告年度"), min_value=law.FIRST_YEAR, max_value=law.LAST_YEAR)
     file = forms.FileField(
         label=_("已发布的年度报告文件"),
         help_text=_("PDF、Word（.docx）、Excel（.xlsx）、网页（.html）、文本或 JSON 均可。"),

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongkai import law
 from gongkai.agencies.access import access_for
 from gongkai.agencies.models import Role
 from gongkai.annual.errors import ReportError as AnnualReportError
@@ -26,7 +27,7 @@ from .checks import Evaluation, evaluate, evaluate_for_publishing, finding_messa
 from .models import TEXT_FIELDS, AnnualReport, ImportedBaseline, ReportVersion, WarningAcknowledgement
 from .workflow import EDITABLE, MACHINE, STATUS_LABELS, Status
 
-MIN_YEAR, MAX_YEAR = 2008, 2100
+MIN_YEAR, MAX_YEAR = law.FIRST_YEAR, law.LAST_YEAR
 
 
 MAX_TEXT = 20_000  # characters per text field; a real section is a few thousand

@@ -17,6 +17,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from gongkai import law
 from gongkai.agencies.access import WRITE_ROLES, agencies_for, agency_required
 from gongkai.agencies.models import Role
 from gongkai.annual.checks import Severity
@@ -54,7 +55,7 @@ SEVERITY_LABELS = {
 
 
 def _year(year: int) -> int:
-    if not 2008 <= year <= timezone.localdate().year:
+    if not law.FIRST_YEAR <= year <= timezone.localdate().year:
         raise Http404("no such year")
     return year
 

@@ -256,3 +256,17 @@ def test_detail_shows_the_clock_status(client, world):
     client.force_login(world.clerk_a)
     body = client.get(reverse("applications:detail", args=[world.a.code, app.pk])).content.decode()
     assert '<p class="muted">计时中' in body
+
+
+def test_the_correction_help_text_follows_the_agency_setting(client, world):
+    from gongkai.applications.numbering import settings_for
+
+    app = make_application(world.a, date(2026, 3, 2))
+    client.force_login(world.clerk_a)
+    url = reverse("applications:detail", args=[world.a.code, app.pk])
+    assert "默认15个工作日（本机关的设置）" in client.get(url).content.decode()  # the law module's default
+    own = settings_for(world.a)
+    own.correction_days = 10
+    own.save()
+    body = client.get(url).content.decode()
+    assert "默认10个工作日（本机关的设置）" in body and "默认15个工作日" not in body

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from gongkai import law
 
 
 class Status(models.TextChoices):
@@ -92,7 +95,9 @@ class Entry(models.Model):
     return_reason = models.TextField(_("退回理由"), blank=True)
     # 第二十六条: working days from 生成日期 to 发布日期; None when the calendar has no data for those years.
     publish_lag = models.PositiveIntegerField(_("发布用时（工作日）"), null=True, blank=True)
-    late = models.BooleanField(_("超过20个工作日发布"), null=True, blank=True)
+    late = models.BooleanField(
+        format_lazy(_("超过{days}个工作日发布"), days=law.PUBLISH.amount), null=True, blank=True
+    )
 
     # rjieba search-mode words; the SQLite FTS5 table and the PostgreSQL GIN index read these.
     search_title = models.TextField(blank=True, editable=False)

@@ -1,3 +1,4 @@
+from gongkai import law
 from gongkai.catalogue import rules
 from gongkai.catalogue.services import categories_for
 
@@ -23,5 +24,5 @@ def test_categories_by_agency(world):
 
 
 def test_rules_are_data():
-    assert rules.rule_value("publish_within_working_days") == 20
-    assert rules.rules()["publish_within_working_days"]["article"] == "第二十六条"
+    assert law.PUBLISH.amount == 20
+    assert law.PUBLISH.article == "第二十六条"
