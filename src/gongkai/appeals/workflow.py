@@ -12,8 +12,8 @@ from enum import StrEnum
 
 from django.utils.translation import gettext, gettext_lazy
 
-from gongkai.statemachine import Machine, Transition
 from gongkai.i18n import list_separator
+from gongkai.statemachine import Machine, Transition
 
 
 class Stage(StrEnum):

@@ -18,8 +18,8 @@ from gongkai.annual.errors import ReportError as AnnualReportError
 from gongkai.annual.layout import APPLICANT_PARTS, FORMAT_PRE2019
 from gongkai.annual.readers import read_bytes
 from gongkai.events.services import changed, record, snapshot
-from gongkai.statemachine import TransitionRefused
 from gongkai.i18n import join_clauses
+from gongkai.statemachine import TransitionRefused
 
 from . import build
 from .checks import Evaluation, evaluate, evaluate_for_publishing, finding_message, fingerprint

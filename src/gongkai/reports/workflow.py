@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongkai.agencies.models import Role
-from gongkai.statemachine import Machine, Transition
 from gongkai.i18n import list_separator
+from gongkai.statemachine import Machine, Transition
 
 
 class Status(StrEnum):

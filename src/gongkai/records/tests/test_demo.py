@@ -13,10 +13,10 @@ from gongkai.appeals.demo import load_demo_appeals
 from gongkai.appeals.models import Appeal
 from gongkai.applications.models import Application
 from gongkai.applications.testing import make_application
+from gongkai.cli import demo as web_demo
 from gongkai.records import queries
 from gongkai.records.demo import load_demo_records
 from gongkai.records.models import Decision, YearlyTotal
-from gongkai.cli import demo as web_demo
 
 
 @pytest.fixture
