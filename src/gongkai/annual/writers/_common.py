@@ -8,9 +8,9 @@ the HTML, DOCX and XLSX writers only paint these cells, so the merges are the sa
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 
+from ...text import chinese_date
 from ..layout import SECTIONS, T3_HEADER_NOTE, Section
 from ..model import Number, Report, Table
 
@@ -88,12 +88,6 @@ def format_number(value: Number | None) -> str:
             text = text.rstrip("0").rstrip(".")
         return text or "0"
     return str(value)
-
-
-def format_date(value: date | None) -> str:
-    if value is None:
-        return ""
-    return f"{value.year}年{value.month}月{value.day}日"
 
 
 def paragraphs(text: str | None) -> list[str]:
@@ -298,7 +292,7 @@ def review_sheet(table: Table) -> Sheet:
 
 
 def signature_lines(report: Report) -> list[str]:
-    return [line for line in (report.agency.name or "", format_date(report.signature_date)) if line]
+    return [line for line in (report.agency.name or "", chinese_date(report.signature_date)) if line]
 
 
 def flat_rows(sheet: Sheet) -> list[list[str]]:

@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from ...text import chinese_date
 from ..model import Report
 from ._common import (
     BLOCK,
@@ -17,7 +18,6 @@ from ._common import (
     NOTE,
     VALUE,
     Sheet,
-    format_date,
     outline,
     report_title,
     signature_lines,
@@ -59,8 +59,8 @@ def _info_sheet(ws, report: Report) -> None:
         ("机关名称", report.agency.name),
         ("报告年度", report.year),
         ("报告格式", f"{report.layout.name}（{report.layout.basis}）"),
-        ("成文日期", format_date(report.signature_date) or None),
-        ("发布日期", format_date(report.publication_date) or None),
+        ("成文日期", chinese_date(report.signature_date) or None),
+        ("发布日期", chinese_date(report.publication_date) or None),
     ]
     for key, value in rows:
         ws.append([key, value])
