@@ -47,6 +47,8 @@ class Relation:
 
     axis="rows": lhs/rhs are row keys and the relation holds in every column;
     axis="columns": lhs/rhs are column keys and the relation holds in every row.
+    Each relation code is one check (``annual.checks.arithmetic``), titled ``title_zh``/``title_en``;
+    the messages are formatted with ``column``/``row`` (the line's label), ``lhs`` and ``rhs``.
     """
 
     code: str
@@ -55,6 +57,8 @@ class Relation:
     rhs: tuple[str, ...]
     message_zh: str
     message_en: str
+    title_zh: str = ""
+    title_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -260,6 +264,8 @@ def _applications_grid(other_rows: tuple[Row, ...]) -> Grid:
                 ("r_total", "carried_over_out"),
                 "“{column}”列：本年新收加上年结转之和为 {lhs}，不等于办理结果总计加结转下年度之和 {rhs}",
                 "column “{column}”: new + carried in = {lhs}, but outcomes total + carried out = {rhs}",
+                title_zh="表三：新收加结转等于办理结果加结转下年",
+                title_en="Table 3: new + carried in = outcomes + carried out",
             ),
             Relation(
                 "T3-OUT",
@@ -268,6 +274,8 @@ def _applications_grid(other_rows: tuple[Row, ...]) -> Grid:
                 outcomes,
                 "“{column}”列：（七）总计为 {lhs}，但各项办理结果之和为 {rhs}",
                 "column “{column}”: (7) total is {lhs}, but the outcome rows add up to {rhs}",
+                title_zh="表三：（七）总计等于各项办理结果之和",
+                title_en="Table 3: total equals the sum of outcomes",
             ),
             Relation(
                 "T3-ROW",
@@ -276,6 +284,8 @@ def _applications_grid(other_rows: tuple[Row, ...]) -> Grid:
                 APPLICANT_PARTS,
                 "“{row}”行：总计为 {lhs}，但各类申请人之和为 {rhs}",
                 "row “{row}”: total is {lhs}, but the applicant columns add up to {rhs}",
+                title_zh="表三：总计列等于各类申请人之和",
+                title_en="Table 3: total column equals the applicant columns",
             ),
         ),
     )
@@ -308,6 +318,8 @@ REVIEW_LITIGATION = Grid(
             ("upheld", "corrected", "other", "pending"),
             "“{row}”：总计为 {lhs}，但结果维持、结果纠正、其他结果、尚未审结之和为 {rhs}",
             "“{row}”: total is {lhs}, but upheld + corrected + other + pending = {rhs}",
+            title_zh="表四：总计等于各结果之和",
+            title_en="Table 4: totals equal the sum of results",
         ),
     ),
 )
