@@ -10,7 +10,7 @@ Sources: 国办公开办函〔2021〕30号 (format "2021") and the 2019 trial fo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 FORMAT_2021 = "2021"
@@ -77,6 +77,12 @@ class Grid:
 
     def column(self, key: str) -> Column:
         return self._columns_by_key[key]
+
+    def rows_in_group(self, group: str) -> tuple[Row, ...]:
+        """The rows counted under a printed group label such as （三）不予公开: its numbered rows, or
+        the one row printed in their place where a format does not break the group down (2019's
+        （六）其他处理)."""
+        return tuple(r for r in self.rows if r.group == group or r.label == group)
 
     @property
     def row_keys(self) -> tuple[str, ...]:
@@ -247,9 +253,14 @@ _T3_TAIL = (
 T3_HEADER_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 
+def outcome_keys(rows: Iterable[Row]) -> tuple[str, ...]:
+    """The outcome rows of table 三 — 三、本年度办理结果 without its （七）总计 — in printed order."""
+    return tuple(r.key for r in rows if r.block == T3_BLOCK and r.key != "r_total")
+
+
 def _applications_grid(other_rows: tuple[Row, ...]) -> Grid:
     rows = _T3_HEAD + other_rows + _T3_TAIL
-    outcomes = tuple(r.key for r in rows if r.block == T3_BLOCK and r.key != "r_total")
+    outcomes = outcome_keys(rows)
     return Grid(
         key="applications",
         title="收到和处理政府信息公开申请情况",
@@ -471,6 +482,21 @@ LAYOUTS: dict[str, FormatLayout] = {
     FORMAT_2019: LAYOUT_2019,
     FORMAT_PRE2019: LAYOUT_PRE2019,
 }
+
+
+def outcome_rows(grid: Grid) -> dict[str, str]:
+    """The row of table 三 ``grid`` that counts each outcome an application can have (a 2021 outcome
+    row key, as the records hold them): its own row, or — in a format without that row — the one row
+    printed for its group (2019 counts the three 2021 （六） rows in （六）其他处理)."""
+    recorded = LAYOUT_2021.applications
+    assert recorded is not None
+    rows: dict[str, str] = {}
+    for key in outcome_keys(recorded.rows):
+        if key in grid.row_keys:
+            rows[key] = key
+        else:
+            (rows[key],) = (r.key for r in grid.rows_in_group(recorded.row(key).group or ""))
+    return rows
 
 
 def layout_for(version: str) -> FormatLayout:

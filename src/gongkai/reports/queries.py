@@ -65,7 +65,7 @@ def listing_status(report: AnnualReport, today: date | None = None) -> str:
 
 def drill_applications(agency, year: int, row: str, column: str):
     """The applications behind one cell of table 三 (the same selection as applications.queries)."""
-    from gongkai.annual.layout import T3_BLOCK, layout_for_year
+    from gongkai.annual.layout import T3_BLOCK, layout_for_year, outcome_rows
     from gongkai.applications.models import Application
     from gongkai.applications.workflow import State
 
@@ -87,10 +87,8 @@ def drill_applications(agency, year: int, row: str, column: str):
         qs = qs.exclude(done_in_year)
     elif row == "r_total":
         qs = qs.filter(done_in_year)
-    elif row == "r_other" and grid.version == "2019":
-        qs = qs.filter(done_in_year, outcome__startswith="r_other_")
     elif grid.row(row).block == T3_BLOCK:
-        qs = qs.filter(done_in_year, outcome=row)
+        qs = qs.filter(done_in_year, outcome__in=[o for o, r in outcome_rows(grid).items() if r == row])
     else:
         raise KeyError(row)
     return qs.order_by("received_on", "id")
