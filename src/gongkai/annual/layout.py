@@ -71,6 +71,7 @@ class Grid:
     columns: tuple[Column, ...]
     relations: tuple[Relation, ...] = ()
     row_header: str = "信息内容"
+    column_header: str = ""  # merged over all the data columns, e.g. 申请人情况
 
     def row(self, key: str) -> Row:
         return self._rows_by_key[key]
@@ -119,6 +120,11 @@ class Section:
     @property
     def title(self) -> str:
         return f"{self.numeral}、{self.heading}"
+
+    @property
+    def table_name(self) -> str:
+        """How reports refer to the statistical table of this part: 表二 … 表四."""
+        return f"表{self.numeral}"
 
 
 @dataclass(frozen=True)
@@ -267,6 +273,7 @@ def _applications_grid(other_rows: tuple[Row, ...]) -> Grid:
         rows=rows,
         columns=APPLICANT_COLUMNS,
         row_header=T3_HEADER_NOTE,
+        column_header="申请人情况",
         relations=(
             Relation(
                 "T3-BAL",

@@ -15,8 +15,8 @@ from ..layout import SECTIONS, T3_HEADER_NOTE, Section
 from ..model import Number, Report, Table
 
 TITLE_SUFFIX = "年政府信息公开工作年度报告"
-APPLICANTS = "申请人情况"
 MONEY_UNIT = "万元"
+_SECTION_HEADINGS = {s.key: s.heading for s in SECTIONS}
 
 # cell kinds: "head" (column header), "note" (the 勾稽关系 header note), "caption" (a sub-table title),
 # "block" (vertical level-1 label), "group" (merged level-2 label), "label" (row label), "value"
@@ -142,7 +142,7 @@ def active_sheet(tables: list[Table]) -> Sheet:
     """The 第二十条 sub-tables stacked as one table, as printed: a caption row, a header row, data
     rows; a sub-table with fewer columns lets its last column span the rest."""
     width = max(len(t.grid.columns) for t in tables)
-    sheet = Sheet("active", "主动公开政府信息情况", ncols=1 + width, label_cols=1)
+    sheet = Sheet("active", _SECTION_HEADINGS["active"], ncols=1 + width, label_cols=1)
     r = 0
     for table in tables:
         grid = table.grid
@@ -192,7 +192,7 @@ def applications_sheet(table: Table) -> Sheet:
     )
     # header: note over the label columns; 申请人情况 over all data columns; groups in between
     sheet.add(Cell(0, 0, grid.row_header or T3_HEADER_NOTE, NOTE, rowspan=3, colspan=label_cols))
-    sheet.add(Cell(0, label_cols, APPLICANTS, HEAD, colspan=len(columns)))
+    sheet.add(Cell(0, label_cols, grid.column_header, HEAD, colspan=len(columns)))
     c = label_cols
     i = 0
     while i < len(columns):

@@ -10,6 +10,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from ...text import chinese_date
+from ..layout import SECTIONS
 from ..model import Report
 from ._common import (
     BLOCK,
@@ -24,7 +25,7 @@ from ._common import (
 )
 
 INFO_SHEET = "报告"
-TABLE_SHEETS = {"active": "表二", "applications": "表三", "review_litigation": "表四"}
+TABLE_SHEETS = {s.key: s.table_name for s in SECTIONS}  # a table sheet is keyed by its part (表二 … 表四)
 FONT = "仿宋_GB2312"
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
