@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 import pytest
 
 from gongkai.annual import Report
-from gongkai.annual.checks import REGISTRY, CheckOptions, Finding, Severity, run_checks
+from gongkai.annual.checks import REGISTRY, CheckOptions, Finding, Severity, base, run_checks
+from gongkai.annual.checks.arithmetic import register_relation_checks
 from gongkai.annual.checks.narrative import claims
-from gongkai.annual.model import Agency, AgencyKind, AgencyLevel
+from gongkai.annual.layout import LAYOUT_2021, Relation
+from gongkai.annual.model import Agency, AgencyKind, AgencyLevel, Table
 
 OVERVIEW = (
     "本年度，我局认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。\n"
@@ -151,6 +154,37 @@ def test_t4_sum():
     finding = only(report, "T4-SUM")
     assert finding.severity is Severity.ERROR
     assert finding.cells[0] == "review_litigation.reconsideration.total"
+
+
+def test_a_relation_declared_on_a_grid_is_a_check_with_its_title_and_message(monkeypatch):
+    monkeypatch.setattr(base, "REGISTRY", dict(base.REGISTRY))  # the new check only for this test
+    relation = Relation(
+        "T2-TEST",
+        "columns",
+        ("valid",),
+        ("made",),
+        "“{row}”：现行有效 {lhs} 件，本年制发 {rhs} 件",
+        "“{row}”: {lhs} in force, {rhs} made",
+        title_zh="表二：现行有效等于本年制发",
+        title_en="Table 2: in force equals made",
+    )
+    grid = replace(LAYOUT_2021.grid("art20_1"), relations=(relation,))
+    register_relation_checks([grid])
+    assert (base.REGISTRY["T2-TEST"].title_zh, base.REGISTRY["T2-TEST"].title_en) == (
+        "表二：现行有效等于本年制发",
+        "Table 2: in force equals made",
+    )
+    report = make_report()
+    report.tables["art20_1"] = Table(grid, {cell: 0 for cell in grid.cells()})
+    assert found(report, "T2-TEST") == []
+    report.tables["art20_1"].set("regulations", "valid", 3)
+    finding = only(report, "T2-TEST")
+    assert finding.severity is Severity.ERROR
+    assert (finding.message_zh, finding.message_en) == (
+        "“规章”：现行有效 3 件，本年制发 0 件",
+        "“规章”: 3 in force, 0 made",
+    )
+    assert finding.cells == ("active.art20_1.regulations.valid", "active.art20_1.regulations.made")
 
 
 def test_cell_int():

@@ -3,7 +3,15 @@ from decimal import Decimal
 import pytest
 
 from gongkai.annual import InvalidReportJSON, Report
-from gongkai.annual.layout import LAYOUT_2019, LAYOUT_2021, layout_for_year
+from gongkai.annual.layout import (
+    DENY,
+    LAYOUT_2019,
+    LAYOUT_2021,
+    OTHER,
+    layout_for_year,
+    outcome_keys,
+    outcome_rows,
+)
 
 
 def test_2021_table_three_has_25_rows_and_7_columns():
@@ -74,3 +82,17 @@ def test_update_sets_many_cells_and_refuses_unknown_ones():
     with pytest.raises(KeyError, match="r_nonsense"):
         table.update({("r_nonsense", "total"): 1})
     assert table.get("r_open", "total") == 3
+
+
+def test_outcome_groups_come_from_the_rows_declared_groups():
+    t2021, t2019 = LAYOUT_2021.applications, LAYOUT_2019.applications
+    assert [r.key for r in t2021.rows_in_group(OTHER)] == [
+        "r_other_no_correction",
+        "r_other_fee_unpaid",
+        "r_other_other",
+    ]
+    assert [r.key for r in t2019.rows_in_group(OTHER)] == ["r_other"]  # printed as one row in 2019
+    assert len(t2019.rows_in_group(DENY)) == 8
+    assert outcome_rows(t2021) == {key: key for key in outcome_keys(t2021.rows)}
+    assert outcome_rows(t2019)["r_other_fee_unpaid"] == "r_other"
+    assert outcome_rows(t2019)["r_deny_third_party"] == "r_deny_third_party"

@@ -14,7 +14,17 @@ from collections import Counter
 from datetime import date
 from decimal import Decimal
 
-from .layout import APPLICANT_PARTS, FORMAT_2019, FORMAT_2021, T3_BLOCK, layout_for
+from .layout import (
+    APPLICANT_PARTS,
+    DENY,
+    FORMAT_2019,
+    FORMAT_2021,
+    NOPROC,
+    OTHER,
+    UNABLE,
+    layout_for,
+    outcome_keys,
+)
 from .model import Agency, AgencyKind, AgencyLevel, Number, Report, Table
 from .sum import recompute_totals
 
@@ -54,10 +64,6 @@ APPLICANT_SHARES = {
 }
 
 
-def _outcome_rows(table: Table) -> list[str]:
-    return [r.key for r in table.grid.rows if r.block == T3_BLOCK and r.key != "r_total"]
-
-
 def _poisson_like(rng: random.Random, mean: float) -> int:
     """A non-negative integer near ``mean`` (no numpy: a rounded gamma draw is good enough)."""
     if mean <= 0:
@@ -67,7 +73,7 @@ def _poisson_like(rng: random.Random, mean: float) -> int:
 
 def fill_applications(table: Table, rng: random.Random, new_total: int) -> None:
     """Table 三 with about ``new_total`` new applications, consistent in every column and row."""
-    outcomes = _outcome_rows(table)
+    outcomes = outcome_keys(table.grid.rows)
     weights = [OUTCOME_WEIGHTS.get(k, 1) for k in outcomes]
     for column in APPLICANT_PARTS:
         new = _poisson_like(rng, new_total * APPLICANT_SHARES[column])
@@ -144,10 +150,6 @@ def _n(table: Table, row: str, column: str = "total") -> int:
     return int(value or 0)
 
 
-def _group(table: Table, prefix: str) -> int:
-    return sum(_n(table, r) for r in table.grid.row_keys if r.startswith(prefix))
-
-
 def _money_text(value: Number | None) -> str:
     return f"{Decimal(value or 0).normalize():f}"
 
@@ -183,8 +185,8 @@ def _applications_sentence(report: Report) -> str:
     return (
         f"本年新收政府信息公开申请{new}件，上年结转{carried}件；办理答复{_n(a, 'r_total')}件，"
         f"其中予以公开{_n(a, 'r_open')}件、部分公开{_n(a, 'r_partial')}件、"
-        f"不予公开{_group(a, 'r_deny_')}件、无法提供{_group(a, 'r_unable_')}件、"
-        f"不予处理{_group(a, 'r_noproc_')}件、其他处理{_group(a, 'r_other')}件；"
+        f"不予公开{a.group_total(DENY)}件、无法提供{a.group_total(UNABLE)}件、"
+        f"不予处理{a.group_total(NOPROC)}件、其他处理{a.group_total(OTHER)}件；"
         f"结转下年度继续办理{_n(a, 'carried_over_out')}件。所有申请均在法定期限内答复。"
     )
 
@@ -313,7 +315,7 @@ def _rebalance_open(table: Table) -> None:
     for column in APPLICANT_PARTS:
         wanted = _n(table, "new_received", column) + _n(table, "carried_over_in", column)
         wanted -= _n(table, "carried_over_out", column)
-        others = sum(_n(table, k, column) for k in _outcome_rows(table) if k != "r_open")
+        others = sum(_n(table, k, column) for k in outcome_keys(table.grid.rows) if k != "r_open")
         if wanted - others < 0:  # cannot happen with a zero edit; keep the table valid regardless
             table.set("carried_over_out", column, _n(table, "carried_over_out", column) + wanted - others)
             wanted = others

@@ -10,7 +10,7 @@ Sources: 国办公开办函〔2021〕30号 (format "2021") and the 2019 trial fo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 FORMAT_2021 = "2021"
@@ -47,6 +47,8 @@ class Relation:
 
     axis="rows": lhs/rhs are row keys and the relation holds in every column;
     axis="columns": lhs/rhs are column keys and the relation holds in every row.
+    Each relation code is one check (``annual.checks.arithmetic``), titled ``title_zh``/``title_en``;
+    the messages are formatted with ``column``/``row`` (the line's label), ``lhs`` and ``rhs``.
     """
 
     code: str
@@ -55,6 +57,8 @@ class Relation:
     rhs: tuple[str, ...]
     message_zh: str
     message_en: str
+    title_zh: str = ""
+    title_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,12 +71,19 @@ class Grid:
     columns: tuple[Column, ...]
     relations: tuple[Relation, ...] = ()
     row_header: str = "信息内容"
+    column_header: str = ""  # merged over all the data columns, e.g. 申请人情况
 
     def row(self, key: str) -> Row:
         return self._rows_by_key[key]
 
     def column(self, key: str) -> Column:
         return self._columns_by_key[key]
+
+    def rows_in_group(self, group: str) -> tuple[Row, ...]:
+        """The rows counted under a printed group label such as （三）不予公开: its numbered rows, or
+        the one row printed in their place where a format does not break the group down (2019's
+        （六）其他处理)."""
+        return tuple(r for r in self.rows if r.group == group or r.label == group)
 
     @property
     def row_keys(self) -> tuple[str, ...]:
@@ -109,6 +120,11 @@ class Section:
     @property
     def title(self) -> str:
         return f"{self.numeral}、{self.heading}"
+
+    @property
+    def table_name(self) -> str:
+        """How reports refer to the statistical table of this part: 表二 … 表四."""
+        return f"表{self.numeral}"
 
 
 @dataclass(frozen=True)
@@ -243,15 +259,21 @@ _T3_TAIL = (
 T3_HEADER_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 
+def outcome_keys(rows: Iterable[Row]) -> tuple[str, ...]:
+    """The outcome rows of table 三 — 三、本年度办理结果 without its （七）总计 — in printed order."""
+    return tuple(r.key for r in rows if r.block == T3_BLOCK and r.key != "r_total")
+
+
 def _applications_grid(other_rows: tuple[Row, ...]) -> Grid:
     rows = _T3_HEAD + other_rows + _T3_TAIL
-    outcomes = tuple(r.key for r in rows if r.block == T3_BLOCK and r.key != "r_total")
+    outcomes = outcome_keys(rows)
     return Grid(
         key="applications",
         title="收到和处理政府信息公开申请情况",
         rows=rows,
         columns=APPLICANT_COLUMNS,
         row_header=T3_HEADER_NOTE,
+        column_header="申请人情况",
         relations=(
             Relation(
                 "T3-BAL",
@@ -260,6 +282,8 @@ def _applications_grid(other_rows: tuple[Row, ...]) -> Grid:
                 ("r_total", "carried_over_out"),
                 "“{column}”列：本年新收加上年结转之和为 {lhs}，不等于办理结果总计加结转下年度之和 {rhs}",
                 "column “{column}”: new + carried in = {lhs}, but outcomes total + carried out = {rhs}",
+                title_zh="表三：新收加结转等于办理结果加结转下年",
+                title_en="Table 3: new + carried in = outcomes + carried out",
             ),
             Relation(
                 "T3-OUT",
@@ -268,6 +292,8 @@ def _applications_grid(other_rows: tuple[Row, ...]) -> Grid:
                 outcomes,
                 "“{column}”列：（七）总计为 {lhs}，但各项办理结果之和为 {rhs}",
                 "column “{column}”: (7) total is {lhs}, but the outcome rows add up to {rhs}",
+                title_zh="表三：（七）总计等于各项办理结果之和",
+                title_en="Table 3: total equals the sum of outcomes",
             ),
             Relation(
                 "T3-ROW",
@@ -276,6 +302,8 @@ def _applications_grid(other_rows: tuple[Row, ...]) -> Grid:
                 APPLICANT_PARTS,
                 "“{row}”行：总计为 {lhs}，但各类申请人之和为 {rhs}",
                 "row “{row}”: total is {lhs}, but the applicant columns add up to {rhs}",
+                title_zh="表三：总计列等于各类申请人之和",
+                title_en="Table 3: total column equals the applicant columns",
             ),
         ),
     )
@@ -308,6 +336,8 @@ REVIEW_LITIGATION = Grid(
             ("upheld", "corrected", "other", "pending"),
             "“{row}”：总计为 {lhs}，但结果维持、结果纠正、其他结果、尚未审结之和为 {rhs}",
             "“{row}”: total is {lhs}, but upheld + corrected + other + pending = {rhs}",
+            title_zh="表四：总计等于各结果之和",
+            title_en="Table 4: totals equal the sum of results",
         ),
     ),
 )
@@ -459,6 +489,21 @@ LAYOUTS: dict[str, FormatLayout] = {
     FORMAT_2019: LAYOUT_2019,
     FORMAT_PRE2019: LAYOUT_PRE2019,
 }
+
+
+def outcome_rows(grid: Grid) -> dict[str, str]:
+    """The row of table 三 ``grid`` that counts each outcome an application can have (a 2021 outcome
+    row key, as the records hold them): its own row, or — in a format without that row — the one row
+    printed for its group (2019 counts the three 2021 （六） rows in （六）其他处理)."""
+    recorded = LAYOUT_2021.applications
+    assert recorded is not None
+    rows: dict[str, str] = {}
+    for key in outcome_keys(recorded.rows):
+        if key in grid.row_keys:
+            rows[key] = key
+        else:
+            (rows[key],) = (r.key for r in grid.rows_in_group(recorded.row(key).group or ""))
+    return rows
 
 
 def layout_for(version: str) -> FormatLayout:

@@ -126,6 +126,11 @@ class Table:
         """Every cell in grid order (rows, then columns), as ``grid.cells()`` lists them."""
         return list(self._values.values())
 
+    def group_total(self, group: str, column: str = "total") -> Number:
+        """The rows under a printed group label (``Grid.rows_in_group``) added up in ``column``;
+        blank cells count as 0."""
+        return sum(self._values[(r.key, column)] or 0 for r in self.grid.rows_in_group(group))
+
     def row_values(self, row: str) -> list[Number | None]:
         return [self._values[(row, c)] for c in self.grid.column_keys]
 

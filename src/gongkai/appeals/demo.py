@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency, Membership, Role
+from gongkai.annual.layout import DENY, LAYOUT_2021, NOPROC, OTHER, UNABLE
 
 from . import services
 from .models import Appeal
@@ -35,7 +36,10 @@ RECON_OUTCOMES = (
     ]
 )
 COURT_OUTCOMES = ["court_reject_claim"] * 4 + ["court_confirm_illegal", "court_revoke", "court_dismiss_suit"]
-UNFAVOURABLE = ("r_deny", "r_unable", "r_noproc", "r_other")
+# Applications an applicant would appeal: those answered 不予公开, 无法提供, 不予处理 or 其他处理.
+UNFAVOURABLE = tuple(
+    r.key for g in (DENY, UNABLE, NOPROC, OTHER) for r in LAYOUT_2021.applications.rows_in_group(g)
+)
 
 
 def _candidates(agency) -> list:
@@ -43,7 +47,7 @@ def _candidates(agency) -> list:
 
     return list(
         Application.objects.filter(agency=agency, finished_on__isnull=False)
-        .filter(outcome__regex=r"^(" + "|".join(UNFAVOURABLE) + ")")
+        .filter(outcome__in=UNFAVOURABLE)
         .order_by("finished_on", "id")
     )
 

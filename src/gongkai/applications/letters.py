@@ -24,6 +24,7 @@ from django.utils.translation import gettext_noop
 
 from gongkai import law
 from gongkai.i18n import join_list
+from gongkai.text import chinese_date as cn_date
 
 from .clock import ClockState
 from .models import Letter, LetterTemplate
@@ -212,10 +213,6 @@ def template_for(agency, kind: str) -> tuple[str, str]:
         return own.title, own.body
     default = LETTER_KINDS[kind]
     return default.title, default.body
-
-
-def cn_date(d: date | None) -> str:
-    return f"{d.year}年{d.month}月{d.day}日" if d else ""
 
 
 def context_for(app, on: date, number: str, clock: ClockState | None) -> dict[str, str]:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.agencies.batch import agency_pks, chunks
 from gongkai.annual.checks import Finding, Severity, run_checks
-from gongkai.annual.layout import FORMAT_2019, LAYOUT_2021, T3_BLOCK, FormatLayout
+from gongkai.annual.layout import LAYOUT_2021, T3_BLOCK, FormatLayout, outcome_rows
 from gongkai.annual.model import Report, Table, cell_path
 from gongkai.drilldown import Drilldown, DrillItem
 
@@ -105,10 +105,8 @@ def table_three_cell(agency, year: int, row: str, column: str, layout: FormatLay
         qs = qs.exclude(_done(year))
     elif row == "r_total":
         qs = qs.filter(_done(year))
-    elif row == "r_other" and layout.version == FORMAT_2019:  # the 2019 format's single 其他处理 row
-        qs = qs.filter(_done(year), outcome__startswith="r_other_")
-    elif grid.row(row).block == T3_BLOCK:
-        qs = qs.filter(_done(year), outcome=row)
+    elif grid.row(row).block == T3_BLOCK:  # the outcomes counted in that row (2019: 其他处理 has several)
+        qs = qs.filter(_done(year), outcome__in=[o for o, r in outcome_rows(grid).items() if r == row])
     else:
         raise KeyError(row)
     return qs.order_by("received_on", "id")

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from ..annual.layout import APPLICANT_PARTS, FORMAT_2019, LAYOUT_2021, FormatLayout
+from ..annual.layout import APPLICANT_PARTS, LAYOUT_2021, FormatLayout, outcome_keys, outcome_rows
 from ..annual.model import Table
 from .rules import OUTCOMES
 
@@ -69,7 +69,7 @@ def tally_groups(
     if grid is None:
         raise ValueError(f"{layout.name} 没有表三")
     counts = {(row, column): 0 for row in grid.row_keys for column in APPLICANT_PARTS}
-    merge_other = layout.version == FORMAT_2019  # the 2019 format has a single （六）其他处理 row
+    row_of = outcome_rows(grid)  # the 2019 format counts the 2021 （六） rows in one row
     for applicant, new, outcome, n in groups:
         if applicant not in APPLICANT_PARTS:
             raise ValueError(f"未知的申请人类型：{applicant!r}")
@@ -79,14 +79,11 @@ def tally_groups(
         if outcome is None:
             counts[("carried_over_out", applicant)] += n
         else:
-            row = "r_other" if merge_other and outcome.startswith("r_other_") else outcome
-            counts[(row, applicant)] += n
-    outcome_rows = [
-        row.key for row in grid.rows if row.block is not None and row.key != "r_total"
-    ]  # in the layout's own order
+            counts[(row_of[outcome], applicant)] += n
+    outcomes = outcome_keys(grid.rows)
     table = Table(grid)
     for column in APPLICANT_PARTS:
-        counts[("r_total", column)] = sum(counts[(row, column)] for row in outcome_rows)
+        counts[("r_total", column)] = sum(counts[(row, column)] for row in outcomes)
     for row in grid.row_keys:
         for column in APPLICANT_PARTS:
             table.set(row, column, counts[(row, column)])

@@ -13,6 +13,7 @@ from enum import StrEnum
 from django.utils.translation import gettext_lazy as _
 
 from gongkai import law
+from gongkai.annual.layout import LAYOUT_2021
 
 
 class Kind(StrEnum):
@@ -28,15 +29,19 @@ class KindInfo:
     label: str  # lazily translated; the aliases stay in Chinese (what an import file says)
     grid: str  # table-二 grid
     column: str
-    aliases: tuple[str, ...]  # what an import file may write in the 类别 column
+    aliases: tuple[str, ...]  # what an import file may write in the 类别 column besides the row's label
 
 
 KINDS: dict[Kind, KindInfo] = {
-    Kind.LICENSING: KindInfo(_("行政许可"), "art20_5", "decisions", ("行政许可", "许可")),
-    Kind.PENALTY: KindInfo(_("行政处罚"), "art20_6", "decisions", ("行政处罚", "处罚")),
-    Kind.COERCION: KindInfo(_("行政强制"), "art20_6", "decisions", ("行政强制", "强制")),
+    Kind.LICENSING: KindInfo(_("行政许可"), "art20_5", "decisions", ("许可",)),
+    Kind.PENALTY: KindInfo(_("行政处罚"), "art20_6", "decisions", ("处罚",)),
+    Kind.COERCION: KindInfo(_("行政强制"), "art20_6", "decisions", ("强制",)),
 }
-KIND_BY_ALIAS = {alias: kind for kind, info in KINDS.items() for alias in (*info.aliases, kind.value)}
+KIND_BY_ALIAS = {
+    alias: kind
+    for kind, info in KINDS.items()
+    for alias in (LAYOUT_2021.grid(info.grid).row(kind.value).text, *info.aliases, kind.value)
+}
 
 FEE_GRID, FEE_ROW, FEE_COLUMN = "art20_8", "admin_fees", "amount"
 ART20_1_GRID = "art20_1"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from difflib import SequenceMatcher
 
+from gongkai.annual.layout import DENY, NOPROC, OTHER, UNABLE
 from gongkai.annual.model import Report, Table
 
 from .build import FeeSummary
@@ -20,10 +21,6 @@ def _n(table: Table | None, row: str, column: str = "total") -> int | None:
         return None
     value = table.get(row, column)
     return None if value is None else int(value)
-
-
-def _group(table: Table, prefix: str) -> int:
-    return sum(int(table.get(r, "total") or 0) for r in table.grid.row_keys if r.startswith(prefix))
 
 
 def active_sentence(report: Report) -> str | None:
@@ -65,10 +62,10 @@ def outcomes_sentence(report: Report) -> str | None:
     parts = [
         ("予以公开", _n(a, "r_open") or 0),
         ("部分公开", _n(a, "r_partial") or 0),
-        ("不予公开", _group(a, "r_deny_")),
-        ("无法提供", _group(a, "r_unable_")),
-        ("不予处理", _group(a, "r_noproc_")),
-        ("其他处理", _group(a, "r_other")),
+        ("不予公开", a.group_total(DENY)),
+        ("无法提供", a.group_total(UNABLE)),
+        ("不予处理", a.group_total(NOPROC)),
+        ("其他处理", a.group_total(OTHER)),
     ]
     listed = "、".join(f"{label}{n}件" for label, n in parts if n)
     return f"办理结果中，{listed}。"

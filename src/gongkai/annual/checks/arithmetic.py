@@ -1,13 +1,13 @@
-"""勾稽关系: the relations declared in the layout, and the cell-type rule."""
+"""勾稽关系: one check per relation declared in the layout, and the cell-type rule."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .. import arithmetic
-from ..layout import Relation
+from ..layout import LAYOUTS, Grid, Relation
 from ..model import Report, Table
-from .base import CheckContext, Finding, Severity, check, finding, skipped
+from .base import CheckContext, CheckFunction, Finding, Severity, check, finding, skipped
 
 
 def _label(table: Table, relation: Relation, at: str) -> str:
@@ -49,26 +49,27 @@ def _relation_findings(report: Report, code: str) -> Iterator[Finding]:
         yield skipped(code, f"{code}：报告中没有可核对的表格", f"{code}: no table to check in this report")
 
 
-@check(
-    "T3-BAL", "表三：新收加结转等于办理结果加结转下年", "Table 3: new + carried in = outcomes + carried out"
-)
-def t3_balance(report: Report, context: CheckContext) -> Iterator[Finding]:
-    yield from _relation_findings(report, "T3-BAL")
+def _relation_check(code: str) -> CheckFunction:
+    def relation_check(report: Report, context: CheckContext) -> Iterator[Finding]:
+        yield from _relation_findings(report, code)
+
+    return relation_check
 
 
-@check("T3-OUT", "表三：（七）总计等于各项办理结果之和", "Table 3: total equals the sum of outcomes")
-def t3_outcomes(report: Report, context: CheckContext) -> Iterator[Finding]:
-    yield from _relation_findings(report, "T3-OUT")
+def register_relation_checks(grids: Iterable[Grid]) -> None:
+    """Register one check per relation code declared on ``grids``, in declaration order, titled as
+    the relation says. A code declared on several grids (T3-OUT in both formats) is one check: it
+    evaluates the relation of that code on whichever table of a report declares it."""
+    declared: dict[str, Relation] = {}
+    for grid in grids:
+        for relation in grid.relations:
+            declared.setdefault(relation.code, relation)
+    for code, relation in declared.items():
+        check(code, relation.title_zh, relation.title_en)(_relation_check(code))
 
 
-@check("T3-ROW", "表三：总计列等于各类申请人之和", "Table 3: total column equals the applicant columns")
-def t3_rows(report: Report, context: CheckContext) -> Iterator[Finding]:
-    yield from _relation_findings(report, "T3-ROW")
-
-
-@check("T4-SUM", "表四：总计等于各结果之和", "Table 4: totals equal the sum of results")
-def t4_sum(report: Report, context: CheckContext) -> Iterator[Finding]:
-    yield from _relation_findings(report, "T4-SUM")
+# before CELL-INT: the relation checks come first in the output, in the layouts' order
+register_relation_checks(grid for layout in LAYOUTS.values() for grid in layout.grids)
 
 
 def _all_counts(values: list) -> bool:

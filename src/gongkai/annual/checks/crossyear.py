@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from ..layout import FORMAT_2021
+from ..layout import FORMAT_2021, LAYOUT_2021
 from ..model import Report
 from .base import CheckContext, Finding, Severity, check, finding, skipped
 
@@ -67,7 +67,7 @@ def carry_over(report: Report, context: CheckContext) -> Iterator[Finding]:
         yield finding(
             "XY-CARRY",
             Severity.WARNING,
-            f"表三“二、上年结转政府信息公开申请数量”与{previous.year}年度报告“四、结转下年度继续办理”不一致（{listed}）",
+            f"表三“{grid.row('carried_over_in').label}”与{previous.year}年度报告“{grid.row('carried_over_out').label}”不一致（{listed}）",
             "carried in ≠ last year's carried out: " + "; ".join(f"{c}: {n} vs {b}" for c, n, b in differ),
             [this.path("carried_over_in", c) for c, _, _ in differ],
         )
@@ -160,7 +160,7 @@ def duplicate_text(report: Report, context: CheckContext) -> Iterator[Finding]:
     yield finding(
         "DUP-TEXT",
         Severity.WARNING,
-        f"“五、存在的主要问题及改进情况”有 {len(same)} 处（约占全文 {share:.0%}）与 {previous.year} 年度报告雷同，"
+        f"“{LAYOUT_2021.section('problems').title}”有 {len(same)} 处（约占全文 {share:.0%}）与 {previous.year} 年度报告雷同，"
         f"如：“{same[0][:40]}”",
         f"{len(same)} passage(s) of part 五 ({share:.0%}) repeat last year's report",
         ["sections.problems"],

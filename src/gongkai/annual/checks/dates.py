@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from ...text import chinese_date
 from ..model import AgencyKind, Report
 from .base import CheckContext, Finding, Severity, check, finding, skipped
 
@@ -21,10 +22,6 @@ _KIND_EN = {
     AgencyKind.TOWNSHIP: "township or street office, configured deadline",
     AgencyKind.OTHER: "other agency, configured deadline",
 }
-
-
-def zh_date(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 @check("PUB-DEADLINE", "按期发布年度报告", "Report published by the deadline")
@@ -80,7 +77,7 @@ def publication_deadline(report: Report, context: CheckContext) -> Iterator[Find
     yield finding(
         "PUB-DEADLINE",
         Severity.ERROR if statutory else Severity.WARNING,
-        f"报告{used_zh} {zh_date(used)} 晚于{'法定' if statutory else ''}发布期限 {zh_date(deadline)}"
+        f"报告{used_zh} {chinese_date(used)} 晚于{'法定' if statutory else ''}发布期限 {chinese_date(deadline)}"
         f"（{who_zh}），逾期 {days} 天",
         f"the report's {used_en} {used.isoformat()} is after the {'statutory ' if statutory else ''}deadline "
         f"{deadline.isoformat()} ({who_en}), {days} days late",

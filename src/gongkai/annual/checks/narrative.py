@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..layout import LAYOUT_2021, REVIEW_LITIGATION
 from ..model import Number, Report
 from .base import CheckContext, Finding, Severity, check, finding, skipped
 
@@ -226,26 +227,21 @@ def _classify(before: str, pre: str, post: str, year: int | None) -> str | None:
 _T3 = "applications"
 _T4 = "review_litigation"
 _LIT_ROWS = ("litigation_direct", "litigation_after_reconsideration")
+_OVERVIEW = LAYOUT_2021.section("overview").title  # the parts and these rows read alike in both formats
 _ROW_ZH = {
-    "new_received": "一、本年新收政府信息公开申请数量",
-    "carried_over_in": "二、上年结转政府信息公开申请数量",
-    "r_total": "三、本年度办理结果（七）总计",
-    "carried_over_out": "四、结转下年度继续办理",
+    row.key: f"{row.block or ''}{row.label}"  # 三、本年度办理结果（七）总计
+    for row in map(
+        LAYOUT_2021.grid(_T3).row, ("new_received", "carried_over_in", "r_total", "carried_over_out")
+    )
 }
 _T3_TOTALS = {row: f"{_T3}.{row}.total" for row in _ROW_ZH}
+_LITIGATION = tuple(map(REVIEW_LITIGATION.row, _LIT_ROWS))
 _REVIEW_ZH = {
-    "reconsideration": "行政复议",
-    "litigation": "行政诉讼（未经复议直接起诉与复议后起诉合计）",
-    "litigation_direct": "行政诉讼·未经复议直接起诉",
-    "litigation_after_reconsideration": "行政诉讼·复议后起诉",
+    "reconsideration": REVIEW_LITIGATION.row("reconsideration").text,
+    "litigation": f"{_LITIGATION[0].block}（{'与'.join(r.text for r in _LITIGATION)}合计）",
+    **{r.key: f"{r.block}·{r.text}" for r in _LITIGATION},
 }
-_COLUMN_ZH = {
-    "upheld": "结果维持",
-    "corrected": "结果纠正",
-    "other": "其他结果",
-    "pending": "尚未审结",
-    "total": "总计",
-}
+_COLUMN_ZH = {c.key: c.label for c in REVIEW_LITIGATION.columns}
 
 
 @dataclass
@@ -321,7 +317,7 @@ def narrative_numbers(report: Report, context: CheckContext) -> Iterator[Finding
     text = report.sections.get("overview")
     if not text:
         yield skipped(
-            "TXT-NUM", "“一、总体情况”部分缺失或为空，无法核对其中的数字", "part 一 missing or empty"
+            "TXT-NUM", f"“{_OVERVIEW}”部分缺失或为空，无法核对其中的数字", "part 一 missing or empty"
         )
         return
     if report.applications is None and report.review_litigation is None:
@@ -341,7 +337,7 @@ def narrative_numbers(report: Report, context: CheckContext) -> Iterator[Finding
         yield finding(
             "TXT-NUM",
             Severity.WARNING,
-            f"“一、总体情况”称“{claim.snippet}”，但{want.said_zh}，叙述与表格不一致",
+            f"“{_OVERVIEW}”称“{claim.snippet}”，但{want.said_zh}，叙述与表格不一致",
             f"the overview says “{claim.snippet}” ({claim.value} {_KIND_EN.get(claim.kind, claim.kind)}), "
             f"which does not match the table ({', '.join(want.cells)} = {sorted(want.values)})",
             [*want.cells, "sections.overview"],
@@ -355,6 +351,6 @@ def narrative_numbers(report: Report, context: CheckContext) -> Iterator[Finding
     elif not compared:
         yield skipped(
             "TXT-NUM",
-            "“一、总体情况”中没有可与表三、表四对应的申请或复议诉讼数字",
+            f"“{_OVERVIEW}”中没有可与表三、表四对应的申请或复议诉讼数字",
             "no figure in the overview could be tied to a table cell",
         )

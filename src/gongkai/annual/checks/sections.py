@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..layout import FORMAT_PRE2019, Subtopic
+from ..layout import FORMAT_PRE2019, SECTIONS, Subtopic
 from ..model import AgencyKind, Report
 from .base import CheckContext, Finding, Severity, check, finding, skipped
 
 # texts that say "nothing" — a part made only of these is empty (六 may legitimately be one of them)
 NOTHING = ("无", "暂无", "没有", "无其他需要报告的事项", "本年度无其他需要报告的事项", "无相关情况")
 _NOT_TEXT = re.compile(r"[\s\W_]+")  # whitespace and punctuation, ASCII and full-width
+_TITLES = {s.key: s.title for s in SECTIONS}
 
 
 def bare(text: str) -> str:
@@ -151,7 +152,7 @@ def fees_in_part_six(report: Report, context: CheckContext) -> Iterator[Finding]
         "FEE-SEC6",
         Severity.WARNING,
         f"表三“（六）2.申请人逾期未按收费通知要求缴纳费用”为 {count} 件，说明发出过收费通知，"
-        f"但“六、其他需要报告的事项”{said}，未说明信息处理费收取情况",
+        f"但“{_TITLES['other']}”{said}，未说明信息处理费收取情况",
         f"table 3 shows {count} application(s) dropped for unpaid fees, but part 6 says nothing about "
         "information-processing fees",
         [*cells, _path("other")],
@@ -217,7 +218,7 @@ def overview_subtopics(report: Report, context: CheckContext) -> Iterator[Findin
     if text is None or says_nothing(text):
         yield skipped(
             "SEC1-SUBTOPICS",
-            "“一、总体情况”部分缺失或为空，无法判断是否涵盖五个方面",
+            f"“{_TITLES['overview']}”部分缺失或为空，无法判断是否涵盖五个方面",
             "part 一 (overview) is missing or empty",
         )
         return
@@ -228,7 +229,7 @@ def overview_subtopics(report: Report, context: CheckContext) -> Iterator[Findin
         yield finding(
             "SEC1-SUBTOPICS",
             Severity.WARNING,
-            f"“一、总体情况”{where_zh}未涉及{'、'.join(s.label for s in missing)}"
+            f"“{_TITLES['overview']}”{where_zh}未涉及{'、'.join(s.label for s in missing)}"
             "（应涵盖主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面）",
             f"the overview does not cover{where_en}: {', '.join(s.key for s in missing)}",
             [_path("overview")],
@@ -266,7 +267,7 @@ def government_assessment(report: Report, context: CheckContext) -> Iterator[Fin
     if not keys:
         yield skipped(
             "SEC1-GOV-ASSESS",
-            "“一、总体情况”和“五、存在的主要问题及改进情况”均缺失，无法核对",
+            f"“{_TITLES['overview']}”和“{_TITLES['problems']}”均缺失，无法核对",
             "parts 一 and 五 are both missing",
         )
         return

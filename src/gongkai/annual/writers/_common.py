@@ -8,15 +8,15 @@ the HTML, DOCX and XLSX writers only paint these cells, so the merges are the sa
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 
+from ...text import chinese_date
 from ..layout import SECTIONS, T3_HEADER_NOTE, Section
 from ..model import Number, Report, Table
 
 TITLE_SUFFIX = "年政府信息公开工作年度报告"
-APPLICANTS = "申请人情况"
 MONEY_UNIT = "万元"
+_SECTION_HEADINGS = {s.key: s.heading for s in SECTIONS}
 
 # cell kinds: "head" (column header), "note" (the 勾稽关系 header note), "caption" (a sub-table title),
 # "block" (vertical level-1 label), "group" (merged level-2 label), "label" (row label), "value"
@@ -90,12 +90,6 @@ def format_number(value: Number | None) -> str:
     return str(value)
 
 
-def format_date(value: date | None) -> str:
-    if value is None:
-        return ""
-    return f"{value.year}年{value.month}月{value.day}日"
-
-
 def paragraphs(text: str | None) -> list[str]:
     if not text:
         return []
@@ -148,7 +142,7 @@ def active_sheet(tables: list[Table]) -> Sheet:
     """The 第二十条 sub-tables stacked as one table, as printed: a caption row, a header row, data
     rows; a sub-table with fewer columns lets its last column span the rest."""
     width = max(len(t.grid.columns) for t in tables)
-    sheet = Sheet("active", "主动公开政府信息情况", ncols=1 + width, label_cols=1)
+    sheet = Sheet("active", _SECTION_HEADINGS["active"], ncols=1 + width, label_cols=1)
     r = 0
     for table in tables:
         grid = table.grid
@@ -198,7 +192,7 @@ def applications_sheet(table: Table) -> Sheet:
     )
     # header: note over the label columns; 申请人情况 over all data columns; groups in between
     sheet.add(Cell(0, 0, grid.row_header or T3_HEADER_NOTE, NOTE, rowspan=3, colspan=label_cols))
-    sheet.add(Cell(0, label_cols, APPLICANTS, HEAD, colspan=len(columns)))
+    sheet.add(Cell(0, label_cols, grid.column_header, HEAD, colspan=len(columns)))
     c = label_cols
     i = 0
     while i < len(columns):
@@ -298,7 +292,7 @@ def review_sheet(table: Table) -> Sheet:
 
 
 def signature_lines(report: Report) -> list[str]:
-    return [line for line in (report.agency.name or "", format_date(report.signature_date)) if line]
+    return [line for line in (report.agency.name or "", chinese_date(report.signature_date)) if line]
 
 
 def flat_rows(sheet: Sheet) -> list[list[str]]:

@@ -9,6 +9,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from ...text import chinese_date
+from ..layout import SECTIONS
 from ..model import Report
 from ._common import (
     BLOCK,
@@ -17,14 +19,13 @@ from ._common import (
     NOTE,
     VALUE,
     Sheet,
-    format_date,
     outline,
     report_title,
     signature_lines,
 )
 
 INFO_SHEET = "报告"
-TABLE_SHEETS = {"active": "表二", "applications": "表三", "review_litigation": "表四"}
+TABLE_SHEETS = {s.key: s.table_name for s in SECTIONS}  # a table sheet is keyed by its part (表二 … 表四)
 FONT = "仿宋_GB2312"
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -59,8 +60,8 @@ def _info_sheet(ws, report: Report) -> None:
         ("机关名称", report.agency.name),
         ("报告年度", report.year),
         ("报告格式", f"{report.layout.name}（{report.layout.basis}）"),
-        ("成文日期", format_date(report.signature_date) or None),
-        ("发布日期", format_date(report.publication_date) or None),
+        ("成文日期", chinese_date(report.signature_date) or None),
+        ("发布日期", chinese_date(report.publication_date) or None),
     ]
     for key, value in rows:
         ws.append([key, value])

@@ -152,3 +152,17 @@ def test_baseline_upload_page_refuses_bad_files(ready, client):
     body = client.post(url, {"year": 2024, "file": bad}).content.decode()
     assert "无法读取" in body
     assert date.today().year >= 2026
+
+
+def test_the_2019_other_outcomes_row_drills_down_to_the_2021_other_outcomes(world):
+    from gongkai.annual.layout import layout_for_year
+    from gongkai.applications.queries import table_three_cell
+    from gongkai.reports.testing import answered
+
+    answered(world.a, date(2020, 3, 2), "r_other_other", date(2020, 3, 10), "other")
+    answered(world.a, date(2020, 4, 7), "r_open", date(2020, 4, 15), "art36_1")
+    layout = layout_for_year(2020)
+    assert [a.outcome for a in table_three_cell(world.a, 2020, "r_other", "total", layout)] == [
+        "r_other_other"
+    ]
+    assert [a.outcome for a in table_three_cell(world.a, 2020, "r_open", "total", layout)] == ["r_open"]
