@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from .. import law
+
 FORMAT_2021 = "2021"
 FORMAT_2019 = "2019"
 FORMAT_PRE2019 = "pre2019"
@@ -465,7 +467,7 @@ LAYOUT_PRE2019 = FormatLayout(
     version=FORMAT_PRE2019,
     name="政府信息公开工作年度报告（2019年以前，各地自定统计表）",
     basis="《中华人民共和国政府信息公开条例》（2007年，国务院令第492号）",
-    years=(2008, 2018),
+    years=(law.FIRST_YEAR, law.REVISED_FROM_YEAR - 1),
     sections=(),
     subtopics=(),
     active=(),

@@ -31,12 +31,7 @@ def check_options(today: date | None = None) -> CheckOptions:
 
 
 def deadline_for(agency, year: int, options: CheckOptions | None = None) -> date:
-    options = options or check_options()
-    if year <= 2018:
-        month, day = options.deadline_pre2019
-    else:
-        month, day = options.deadlines.get(agency.kind, options.deadlines["department"])
-    return date(year + 1, month, day)
+    return (options or check_options()).report_deadline(agency.kind, year)
 
 
 def fingerprint(finding: Finding) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from ... import law
 from ..model import Report
 
 
@@ -56,19 +57,12 @@ class CheckOptions:
     """Settings for checks that rest on inferred or local rules (spec tags [I]/[U])."""
 
     # PUB-DEADLINE: (month, day) in the year after the report year, per agency kind
-    deadlines: dict[str, tuple[int, int]] = field(
-        default_factory=lambda: {
-            "department": (1, 31),
-            "government": (3, 31),
-            "township": (1, 31),
-            "other": (1, 31),
-        }
-    )
+    deadlines: dict[str, tuple[int, int]] = field(default_factory=lambda: dict(law.REPORT_DEADLINES))
     # PUB-DEADLINE: agency kinds whose deadline is statutory (条例第四十九条) — lateness is an error;
     # for the others the deadline is a local rule [U] and lateness only a warning
     deadline_statutory: tuple[str, ...] = ("department", "government")
-    # PUB-DEADLINE: report years ≤ 2018 (old 条例第三十一条): one deadline for every agency
-    deadline_pre2019: tuple[int, int] = (3, 31)
+    # PUB-DEADLINE: report years before the revised 条例 (old 第三十一条): one deadline for every agency
+    deadline_pre2019: tuple[int, int] = law.REPORT_DEADLINE_BEFORE_REVISION
     min_section_chars: int = 30  # SEC-EMPTY: shorter text than this in 一/五 is "empty"
     # UNIT-MONEY: 本年收费金额 (万元) at or above this, per agency level, looks like it was written in 元;
     # a level not listed (or unknown) uses "default"
@@ -87,6 +81,14 @@ class CheckOptions:
     valid_tolerance: int = 0  # XY-VALID: allowed gap between expected and printed 现行有效件数
     duplicate_ratio: float = 0.9  # DUP-TEXT: difflib ratio at which two paragraphs count as the same
     today: date | None = None  # for "not yet published" reasoning; None = date.today()
+
+    def report_deadline(self, kind: str, year: int) -> date:
+        """The last day to publish ``year``'s report for an agency of ``kind`` (a department's if unknown)."""
+        if year < law.REVISED_FROM_YEAR:
+            month, day = self.deadline_pre2019
+        else:
+            month, day = self.deadlines.get(kind, self.deadlines["department"])
+        return date(year + 1, month, day)
 
 
 @dataclass

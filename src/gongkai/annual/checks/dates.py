@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
+from ... import law
 from ...text import chinese_date
 from ..model import AgencyKind, Report
 from .base import CheckContext, Finding, Severity, check, finding, skipped
@@ -57,22 +57,21 @@ def publication_deadline(report: Report, context: CheckContext) -> Iterator[Find
     assumed = kind is None
     if assumed:
         kind = AgencyKind.DEPARTMENT
-    if report.year <= 2018:
-        month, day = options.deadline_pre2019
+    before_revision = report.year < law.REVISED_FROM_YEAR
+    if before_revision:
         who_zh, who_en = (
-            "2019年以前的报告年度，旧条例第三十一条",
-            "report years up to 2018, old Regulations art. 31",
+            f"{law.REVISED_FROM_YEAR}年以前的报告年度，旧条例第三十一条",
+            f"report years before {law.REVISED_FROM_YEAR}, old Regulations art. 31",
         )
     else:
-        month, day = options.deadlines.get(kind.value, options.deadlines["department"])
         who_zh, who_en = _KIND_ZH[kind], _KIND_EN[kind]
     if assumed:
         who_zh += "；机关类型未知，按政府部门的期限核对"
         who_en += "; agency kind unknown, assumed a department"
-    deadline = date(report.year + 1, month, day)
+    deadline = options.report_deadline(kind.value, report.year)
     if used <= deadline:
         return
-    statutory = not assumed and (report.year <= 2018 or kind.value in options.deadline_statutory)
+    statutory = not assumed and (before_revision or kind.value in options.deadline_statutory)
     days = (used - deadline).days
     yield finding(
         "PUB-DEADLINE",
