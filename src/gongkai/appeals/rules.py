@@ -6,10 +6,10 @@
   第七十三条、第七十四条; 《行政诉讼法》(2017) 第六十二条、第六十九条–第七十七条 and the 2018 司法解释.
   No official definition of 结果维持 / 结果纠正 / 其他结果 was found (spec §1.6, §7 item 5): the
   bucket of each decision is our reading [I] and lives only here.
-- Answer periods: 行政复议法第四十八条 (普通程序, 十日) and 第五十四条 (简易程序, 五日), counted in
-  working days by 第八十八条第二款 ("本法关于行政复议期间有关'三日'、'五日'、'七日'、'十日'的规定是指
-  工作日，不含法定休假日"); 行政诉讼法第六十七条 (答辩状, 十五日), calendar days under 民事诉讼法
-  期间 rules (start day excluded; a period ending on a day off ends on the next working day).
+- Answer periods (their lengths in ``gongkai.law``): 行政复议法第四十八条 (普通程序) and 第五十四条
+  (简易程序), counted in working days by 第八十八条第二款; 行政诉讼法第六十七条 (答辩状), calendar days
+  under 民事诉讼法 期间 rules (start day excluded; a period ending on a day off ends on the next
+  working day).
 - Counting for table 四: 国办公开办函〔2016〕201号 — in litigation where the 复议机关 is a co-defendant
   "只计算原行为主体的案件数量，不计算行政复议机关的案件数量".
 """

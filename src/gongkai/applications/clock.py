@@ -1,19 +1,20 @@
 """The statutory clock of one application: a pure function of the receipt date and the clock events.
 
-Rules (条例, counting per 民法典第二百零一条 — the day an event happens is not counted after it):
-- reply within 20 working days after receipt (第三十三条);
-- 补正 (第三十条): the notice is due within 7 WD after receipt, once; while the applicant corrects,
+Rules (条例, counting per 民法典第二百零一条 — the day an event happens is not counted after it; the
+periods themselves are in ``gongkai.law`` and reach the clock as ``Deadlines``):
+- reply within ``law.REPLY`` working days after receipt (第三十三条);
+- 补正 (第三十条): the notice is due within ``law.CORRECTION_NOTICE`` WD after receipt, once; while the applicant corrects,
   the clock stands still, and when the corrected application arrives it starts again from zero;
 - 征求意见 (第三十二条、第三十四条、第三十三条第二款): the time is not counted. The day the letter
   goes out still counts; the working days after it, up to the day the consultation ends, do not —
-  but at most the 15-WD consultation period (``Deadlines.cap_consultation_pause``), because after it
+  but at most the consultation period (``Deadlines.cap_consultation_pause``), because after it
   a third party's silence lets the agency decide and a co-producer's silence is consent;
-- 延期 (第三十三条): once, at most 20 WD, decided before the deadline;
-- 收费 (109号): payment due 20 WD after the notice; whether the reply clock stands still meanwhile is
+- 延期 (第三十三条): once, at most ``law.EXTENSION_MAX`` WD, decided before the deadline;
+- 收费 (109号): payment due ``law.PAYMENT`` WD after the notice; whether the reply clock stands still meanwhile is
   unconfirmed [U], so it is a setting (``Deadlines.fee_notice_pauses_clock``, off by default).
 
 A pause that starts after the deadline has passed does not revive it: the application stays overdue.
-Events that contradict the rules (a second 补正, an extension of 21 days …) raise ``ClockError``.
+Events that contradict the rules (a second 补正, an extension beyond the maximum …) raise ``ClockError``.
 
 Messages and warnings are built in the active language (Chinese, the source language, by default);
 labels are Chinese data marked with ``gettext_noop`` and translated where they are shown.

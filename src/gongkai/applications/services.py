@@ -473,7 +473,7 @@ def request_correction(
 def receive_correction(
     actor, app: Application, text: str = "", on: date | None = None, files=()
 ) -> Application:
-    """The corrected application arrives: the 20-WD clock starts again from this day (第三十条)."""
+    """The corrected application arrives: the reply clock starts again from this day (第三十条)."""
     checked = check_files(files)
     app = _step(
         actor,
@@ -534,7 +534,8 @@ def end_consultation(actor, app: Application, opinion: str = "", on: date | None
 def grant_extension(
     actor, app: Application, days: int, reason: str, approved_by: str, on: date | None = None
 ) -> Application:
-    """第三十三条: once, ≤ 20 WD, approved by the head of the office, the applicant told (a letter)."""
+    """第三十三条: once, at most ``law.EXTENSION_MAX``, approved by the head of the office, the
+    applicant told (a letter)."""
     if not reason.strip():
         raise ApplicationError(_("请写明延期理由"), "reason")
     return _step(

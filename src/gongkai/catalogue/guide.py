@@ -3,7 +3,7 @@
 条例第十二条: "政府信息公开指南包括政府信息的分类、编排体系、获取方式和政府信息公开工作机构的名称、
 办公地址、办公时间、联系电话、传真号码、互联网联系方式等内容。" The parts follow the common
 practice (e.g. 江苏省政府办公厅指南): categories and arrangement, how to obtain information
-(主动公开 / 依申请公开), the office, and supervision and remedies (第五十一条).
+(主动公开 / 依申请公开), the office, and supervision and remedies (gongkai.law.REMEDIES).
 """
 
 from __future__ import annotations
