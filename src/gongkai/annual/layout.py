@@ -110,6 +110,11 @@ class Subtopic:
     key: str
     label: str
     keywords: tuple[str, ...]  # any of these in section 一 counts as covering the sub-topic
+    heading: str = ""  # as a report prints it over its paragraph, when longer than the label
+
+    @property
+    def printed(self) -> str:
+        return self.heading or self.label
 
 
 @dataclass(frozen=True)
@@ -190,7 +195,7 @@ SUBTOPICS = (
     Subtopic("active", "主动公开", ("主动公开",)),
     Subtopic("on_request", "依申请公开", ("依申请公开", "依申请", "政府信息公开申请")),
     Subtopic("info_management", "政府信息管理", ("政府信息管理", "信息管理", "公文公开属性", "清理")),
-    Subtopic("platform", "平台建设", ("平台建设", "政府网站", "平台", "政务新媒体")),
+    Subtopic("platform", "平台建设", ("平台建设", "政府网站", "平台", "政务新媒体"), "政府信息公开平台建设"),
     Subtopic("supervision", "监督保障", ("监督保障", "考核", "培训", "社会评议", "责任追究")),
 )
 

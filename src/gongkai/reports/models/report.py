@@ -6,19 +6,15 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.annual.layout import SUBTOPICS
+
 from ..workflow import STATUS_LABELS, Status
 
 STATUS_CHOICES = [(s.value, label) for s, label in STATUS_LABELS.items()]
 
-# 一、总体情况 is written in the five sub-topics of 国办公开办函〔2021〕30号, in this order. The labels
-# are the report's own headings (printed by build.overview_text), so they stay Chinese.
-OVERVIEW_PARTS = (
-    ("overview_active", "主动公开"),
-    ("overview_on_request", "依申请公开"),
-    ("overview_info_management", "政府信息管理"),
-    ("overview_platform", "政府信息公开平台建设"),
-    ("overview_supervision", "监督保障"),
-)
+# 一、总体情况 is written in the five sub-topics of 国办公开办函〔2021〕30号 (the layout's SUBTOPICS), in
+# this order, each a model field; the labels are the report's own headings (build.overview_text).
+OVERVIEW_PARTS = tuple((f"overview_{s.key}", s.printed) for s in SUBTOPICS)
 TEXT_FIELDS = ("overview_intro", *(key for key, _label in OVERVIEW_PARTS), "problems", "other")
 
 

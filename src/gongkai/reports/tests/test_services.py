@@ -197,3 +197,19 @@ def test_events_are_recorded(data):
     _publish(data, workspace)
     actions = list(Event.objects.for_subject(workspace).values_list("action", flat=True))
     assert {"reports.create", "reports.texts.save", "reports.submit", "reports.publish"} <= set(actions)
+
+
+def test_the_overview_parts_are_the_layouts_subtopics_each_a_field():
+    from gongkai.annual.layout import SUBTOPICS
+    from gongkai.reports.models import OVERVIEW_PARTS, AnnualReport
+
+    assert [label for _key, label in OVERVIEW_PARTS] == [
+        "主动公开",
+        "依申请公开",
+        "政府信息管理",
+        "政府信息公开平台建设",
+        "监督保障",
+    ]
+    assert len(OVERVIEW_PARTS) == len(SUBTOPICS)
+    for key, _label in OVERVIEW_PARTS:
+        assert AnnualReport._meta.get_field(key)
