@@ -123,6 +123,8 @@ class Section:
     numeral: str  # 一 … 六
     heading: str  # canonical heading without the numeral
     variants: tuple[str, ...] = ()  # other headings seen in real reports
+    # What a heading "一、…" may start with in a real report, in the order tried (the text reader's cue)
+    starts: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -173,22 +175,29 @@ class FormatLayout:
 # ---------------------------------------------------------------- sections (both formats)
 
 SECTIONS = (
-    Section("overview", "一", "总体情况"),
-    Section("active", "二", "主动公开政府信息情况", ("行政机关主动公开政府信息情况",)),
-    Section("applications", "三", "收到和处理政府信息公开申请情况"),
+    Section("overview", "一", "总体情况", starts=("总体情况", "概述", "总体")),
+    Section("active", "二", "主动公开政府信息情况", ("行政机关主动公开政府信息情况",), starts=("主动公开",)),
+    Section(
+        "applications",
+        "三",
+        "收到和处理政府信息公开申请情况",
+        starts=("收到和处理", "依申请", "政府信息公开申请", "收到", "处理政府信息公开申请"),
+    ),
     Section(
         "review_litigation",
         "四",
         "政府信息公开行政复议、行政诉讼情况",
         ("因政府信息公开工作被申请行政复议和提起行政诉讼情况", "政府信息公开行政复议、行政诉讼情况"),
+        starts=("政府信息公开行政复议", "行政复议", "因政府信息公开", "复议", "政府信息公开行政诉讼"),
     ),
     Section(
         "problems",
         "五",
         "存在的主要问题及改进情况",
         ("政府信息公开工作存在的主要问题及改进情况", "存在问题及改进情况", "存在的问题及改进情况"),
+        starts=("存在的主要问题", "存在主要问题", "存在问题", "主要问题", "存在的问题", "问题"),
     ),
-    Section("other", "六", "其他需要报告的事项"),
+    Section("other", "六", "其他需要报告的事项", starts=("其他需要报告", "其他需报告", "其他")),
 )
 
 SUBTOPICS = (

@@ -27,6 +27,7 @@ from ..layout import (
     LAYOUT_2021,
     LAYOUT_PRE2019,
     OTHER,
+    SECTIONS,
     FormatLayout,
     Grid,
     Row,
@@ -109,14 +110,7 @@ def _blank_footer(m: re.Match) -> str:
 
 # ---------------------------------------------------------------- sections
 
-SECTION_KEYWORDS = {
-    "一": ("总体情况", "概述", "总体"),
-    "二": ("主动公开",),
-    "三": ("收到和处理", "依申请", "政府信息公开申请", "收到", "处理政府信息公开申请"),
-    "四": ("政府信息公开行政复议", "行政复议", "因政府信息公开", "复议", "政府信息公开行政诉讼"),
-    "五": ("存在的主要问题", "存在主要问题", "存在问题", "主要问题", "存在的问题", "问题"),
-    "六": ("其他需要报告", "其他需报告", "其他"),
-}
+SECTION_KEYWORDS = {s.numeral: s.starts for s in SECTIONS}
 NUMERALS = "一二三四五六"
 RE_HEADING = re.compile(r"([一二三四五六])[ \t]*[、.,:][ \t]*(?:#+[ \t]*)?")
 
