@@ -1,4 +1,5 @@
-"""Read-only catalogue queries: an agency's categories and the 第二十条第（一）项 counts of table 二."""
+"""Read-only catalogue queries: an agency's categories, its review queue and the 第二十条第（一）项
+counts of table 二."""
 
 from __future__ import annotations
 
@@ -28,6 +29,11 @@ def category_label(code: str, agency=None) -> str:
         if own is not None:
             return own.label
     return code
+
+
+def review_queue(agency):
+    """The agency's entries waiting for a 审核人, oldest first."""
+    return Entry.objects.filter(agency=agency, status=Status.SUBMITTED).order_by("updated_at", "id")
 
 
 # --------------------------------------------------------------------------- annual report (table 二)

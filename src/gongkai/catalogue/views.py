@@ -86,20 +86,21 @@ def entry_list(request, agency_code):
             "entries": entries,
             "query": query,
             "params": params.urlencode(),
-            "queue_count": Entry.objects.filter(agency=request.agency, status=Status.SUBMITTED).count(),
+            "queue_count": queries.review_queue(request.agency).count(),
         },
     )
 
 
 @agency_required(needs=Role.REVIEWER)
 def review_queue(request, agency_code):
-    entries = Entry.objects.filter(agency=request.agency, status=Status.SUBMITTED).order_by(
-        "updated_at", "id"
-    )
     return render(
         request,
         "catalogue/review_queue.html",
-        {"agency": request.agency, "access": request.agency_access, "entries": entries},
+        {
+            "agency": request.agency,
+            "access": request.agency_access,
+            "entries": queries.review_queue(request.agency),
+        },
     )
 
 
