@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..files import KINDS
 from .entry import Entry
 
 
@@ -35,7 +36,5 @@ class Attachment(models.Model):
 
     @property
     def kind_label(self) -> str:
-        from ..files import KINDS
-
         kind = KINDS.get(self.kind)
         return kind.label if kind else self.kind
