@@ -23,7 +23,7 @@ class CatalogueConfig(AppConfig):
         from gongkai.workdays.signals import calendar_changed
 
         from .cache import connect_signals
-        from .services import recount_publication_lags
+        from .workflow import recount_publication_lags
 
         connect_signals()
         calendar_changed.connect(recount_publication_lags, dispatch_uid="catalogue_publication_lags")

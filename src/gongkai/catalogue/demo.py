@@ -19,9 +19,8 @@ from gongkai import law, workdays
 from gongkai.workdays.services import db_calendar
 
 from .cache import bump
-from .models import DisclosureMode, DocType, Entry, IndexCounter, Status, Validity
+from .models import DEFAULT_INDEX_PATTERN, DisclosureMode, DocType, Entry, IndexCounter, Status, Validity
 from .search import index_words
-from .services import DEFAULT_INDEX_PATTERN
 
 COUNTY = "示例县"
 YEARS = (2023, 2024, 2025, 2026)

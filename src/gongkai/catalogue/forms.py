@@ -9,7 +9,8 @@ from django.utils.translation import pgettext_lazy
 from gongkai.widgets import DateInput
 
 from .models import AgencySettings, DocType, Entry, Status, Validity
-from .services import EDITABLE_FIELDS, categories_for
+from .queries import categories_for
+from .workflow import EDITABLE_FIELDS
 
 
 class EntryForm(forms.ModelForm):

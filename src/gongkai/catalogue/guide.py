@@ -18,8 +18,9 @@ from django.utils.translation import pgettext
 
 from gongkai import law
 
+from .numbering import index_pattern
+from .queries import categories_for
 from .search import public_entries
-from .services import categories_for, index_pattern
 
 
 @dataclass

@@ -9,8 +9,9 @@ from django.db import transaction
 from gongkai.events.services import record
 
 from .models import DisclosureMode, DocType, Entry, Status, Validity
+from .numbering import allocate_index_no
 from .search import segmented_fields
-from .services import allocate_index_no, publication_lag
+from .workflow import publication_lag
 
 
 @transaction.atomic

@@ -16,7 +16,8 @@ from gongkai.agencies.access import agencies_for, agency_required
 from gongkai.agencies.models import Role
 from gongkai.events.models import Event
 
-from . import services
+from . import attachments, queries, services, workflow
+from .errors import CatalogueError
 from .forms import (
     AttachmentForm,
     EntryForm,
@@ -85,24 +86,25 @@ def entry_list(request, agency_code):
             "entries": entries,
             "query": query,
             "params": params.urlencode(),
-            "queue_count": Entry.objects.filter(agency=request.agency, status=Status.SUBMITTED).count(),
+            "queue_count": queries.review_queue(request.agency).count(),
         },
     )
 
 
 @agency_required(needs=Role.REVIEWER)
 def review_queue(request, agency_code):
-    entries = Entry.objects.filter(agency=request.agency, status=Status.SUBMITTED).order_by(
-        "updated_at", "id"
-    )
     return render(
         request,
         "catalogue/review_queue.html",
-        {"agency": request.agency, "access": request.agency_access, "entries": entries},
+        {
+            "agency": request.agency,
+            "access": request.agency_access,
+            "entries": queries.review_queue(request.agency),
+        },
     )
 
 
-def _apply_error(form, exc: services.CatalogueError) -> None:
+def _apply_error(form, exc: CatalogueError) -> None:
     field = exc.field if exc.field in form.fields else None
     form.add_error(field, exc.message)
 
@@ -113,7 +115,7 @@ def entry_create(request, agency_code):
     if request.method == "POST" and form.is_valid():
         try:
             entry = services.create_entry(request.user, request.agency, **form.cleaned_data)
-        except services.CatalogueError as exc:
+        except CatalogueError as exc:
             _apply_error(form, exc)
         else:
             messages.success(request, _("已保存草稿，索引号 %(no)s。") % {"no": entry.index_no})
@@ -126,14 +128,14 @@ def entry_create(request, agency_code):
 @agency_required(needs=Role.CLERK)
 def entry_edit(request, agency_code, pk):
     entry = _entry(request, pk)
-    if entry.status not in services.EDITABLE_STATES:
+    if entry.status not in workflow.EDITABLE_STATES:
         messages.error(request, _("只有草稿或已退回的条目可以修改。"))
         return redirect("catalogue:entry_detail", agency_code=agency_code, pk=pk)
     form = EntryForm(request.POST or None, instance=entry, agency=request.agency)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_entry(request.user, entry, **form.cleaned_data)
-        except services.CatalogueError as exc:
+        except CatalogueError as exc:
             _apply_error(form, exc)
         else:
             messages.success(request, _("已保存。"))
@@ -153,10 +155,10 @@ def entry_detail(request, agency_code, pk):
             "agency": request.agency,
             "access": request.agency_access,
             "entry": entry,
-            "category_label": services.category_label(entry.category, entry.agency),
+            "category_label": queries.category_label(entry.category, entry.agency),
             "attachments": entry.attachments.all(),
-            "transitions": services.allowed_transitions(entry, request.user),
-            "editable": entry.status in services.EDITABLE_STATES and request.agency_access.is_clerk,
+            "transitions": workflow.allowed_transitions(entry, request.user),
+            "editable": entry.status in workflow.EDITABLE_STATES and request.agency_access.is_clerk,
             "attachment_form": AttachmentForm(),
             "reason_form": ReasonForm(),
             "validity_form": ValidityForm(
@@ -183,7 +185,7 @@ def entry_history(request, agency_code, pk):
 @require_POST
 def entry_transition(request, agency_code, pk, action):
     entry = _entry(request, pk)
-    t = services.MACHINE.get(action)
+    t = workflow.MACHINE.get(action)
     if t is None:
         raise Http404("no such action")
     if not request.agency_access.has(t.role):
@@ -196,8 +198,8 @@ def entry_transition(request, agency_code, pk, action):
             return redirect("catalogue:entry_detail", agency_code=agency_code, pk=pk)
         reason = form.cleaned_data["reason"]
     try:
-        services.transition(request.user, entry, action, reason=reason)
-    except services.CatalogueError as exc:
+        workflow.transition(request.user, entry, action, reason=reason)
+    except CatalogueError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("已%(action)s。") % {"action": t.label})
@@ -212,7 +214,7 @@ def entry_delete(request, agency_code, pk):
     entry = _entry(request, pk)
     try:
         services.delete_entry(request.user, entry)
-    except services.CatalogueError as exc:
+    except CatalogueError as exc:
         messages.error(request, exc.message)
         return redirect("catalogue:entry_detail", agency_code=agency_code, pk=pk)
     messages.success(request, _("已删除。"))
@@ -228,10 +230,10 @@ def entry_validity(request, agency_code, pk):
         messages.error(request, _("请检查有效性和日期。"))
     else:
         try:
-            services.set_validity(
+            workflow.set_validity(
                 request.user, entry, form.cleaned_data["validity"], form.cleaned_data["invalid_date"]
             )
-        except services.CatalogueError as exc:
+        except CatalogueError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(request, _("已更新有效性。"))
@@ -247,8 +249,8 @@ def attachment_add(request, agency_code, pk):
         messages.error(request, _("请选择要上传的文件。"))
     else:
         try:
-            services.add_attachment(request.user, entry, form.cleaned_data["file"])
-        except services.CatalogueError as exc:
+            attachments.add_attachment(request.user, entry, form.cleaned_data["file"])
+        except CatalogueError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(request, _("附件已上传。"))
@@ -261,8 +263,8 @@ def attachment_delete(request, agency_code, pk, att):
     entry = _entry(request, pk)
     attachment = get_object_or_404(Attachment, entry=entry, pk=att)
     try:
-        services.delete_attachment(request.user, attachment)
-    except services.CatalogueError as exc:
+        attachments.delete_attachment(request.user, attachment)
+    except CatalogueError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("附件已删除。"))
@@ -300,7 +302,7 @@ def agency_settings(request, agency_code):
         if cat_form.is_valid():
             try:
                 services.add_own_category(request.user, request.agency, **cat_form.cleaned_data)
-            except services.CatalogueError as exc:
+            except CatalogueError as exc:
                 _apply_error(cat_form, exc)
             else:
                 messages.success(request, _("已添加分类。"))
@@ -310,7 +312,7 @@ def agency_settings(request, agency_code):
         if form.is_valid():
             try:
                 services.save_index_pattern(request.user, request.agency, form.cleaned_data["index_pattern"])
-            except services.CatalogueError as exc:
+            except CatalogueError as exc:
                 _apply_error(form, exc)
             else:
                 messages.success(request, _("已保存。"))

@@ -17,9 +17,9 @@ from gongkai.agencies.models import Agency
 from gongkai.catalogue import cache as public_cache
 from gongkai.catalogue import guide as guide_data
 from gongkai.catalogue.models import Attachment, DisclosureMode, DocType, Entry, Validity
+from gongkai.catalogue.queries import category_label
 from gongkai.catalogue.rules import statutory_categories
 from gongkai.catalogue.search import DEFAULT_LIMIT, Filters, apply_filters, public_entries, search
-from gongkai.catalogue.services import category_label
 
 PAGE_SIZE = 20
 LIST_FIELDS = (

@@ -4,7 +4,7 @@
   one exists (it replaces the records, it is not added to them); otherwise the number of decisions
   entered here whose 决定日期 falls in the year.
 - 第（八）项 本年收费金额: the sum of the year's ``FeeCollection`` amounts, in 万元, exact.
-- 第（一）项: ``gongkai.catalogue.services.article20_item1_counts`` (the catalogue's rule).
+- 第（一）项: ``gongkai.catalogue.queries.article20_item1_counts`` (the catalogue's rule).
 Every cell is filled (0 when there is nothing), so the four tables are complete.
 """
 
@@ -103,7 +103,7 @@ def table_two_by_agency(
 ) -> dict[int, dict[str, Table]]:
     """``table_two`` of each of ``agencies`` (instances, a queryset or pks), keyed by agency pk:
     four grouped queries for all of them (catalogue, decisions, yearly totals, fees)."""
-    from gongkai.catalogue.services import article20_item1_counts_by_agency
+    from gongkai.catalogue.queries import article20_item1_counts_by_agency
 
     pks = agency_pks(agencies)
     grids = [layout.grid(key) for key in GRIDS if any(g.key == key for g in layout.active)]
@@ -242,7 +242,7 @@ def _drill_fees(agency, year: int, path: str, title: str) -> Drilldown:
 
 
 def _drill_catalogue(agency, year: int, row: str, column: str, path: str, title: str) -> Drilldown:
-    from gongkai.catalogue import services as catalogue
+    from gongkai.catalogue import queries as catalogue
 
     value = catalogue.article20_item1_counts(agency, year)[row][column]
     entries = catalogue_entries(agency, year, row, column)
@@ -283,7 +283,7 @@ def catalogue_entries(agency, year: int, row: str, column: str):
     one; otherwise the same filters as ``article20_item1_counts`` (its docstring is the rule)."""
     from django.db.models import Q
 
-    from gongkai.catalogue import services as catalogue
+    from gongkai.catalogue import queries as catalogue
     from gongkai.catalogue.models import Entry, Status, Validity
 
     own = getattr(catalogue, "article20_item1_entries", None)

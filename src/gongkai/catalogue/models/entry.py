@@ -1,4 +1,4 @@
-"""Catalogue entries (政府信息公开目录), their attachments and the 索引号 counters."""
+"""A catalogue entry (政府信息公开目录条目) and the choices of its fields."""
 
 from __future__ import annotations
 
@@ -39,32 +39,6 @@ class DocType(models.TextChoices):
     OTHER_POLICY = "policy", pgettext_lazy("document type", "其他政策文件")
     DECISION = "decision", pgettext_lazy("document type", "行政决定")
     REPORT = "report", pgettext_lazy("document type", "报告、统计和计划")
-
-
-class OwnCategory(models.Model):
-    """A category an agency adds to the statutory ones (第二十二条: 不断增加主动公开的内容)."""
-
-    agency = models.ForeignKey("agencies.Agency", on_delete=models.CASCADE, related_name="own_categories")
-    code = models.CharField(_("代码"), max_length=8)
-    label = models.CharField(pgettext_lazy("category", "名称"), max_length=100)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["agency", "code"], name="catalogue_owncat_unique")]
-        ordering = ["agency", "code"]
-
-    def __str__(self) -> str:
-        return self.label
-
-
-class IndexCounter(models.Model):
-    """Last serial handed out per agency and year; only ever goes up, so a 索引号 is never reused."""
-
-    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
-    year = models.PositiveIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="catalogue_counter_unique")]
 
 
 class Entry(models.Model):
@@ -125,64 +99,3 @@ class Entry(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status == Status.PUBLISHED and self.disclosure == DisclosureMode.PROACTIVE
-
-
-def attachment_path(instance: Attachment, filename: str) -> str:
-    # Stored under a random-ish name: the visitor-supplied name is kept only as metadata.
-    return f"catalogue/{instance.entry.agency_id}/{instance.entry_id}/{filename}"
-
-
-class Attachment(models.Model):
-    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to=attachment_path, max_length=300)
-    name = models.CharField(_("文件名"), max_length=255)
-    kind = models.CharField(max_length=8)
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveBigIntegerField()
-    sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def kind_label(self) -> str:
-        from ..files import KINDS
-
-        kind = KINDS.get(self.kind)
-        return kind.label if kind else self.kind
-
-
-DEFAULT_INDEX_PATTERN = "{agency_code}-{category}-{year}-{serial:05d}"
-
-
-class AgencySettings(models.Model):
-    """Catalogue settings of one agency (the 索引号 pattern), edited by its 机构管理员."""
-
-    agency = models.OneToOneField(
-        "agencies.Agency", on_delete=models.CASCADE, related_name="catalogue_settings"
-    )
-    index_pattern = models.CharField(
-        _("索引号格式"),
-        max_length=100,
-        default=DEFAULT_INDEX_PATTERN,
-        help_text=_(
-            "可用 {agency_code}（机构代码）、{credit_code}（统一社会信用代码）、{category}（分类代码）、"
-            "{year}（年度）、{serial:05d}（流水号）。"
-        ),
-    )
-
-
-class Stamp(models.Model):
-    """One row whose token changes with every change to catalogue entries (a save signal and the bulk
-    loaders set it). Public pages cache counts and search results under the current token, so a
-    change is visible at once in every server process."""
-
-    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
-    token = models.BigIntegerField(default=0)

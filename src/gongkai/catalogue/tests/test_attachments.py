@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from gongkai.catalogue import services
+from gongkai.catalogue import attachments, services, workflow
+from gongkai.catalogue.errors import CatalogueError
 from gongkai.catalogue.files import sniff
 from gongkai.catalogue.models import Attachment
-from gongkai.catalogue.services import CatalogueError
 from gongkai.events.models import Event
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -108,7 +108,7 @@ def _files(settings):
 )
 def test_accepted(world, draft, settings, name, content, kind, stored_name):
     content = content if content is not None else (_xlsx() if kind == "xlsx" else _docx())
-    att = services.add_attachment(world.clerk_a, draft, SimpleUploadedFile(name, content))
+    att = attachments.add_attachment(world.clerk_a, draft, SimpleUploadedFile(name, content))
     assert (att.kind, att.name, att.size) == (kind, stored_name, len(content))
     with att.file.open("rb") as fh:
         assert fh.read() == content
@@ -125,7 +125,7 @@ def _assert_nothing_saved(draft, settings, events_before):
 def test_exe_renamed_pdf_refused(world, draft, settings):
     before = Event.objects.count()
     with pytest.raises(CatalogueError) as err:
-        services.add_attachment(world.clerk_a, draft, SimpleUploadedFile("通知.pdf", EXE))
+        attachments.add_attachment(world.clerk_a, draft, SimpleUploadedFile("通知.pdf", EXE))
     assert "不支持的文件类型" in err.value.message and err.value.field == "file"
     _assert_nothing_saved(draft, settings, before)
 
@@ -134,14 +134,14 @@ def test_oversize_refused(world, draft, settings):
     settings.GONGKAI_ATTACHMENT_MAX_BYTES = 1024
     before = Event.objects.count()
     with pytest.raises(CatalogueError) as err:
-        services.add_attachment(world.clerk_a, draft, SimpleUploadedFile("大.pdf", PDF + b"0" * 2000))
+        attachments.add_attachment(world.clerk_a, draft, SimpleUploadedFile("大.pdf", PDF + b"0" * 2000))
     assert "文件过大" in err.value.message
     _assert_nothing_saved(draft, settings, before)
 
 
 def test_empty_refused(world, draft, settings):
     with pytest.raises(CatalogueError):
-        services.add_attachment(world.clerk_a, draft, SimpleUploadedFile("空.pdf", b""))
+        attachments.add_attachment(world.clerk_a, draft, SimpleUploadedFile("空.pdf", b""))
     assert _files(settings) == []
 
 
@@ -152,26 +152,26 @@ def test_failure_after_writing_removes_the_file(world, draft, settings, monkeypa
     def boom(*args, **kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(services, "record", boom)
+    monkeypatch.setattr(attachments, "record", boom)
     with pytest.raises(RuntimeError):
-        services.add_attachment(world.clerk_a, draft, SimpleUploadedFile("通知.pdf", PDF))
+        attachments.add_attachment(world.clerk_a, draft, SimpleUploadedFile("通知.pdf", PDF))
     _assert_nothing_saved(draft, settings, before)
 
 
 def test_only_editable_entries_and_clerks(world, draft, settings):
     with pytest.raises(CatalogueError):
-        services.add_attachment(world.stranger, draft, SimpleUploadedFile("a.pdf", PDF))
-    services.submit(world.clerk_a, draft)
+        attachments.add_attachment(world.stranger, draft, SimpleUploadedFile("a.pdf", PDF))
+    workflow.submit(world.clerk_a, draft)
     with pytest.raises(CatalogueError):
-        services.add_attachment(world.clerk_a, draft, SimpleUploadedFile("a.pdf", PDF))
+        attachments.add_attachment(world.clerk_a, draft, SimpleUploadedFile("a.pdf", PDF))
     assert _files(settings) == []
 
 
 def test_delete_attachment(world, draft, settings, django_capture_on_commit_callbacks):
-    att = services.add_attachment(world.clerk_a, draft, SimpleUploadedFile("a.pdf", PDF))
+    att = attachments.add_attachment(world.clerk_a, draft, SimpleUploadedFile("a.pdf", PDF))
     assert len(_files(settings)) == 1
     with django_capture_on_commit_callbacks(execute=True):
-        services.delete_attachment(world.clerk_a, att)
+        attachments.delete_attachment(world.clerk_a, att)
     assert not Attachment.objects.exists() and _files(settings) == []
     ev = Event.objects.for_subject(draft).filter(action="catalogue.attachment.delete").get()
     assert ev.before["name"] == "a.pdf" and ev.after is None

@@ -1,6 +1,6 @@
 from gongkai import law
 from gongkai.catalogue import rules
-from gongkai.catalogue.services import categories_for
+from gongkai.catalogue.queries import categories_for
 
 
 def test_statutory_list_is_complete():

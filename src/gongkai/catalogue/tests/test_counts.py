@@ -4,7 +4,7 @@ from datetime import date
 
 from gongkai.annual.layout import ACTIVE_2021
 from gongkai.catalogue.models import DocType, Status, Validity
-from gongkai.catalogue.services import article20_item1_counts
+from gongkai.catalogue.queries import article20_item1_counts
 from gongkai.catalogue.testing import make_entry
 
 P = Status.PUBLISHED
@@ -90,7 +90,7 @@ def test_batch_equals_one_by_one(world):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from gongkai.catalogue.services import article20_item1_counts_by_agency
+    from gongkai.catalogue.queries import article20_item1_counts_by_agency
 
     _random_documents([world.a, world.b], random.Random(5))
     agencies = [world.a, world.b, world.county]  # the county government has no documents

@@ -10,7 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
-from gongkai.catalogue import services
+from gongkai.catalogue import workflow
+from gongkai.catalogue.errors import CatalogueError
 from gongkai.catalogue.models import DocType, Status, Validity
 from gongkai.catalogue.testing import make_entry
 from gongkai.testing import assert_not_shown, assert_shown
@@ -219,12 +220,12 @@ def test_chinese_stays_the_default(world, client, entries_of_a):
 
 def test_refusals_follow_the_language(world, entries_of_a):
     repealed, returned = entries_of_a
-    with translation.override("en"), pytest.raises(services.CatalogueError) as refused:
-        services.transition(world.reviewer_a, returned, "publish")
+    with translation.override("en"), pytest.raises(CatalogueError) as refused:
+        workflow.transition(world.reviewer_a, returned, "publish")
     assert refused.value.message == "The entry is “Returned”: “Approve and publish” is not possible."
-    with pytest.raises(services.CatalogueError) as refused:
-        services.transition(world.reviewer_a, returned, "publish")
+    with pytest.raises(CatalogueError) as refused:
+        workflow.transition(world.reviewer_a, returned, "publish")
     assert refused.value.message == "当前状态为“已退回”，不能执行“审核通过并发布”。"
-    with translation.override("en"), pytest.raises(services.CatalogueError) as refused:
-        services.set_validity(world.clerk_a, repealed, Validity.EXPIRED)
+    with translation.override("en"), pytest.raises(CatalogueError) as refused:
+        workflow.set_validity(world.clerk_a, repealed, Validity.EXPIRED)
     assert refused.value.message == "An expired or repealed document needs its date of expiry or repeal."

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from django.db import connection
 
-from gongkai.catalogue import services
+from gongkai.catalogue import services, workflow
+from gongkai.catalogue.errors import CatalogueError
 from gongkai.catalogue.models import Entry, IndexCounter
-from gongkai.catalogue.services import CatalogueError
 from gongkai.catalogue.testing import make_entry
 
 
@@ -46,9 +46,9 @@ def test_deleted_number_is_never_reused(world):
 
 def test_withdrawn_number_stays_taken(world):
     e = _new(world)
-    services.submit(world.clerk_a, e)
-    services.publish(world.reviewer_a, e, today=date(2024, 5, 7))
-    services.withdraw(world.reviewer_a, e, "内容有误")
+    workflow.submit(world.clerk_a, e)
+    workflow.publish(world.reviewer_a, e, today=date(2024, 5, 7))
+    workflow.withdraw(world.reviewer_a, e, "内容有误")
     assert Entry.objects.get(pk=e.pk).index_no == e.index_no
     assert _new(world).index_no.endswith("-00002")
 

@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from gongkai.catalogue import services
+from gongkai.catalogue import services, workflow
+from gongkai.catalogue.errors import CatalogueError
 from gongkai.catalogue.models import Entry, Status, Validity
-from gongkai.catalogue.services import CatalogueError
 from gongkai.events.models import Event
 
 
@@ -22,15 +22,15 @@ def _events(entry):
 def test_full_path_and_event_log(world):
     e = _draft(world)
     assert e.status == Status.DRAFT and e.issuer == world.a.name
-    e = services.submit(world.clerk_a, e)
+    e = workflow.submit(world.clerk_a, e)
     assert e.status == Status.SUBMITTED
-    e = services.return_entry(world.reviewer_a, e, "内容概述不完整")
+    e = workflow.return_entry(world.reviewer_a, e, "内容概述不完整")
     assert e.status == Status.RETURNED and e.return_reason == "内容概述不完整"
     e = services.update_entry(world.clerk_a, e, summary="检查范围和时间安排")
     assert e.status == Status.DRAFT
-    e = services.submit(world.clerk_a, e)
+    e = workflow.submit(world.clerk_a, e)
     assert e.return_reason == ""
-    e = services.publish(world.reviewer_a, e, today=date(2024, 5, 20))
+    e = workflow.publish(world.reviewer_a, e, today=date(2024, 5, 20))
     assert e.status == Status.PUBLISHED and e.publish_date == date(2024, 5, 20)
 
     events = _events(e)
@@ -73,7 +73,7 @@ def test_refused_transitions_change_nothing(world, status, action):
     Entry.objects.filter(pk=e.pk).update(status=status)
     before = Event.objects.count()
     with pytest.raises(CatalogueError) as err:
-        services.transition(world.superuser, e, action, reason="理由")
+        workflow.transition(world.superuser, e, action, reason="理由")
     assert "不能执行" in err.value.message
     assert Entry.objects.get(pk=e.pk).status == status
     assert Event.objects.count() == before
@@ -82,14 +82,14 @@ def test_refused_transitions_change_nothing(world, status, action):
 def test_roles_are_enforced(world):
     e = _draft(world)
     with pytest.raises(CatalogueError):
-        services.submit(world.reviewer_a, e)  # a 审核人 does not enter
-    services.submit(world.clerk_a, e)
+        workflow.submit(world.reviewer_a, e)  # a 审核人 does not enter
+    workflow.submit(world.clerk_a, e)
     with pytest.raises(CatalogueError):
-        services.publish(world.clerk_a, e)  # a 专员 does not approve
+        workflow.publish(world.clerk_a, e)  # a 专员 does not approve
     with pytest.raises(CatalogueError):
-        services.publish(world.stranger, e)  # 审核人 of another agency
+        workflow.publish(world.stranger, e)  # 审核人 of another agency
     with pytest.raises(CatalogueError):
-        services.publish(world.supervisor, e)  # supervisors only read
+        workflow.publish(world.supervisor, e)  # supervisors only read
     assert Entry.objects.get(pk=e.pk).status == Status.SUBMITTED
     with pytest.raises(CatalogueError):
         services.create_entry(
@@ -98,20 +98,20 @@ def test_roles_are_enforced(world):
 
 
 def test_reason_required_for_return_and_withdraw(world):
-    e = services.submit(world.clerk_a, _draft(world))
+    e = workflow.submit(world.clerk_a, _draft(world))
     with pytest.raises(CatalogueError) as err:
-        services.return_entry(world.reviewer_a, e, "  ")
+        workflow.return_entry(world.reviewer_a, e, "  ")
     assert err.value.field == "reason"
-    e = services.publish(world.reviewer_a, e, today=date(2024, 5, 7))
+    e = workflow.publish(world.reviewer_a, e, today=date(2024, 5, 7))
     with pytest.raises(CatalogueError):
-        services.withdraw(world.reviewer_a, e, "")
-    e = services.withdraw(world.reviewer_a, e, "重复发布")
+        workflow.withdraw(world.reviewer_a, e, "")
+    e = workflow.withdraw(world.reviewer_a, e, "重复发布")
     assert e.status == Status.WITHDRAWN
 
 
 def test_published_entries_cannot_be_edited_or_deleted(world):
-    e = services.publish(
-        world.reviewer_a, services.submit(world.clerk_a, _draft(world)), today=date(2024, 5, 7)
+    e = workflow.publish(
+        world.reviewer_a, workflow.submit(world.clerk_a, _draft(world)), today=date(2024, 5, 7)
     )
     with pytest.raises(CatalogueError):
         services.update_entry(world.clerk_a, e, title="改")
@@ -121,17 +121,17 @@ def test_published_entries_cannot_be_edited_or_deleted(world):
 
 
 def test_validity_of_published_entry(world):
-    e = services.publish(
+    e = workflow.publish(
         world.reviewer_a,
-        services.submit(world.clerk_a, _draft(world, doc_type="normative")),
+        workflow.submit(world.clerk_a, _draft(world, doc_type="normative")),
         today=date(2024, 5, 7),
     )
     with pytest.raises(CatalogueError) as err:
-        services.set_validity(world.clerk_a, e, Validity.REPEALED, None)
+        workflow.set_validity(world.clerk_a, e, Validity.REPEALED, None)
     assert err.value.field == "invalid_date"
     with pytest.raises(CatalogueError):
-        services.set_validity(world.clerk_a, e, Validity.REPEALED, date(2023, 1, 1))  # before 生成日期
-    e = services.set_validity(world.clerk_a, e, Validity.REPEALED, date(2025, 6, 30))
+        workflow.set_validity(world.clerk_a, e, Validity.REPEALED, date(2023, 1, 1))  # before 生成日期
+    e = workflow.set_validity(world.clerk_a, e, Validity.REPEALED, date(2025, 6, 30))
     ev = _events(e)[-1]
     assert ev.action == "catalogue.entry.validity"
     assert ev.before == {"validity": "valid", "invalid_date": None}
@@ -173,16 +173,16 @@ def test_bad_input_is_refused_with_field(world):
     ],
 )
 def test_publication_lag(db, created, published, lag, late):
-    assert services.publication_lag(created, published) == (lag, late)
+    assert workflow.publication_lag(created, published) == (lag, late)
 
 
 def test_flag_unknown_without_calendar_data(db):
     # chinese-calendar has no 2027 arrangement yet: unknown, never silently "on time".
-    assert services.publication_lag(date(2026, 12, 1), date(2027, 1, 20)) == (None, None)
+    assert workflow.publication_lag(date(2026, 12, 1), date(2027, 1, 20)) == (None, None)
 
 
 def test_publish_stores_flag(world):
-    e = services.submit(world.clerk_a, _draft(world, created_date=date(2024, 3, 4)))
-    e = services.publish(world.reviewer_a, e, today=date(2024, 4, 2))
+    e = workflow.submit(world.clerk_a, _draft(world, created_date=date(2024, 3, 4)))
+    e = workflow.publish(world.reviewer_a, e, today=date(2024, 4, 2))
     assert (e.publish_lag, e.late) == (21, True)
     assert Entry.objects.get(pk=e.pk).late is True

@@ -5,7 +5,7 @@ from datetime import date
 
 from django.urls import reverse
 
-from gongkai.catalogue import services
+from gongkai.catalogue import services, workflow
 from gongkai.catalogue.cache import CSRF_SENTINEL
 from gongkai.catalogue.models import Status
 from gongkai.catalogue.testing import make_entry
@@ -35,12 +35,12 @@ def test_changes_show_at_once(client, world):
     e = services.create_entry(
         world.clerk_a, world.a, title="新发布的条目", category="A01", created_date=date(2024, 5, 6)
     )
-    services.submit(world.clerk_a, e)
+    workflow.submit(world.clerk_a, e)
     assert "新发布的条目" not in client.get(url).content.decode()
-    services.publish(world.reviewer_a, e, today=date(2024, 5, 7))
+    workflow.publish(world.reviewer_a, e, today=date(2024, 5, 7))
     assert "新发布的条目" in client.get(url).content.decode()
     assert "新发布的条目" in client.get(reverse("portal:entry", args=[e.pk])).content.decode()
-    services.withdraw(world.reviewer_a, e, "错误")
+    workflow.withdraw(world.reviewer_a, e, "错误")
     assert "新发布的条目" not in client.get(url).content.decode()
     assert client.get(reverse("portal:entry", args=[e.pk])).status_code == 404
 
