@@ -53,10 +53,30 @@ def article20_item1_counts(agency, year: int) -> dict:
     return article20_item1_counts_by_agency([agency], year)[agency.pk]
 
 
+def _art20_1_columns(year: int) -> dict[str, Q]:
+    """The three columns of 第二十条第（一）项 as filters, for the counts and the entries behind them."""
+    end = date(year, 12, 31)
+    return {
+        "made": Q(created_date__year=year),
+        "repealed": Q(validity=Validity.REPEALED, invalid_date__year=year),
+        "valid": Q(created_date__lte=end) & (Q(validity=Validity.VALID) | Q(invalid_date__gt=end)),
+    }
+
+
+def article20_item1_entries(agency, year: int, row: str, column: str):
+    """The entries counted in one cell of 第二十条第（一）项 (``row``: regulations / normative_docs),
+    oldest first."""
+    return (
+        Entry.objects.filter(agency=agency, status=Status.PUBLISHED, doc_type=ART20_1_TYPES[row])
+        .filter(_art20_1_columns(year)[column])
+        .order_by("created_date", "id")
+    )
+
+
 def article20_item1_counts_by_agency(agencies, year: int) -> dict[int, dict]:
     """``article20_item1_counts`` of each of ``agencies`` (instances, a queryset or pks), keyed by
     agency pk: one grouped query (agency × document type) with conditional counts per chunk."""
-    end = date(year, 12, 31)
+    columns = _art20_1_columns(year)
     pks = agency_pks(agencies)
     found: dict[tuple[int, str], dict] = {}
     for ids in chunks(pks):
@@ -65,14 +85,7 @@ def article20_item1_counts_by_agency(agencies, year: int) -> dict[int, dict]:
                 agency_id__in=ids, status=Status.PUBLISHED, doc_type__in=ART20_1_TYPES.values()
             )
             .values("agency_id", "doc_type")
-            .annotate(
-                made=Count("pk", filter=Q(created_date__year=year)),
-                repealed=Count("pk", filter=Q(validity=Validity.REPEALED, invalid_date__year=year)),
-                valid=Count(
-                    "pk",
-                    filter=Q(created_date__lte=end) & (Q(validity=Validity.VALID) | Q(invalid_date__gt=end)),
-                ),
-            )
+            .annotate(**{column: Count("pk", filter=q) for column, q in columns.items()})
             .order_by()
         )
         for row in rows:

@@ -279,22 +279,7 @@ def layout_row_text(row: str) -> str:
 
 
 def catalogue_entries(agency, year: int, row: str, column: str):
-    """The catalogue entries behind an art20_1 cell. Uses the catalogue's own function when it has
-    one; otherwise the same filters as ``article20_item1_counts`` (its docstring is the rule)."""
-    from django.db.models import Q
+    """The catalogue entries behind an art20_1 cell (the catalogue's rule, as it counts them)."""
+    from gongkai.catalogue.queries import article20_item1_entries
 
-    from gongkai.catalogue import queries as catalogue
-    from gongkai.catalogue.models import Entry, Status, Validity
-
-    own = getattr(catalogue, "article20_item1_entries", None)
-    if own is not None:
-        return list(own(agency, year, row, column))
-    end = date(year, 12, 31)
-    qs = Entry.objects.filter(agency=agency, status=Status.PUBLISHED, doc_type=catalogue.ART20_1_TYPES[row])
-    if column == "made":
-        qs = qs.filter(created_date__year=year)
-    elif column == "repealed":
-        qs = qs.filter(validity=Validity.REPEALED, invalid_date__year=year)
-    else:
-        qs = qs.filter(created_date__lte=end).filter(Q(validity=Validity.VALID) | Q(invalid_date__gt=end))
-    return list(qs.order_by("created_date", "id"))
+    return list(article20_item1_entries(agency, year, row, column))
