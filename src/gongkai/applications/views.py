@@ -45,7 +45,7 @@ from .models import (
     Reminder,
 )
 from .numbering import settings_for
-from .queries import table_three, table_three_findings
+from .queries import clock_of, table_three, table_three_findings
 from .workflow import TRANSITIONS_BY_ACTION, allowed_actions
 
 PAGE_SIZE = 50
@@ -190,7 +190,7 @@ def detail(request, agency_code, pk):
             record(request.user, "applications.view_personal", app)
     clock, clock_error = None, ""
     try:
-        clock = services.clock_of(app, today)
+        clock = clock_of(app, today)
     except (CalendarMissing, ClockError) as exc:
         clock_error = str(exc)
     can_write = access.has(WRITE_ROLES)
