@@ -22,7 +22,7 @@ from gongkai.workdays import WorkCalendar
 from gongkai.workdays.services import db_calendar
 
 from .clock import ClockState, compute_clock
-from .models import Application, ApplicationSettings
+from .models import Application, ApplicationSettings, Reminder
 from .numbering import settings_for
 from .rules import DEFAULT_DEADLINES, OUTCOMES, Deadlines, ReplyType
 from .tally import tally_groups
@@ -95,6 +95,11 @@ def reply_types_for(outcome: str) -> tuple[ReplyType, ...]:
     """The reply types (答复书 bases) an outcome admits; none for an unknown outcome."""
     o = OUTCOMES.get(outcome)
     return o.reply_types if o else ()
+
+
+def unread_reminders(agency, user) -> QuerySet[Reminder]:
+    """The reminders ``user`` has not yet marked read for ``agency``'s applications, newest first."""
+    return Reminder.objects.filter(application__agency=agency, recipient=user, read_at__isnull=True)
 
 
 # ---------------------------------------------------------------- table 三

@@ -40,7 +40,7 @@ from .models import (
     ClockEntry,
 )
 from .numbering import next_serial, settings_for
-from .queries import clock_of, earlier_items_this_month, hash_query_code, reply_types_for
+from .queries import clock_of, earlier_items_this_month, hash_query_code, reply_types_for, unread_reminders
 from .rules import (
     APPLICANT_TYPES,
     ID_TYPES,
@@ -697,6 +697,20 @@ ACTIONS = {
     "withdraw": withdraw,
     "merge": merge,
 }
+
+
+# ----------------------------------------------------------------- staff bookkeeping (no step)
+
+
+@transaction.atomic
+def log_personal_view(actor, app: Application) -> None:
+    """Who saw the applicant's personal data, when (supervision-and-privacy §3.6)."""
+    record(actor, "applications.view_personal", app)
+
+
+def mark_reminders_read(user, agency) -> None:
+    """All of ``user``'s unread reminders for ``agency``, in one UPDATE."""
+    unread_reminders(agency, user).update(read_at=timezone.now())
 
 
 # ----------------------------------------------------------------- calendar edits
