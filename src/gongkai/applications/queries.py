@@ -1,6 +1,6 @@
 """Read-side queries: one application (the applicant's look-up, its statutory clock, the fee
-count), table 三 from the records and the applications behind each of its cells. Nothing here
-writes; the steps that do are in ``services``."""
+count), a staff member's unread reminders, table 三 from the records and the applications behind
+each of its cells. Nothing here writes; the steps that do are in ``services``."""
 
 from __future__ import annotations
 
