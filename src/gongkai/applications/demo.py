@@ -17,6 +17,7 @@ from gongkai.workdays.services import db_calendar
 
 from . import services
 from .models import Application
+from .queries import reply_types_for
 from .rules import (
     APPLICANT_TYPES,
     LAPSE_OUTCOMES,
@@ -118,7 +119,7 @@ def _process(app: Application, actor, rng: random.Random, today: date) -> None:
         )
         app = services.end_consultation(actor, app, "不同意公开，理由为涉及商业秘密", day(9))
     outcome = rng.choice(STAFF_OUTCOMES) if rng.random() < 0.5 else "r_open"
-    reply_type = rng.choice(services.reply_types_for(outcome)).value
+    reply_type = rng.choice(reply_types_for(outcome)).value
     app = services.reply(actor, app, outcome, "详见附件及说明。", reply_type, day(rng.randint(5, 19)))
     if rng.random() < 0.8:
         app = services.deliver(actor, app, day(20))

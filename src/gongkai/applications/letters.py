@@ -19,10 +19,12 @@ import string
 from dataclasses import dataclass
 from datetime import date
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from gongkai import law
+from gongkai.events.services import record
 from gongkai.i18n import join_list
 from gongkai.text import chinese_date as cn_date
 
@@ -213,6 +215,30 @@ def template_for(agency, kind: str) -> tuple[str, str]:
         return own.title, own.body
     default = LETTER_KINDS[kind]
     return default.title, default.body
+
+
+@transaction.atomic
+def save_template(actor, agency, kind: str, title: str, body: str) -> None:
+    """The agency's own wording for ``kind`` (checked by the caller with ``check_template``)."""
+    before_title, before_body = template_for(agency, kind)
+    LetterTemplate.objects.update_or_create(
+        agency=agency, kind=kind, defaults={"title": title, "body": body, "updated_by": actor}
+    )
+    record(
+        actor,
+        "applications.template.edit",
+        ("applications.lettertemplate", kind),
+        before={"title": before_title, "body": before_body},
+        after={"title": title, "body": body},
+        agency=agency,
+    )
+
+
+@transaction.atomic
+def reset_template(actor, agency, kind: str) -> None:
+    """Back to the built-in default wording."""
+    LetterTemplate.objects.filter(agency=agency, kind=kind).delete()
+    record(actor, "applications.template.reset", ("applications.lettertemplate", kind), agency=agency)
 
 
 def context_for(app, on: date, number: str, clock: ClockState | None) -> dict[str, str]:

@@ -17,6 +17,7 @@ from gongkai.workdays.services import db_calendar
 from . import services
 from .clock import ClockError
 from .forms import ApplicationForm, CalculatorForm, TrackForm, apply_error
+from .queries import clock_of, find_for_applicant
 from .workflow import State
 
 TRACK_LIMIT = (
@@ -78,7 +79,7 @@ def track(request):
         if cache.get(key, 0) >= TRACK_LIMIT:
             form.add_error(None, _("查询次数过多，请10分钟后再试。"))
         else:
-            app = services.find_for_applicant(form.cleaned_data["tracking_no"], form.cleaned_data["code"])
+            app = find_for_applicant(form.cleaned_data["tracking_no"], form.cleaned_data["code"])
             if app is None:
                 cache.set(key, cache.get(key, 0) + 1, TRACK_WINDOW)
                 form.add_error(None, _("申请编号或查询码不正确。"))
@@ -87,7 +88,7 @@ def track(request):
     today = timezone.localdate()
     deadlines, clock_error = (), ""
     try:
-        clock = services.clock_of(app, today)
+        clock = clock_of(app, today)
         if clock is not None and app.is_open:
             deadlines = [d for d in clock.deadlines() if d.kind in ("reply", "correction", "payment")]
     except (CalendarMissing, ClockError) as exc:

@@ -1,7 +1,12 @@
-"""Read-side queries: table 三 from the records and the applications behind each of its cells."""
+"""Read-side queries: one application (the applicant's look-up, its statutory clock, the fee
+count), a staff member's unread reminders, table 三 from the records and the applications behind
+each of its cells. Nothing here writes; the steps that do are in ``services``."""
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import hmac
 from datetime import date
 
 from django.db.models import Case, CharField, Count, F, IntegerField, Q, QuerySet, Value, When
@@ -13,10 +18,91 @@ from gongkai.annual.checks import Finding, Severity, run_checks
 from gongkai.annual.layout import LAYOUT_2021, T3_BLOCK, FormatLayout, outcome_rows
 from gongkai.annual.model import Report, Table, cell_path
 from gongkai.drilldown import Drilldown, DrillItem
+from gongkai.workdays import WorkCalendar
+from gongkai.workdays.services import db_calendar
 
-from .models import Application
+from .clock import ClockState, compute_clock
+from .models import Application, ApplicationSettings, Reminder
+from .numbering import settings_for
+from .rules import DEFAULT_DEADLINES, OUTCOMES, Deadlines, ReplyType
 from .tally import tally_groups
 from .workflow import State
+
+# ---------------------------------------------------------------- one application
+
+
+def rules_for(agency, agency_settings: ApplicationSettings | None = None) -> Deadlines:
+    """The statutory periods with the agency's own payment period."""
+    s = agency_settings or settings_for(agency)
+    return dataclasses.replace(DEFAULT_DEADLINES, payment=s.payment_days)
+
+
+def hash_query_code(tracking_no: str, code: str) -> str:
+    """What is stored of a query code: salted by the tracking number, read-out variants folded."""
+    normalised = code.strip().upper().replace("-", "").replace(" ", "")
+    return hashlib.sha256(f"{tracking_no}:{normalised}".encode()).hexdigest()
+
+
+def find_for_applicant(tracking_no: str, code: str) -> Application | None:
+    """The application for a tracking number and query code, or None (the two cases look alike)."""
+    app = Application.objects.select_related("agency").filter(tracking_no=tracking_no.strip()).first()
+    expected = app.query_code_hash if app else hash_query_code("x", "y")
+    given = hash_query_code(tracking_no.strip(), code or "")
+    if app is None or not hmac.compare_digest(expected, given):
+        return None
+    return app
+
+
+def clock_of(
+    app: Application, today: date | None = None, calendar: WorkCalendar | None = None
+) -> ClockState | None:
+    """The statutory clock (None before receipt is confirmed). Raises CalendarMissing / ClockError."""
+    if app.received_on is None:
+        return None
+    events = [e.to_event() for e in app.clock_entries.all()] if app.pk else []
+    return compute_clock(app.received_on, events, today, calendar or db_calendar(), rules_for(app.agency))
+
+
+def earlier_items_this_month(app: Application) -> int:
+    """The same applicant's earlier applications to this agency in the natural month (109号 第四条)."""
+    if app.received_on is None:
+        return 0
+    month = app.received_on.replace(day=1)
+    return (
+        Application.objects.filter(
+            agency=app.agency,
+            id_type=app.id_type,
+            id_number=app.id_number,
+            received_on__gte=month,
+            received_on__lte=app.received_on,
+        )
+        .exclude(state=State.MERGED)
+        .filter(received_on__lt=app.received_on)
+        .count()
+        + Application.objects.filter(
+            agency=app.agency,
+            id_type=app.id_type,
+            id_number=app.id_number,
+            received_on=app.received_on,
+            pk__lt=app.pk,
+        )
+        .exclude(state=State.MERGED)
+        .count()
+    )
+
+
+def reply_types_for(outcome: str) -> tuple[ReplyType, ...]:
+    """The reply types (答复书 bases) an outcome admits; none for an unknown outcome."""
+    o = OUTCOMES.get(outcome)
+    return o.reply_types if o else ()
+
+
+def unread_reminders(agency, user) -> QuerySet[Reminder]:
+    """The reminders ``user`` has not yet marked read for ``agency``'s applications, newest first."""
+    return Reminder.objects.filter(application__agency=agency, recipient=user, read_at__isnull=True)
+
+
+# ---------------------------------------------------------------- table 三
 
 
 def _in_year(year: int) -> QuerySet[Application]:

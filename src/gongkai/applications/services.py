@@ -1,5 +1,5 @@
 """Operations on applications. Each public function is one transaction: it checks the action with
-``workflow.fire``, records the clock event, recomputes the clock with ``compute_clock`` on the
+``workflow.fire``, records the clock event, recomputes the clock (``queries.clock_of``) on the
 database calendar, saves, issues the letter the step needs and writes the event log with the
 before/after values — all together or nothing (a refused action leaves no trace).
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import date
@@ -29,26 +28,24 @@ from gongkai.workdays.services import db_calendar
 from gongkai.workdays.signals import Moved
 
 from . import letters
-from .clock import ClockError, ClockState, EventKind, compute_clock
+from .clock import ClockError, ClockState, EventKind
 from .fees import FeeBasis, charge_by_volume, charge_per_item
 from .models import (
     CONFIRM_CHANNELS,
     OPEN_STATES,
     Application,
-    ApplicationSettings,
     Attachment,
     AttachmentPurpose,
     Channel,
     ClockEntry,
 )
 from .numbering import next_serial, settings_for
+from .queries import clock_of, earlier_items_this_month, hash_query_code, reply_types_for, unread_reminders
 from .rules import (
     APPLICANT_TYPES,
-    DEFAULT_DEADLINES,
     ID_TYPES,
     OUTCOMES,
     REPLY_TYPES,
-    Deadlines,
     ReplyType,
 )
 from .validators import InvalidValue, validate_id_number, validate_phone
@@ -92,31 +89,11 @@ class ApplicationError(Exception):
         self.field = field
 
 
-# ----------------------------------------------------------------- settings, rules, numbers
-
-
-def rules_for(agency, agency_settings: ApplicationSettings | None = None) -> Deadlines:
-    s = agency_settings or settings_for(agency)
-    return dataclasses.replace(DEFAULT_DEADLINES, payment=s.payment_days)
+# ----------------------------------------------------------------- numbers
 
 
 def new_query_code() -> str:
     return "".join(secrets.choice(QUERY_CODE_ALPHABET) for _ in range(QUERY_CODE_LENGTH))
-
-
-def hash_query_code(tracking_no: str, code: str) -> str:
-    normalised = code.strip().upper().replace("-", "").replace(" ", "")
-    return hashlib.sha256(f"{tracking_no}:{normalised}".encode()).hexdigest()
-
-
-def find_for_applicant(tracking_no: str, code: str) -> Application | None:
-    """The application for a tracking number and query code, or None (the two cases look alike)."""
-    app = Application.objects.select_related("agency").filter(tracking_no=tracking_no.strip()).first()
-    expected = app.query_code_hash if app else hash_query_code("x", "y")
-    given = hash_query_code(tracking_no.strip(), code or "")
-    if app is None or not hmac.compare_digest(expected, given):
-        return None
-    return app
 
 
 def _tracking_no(agency, year: int) -> str:
@@ -124,16 +101,6 @@ def _tracking_no(agency, year: int) -> str:
 
 
 # ----------------------------------------------------------------- the clock
-
-
-def clock_of(
-    app: Application, today: date | None = None, calendar: WorkCalendar | None = None
-) -> ClockState | None:
-    """The statutory clock (None before receipt is confirmed). Raises CalendarMissing / ClockError."""
-    if app.received_on is None:
-        return None
-    events = [e.to_event() for e in app.clock_entries.all()] if app.pk else []
-    return compute_clock(app.received_on, events, today, calendar or db_calendar(), rules_for(app.agency))
 
 
 def _refresh(app: Application, calendar: WorkCalendar | None = None) -> None:
@@ -554,34 +521,6 @@ def grant_extension(
     )
 
 
-def earlier_items_this_month(app: Application) -> int:
-    """The same applicant's earlier applications to this agency in the natural month (109号 第四条)."""
-    if app.received_on is None:
-        return 0
-    month = app.received_on.replace(day=1)
-    return (
-        Application.objects.filter(
-            agency=app.agency,
-            id_type=app.id_type,
-            id_number=app.id_number,
-            received_on__gte=month,
-            received_on__lte=app.received_on,
-        )
-        .exclude(state=State.MERGED)
-        .filter(received_on__lt=app.received_on)
-        .count()
-        + Application.objects.filter(
-            agency=app.agency,
-            id_type=app.id_type,
-            id_number=app.id_number,
-            received_on=app.received_on,
-            pk__lt=app.pk,
-        )
-        .exclude(state=State.MERGED)
-        .count()
-    )
-
-
 @transaction.atomic
 def send_fee_notice(
     actor, app: Application, basis: str, quantity: int, on: date | None = None
@@ -631,11 +570,6 @@ def lapse_payment(actor, app: Application, on: date | None = None) -> Applicatio
         changes={"reply_type": ReplyType.FEE_UNPAID.value},
         letter=f"reply_{ReplyType.FEE_UNPAID.value}",
     )
-
-
-def reply_types_for(outcome: str) -> tuple[ReplyType, ...]:
-    o = OUTCOMES.get(outcome)
-    return o.reply_types if o else ()
 
 
 @transaction.atomic
@@ -763,6 +697,20 @@ ACTIONS = {
     "withdraw": withdraw,
     "merge": merge,
 }
+
+
+# ----------------------------------------------------------------- staff bookkeeping (no step)
+
+
+@transaction.atomic
+def log_personal_view(actor, app: Application) -> None:
+    """Who saw the applicant's personal data, when (supervision-and-privacy §3.6)."""
+    record(actor, "applications.view_personal", app)
+
+
+def mark_reminders_read(user, agency) -> None:
+    """All of ``user``'s unread reminders for ``agency``, in one UPDATE."""
+    unread_reminders(agency, user).update(read_at=timezone.now())
 
 
 # ----------------------------------------------------------------- calendar edits

@@ -9,7 +9,6 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,7 +21,6 @@ from django.views.decorators.http import require_POST
 from gongkai.agencies.access import agencies_for, agency_required
 from gongkai.agencies.models import Membership, Role
 from gongkai.events.models import Event
-from gongkai.events.services import record
 from gongkai.i18n import join_clauses
 from gongkai.workdays import CalendarMissing
 from gongkai.workdays.services import db_calendar
@@ -37,15 +35,9 @@ from .forms import (
     apply_error,
 )
 from .letters import LETTER_KINDS
-from .models import (
-    OPEN_STATES,
-    Application,
-    Letter,
-    LetterTemplate,
-    Reminder,
-)
+from .models import OPEN_STATES, Application, Letter, LetterTemplate
 from .numbering import settings_for
-from .queries import table_three, table_three_findings
+from .queries import clock_of, table_three, table_three_findings, unread_reminders
 from .workflow import TRANSITIONS_BY_ACTION, allowed_actions
 
 PAGE_SIZE = 50
@@ -119,9 +111,7 @@ def workbench(request, agency_code):
     params = request.GET.copy()
     params.pop("page", None)
     counts = {key: views[key].count() for key in ("open", "mine", "due_soon", "overdue", "unconfirmed")}
-    reminders = Reminder.objects.filter(
-        application__agency=agency, recipient=request.user, read_at__isnull=True
-    ).select_related("application")[:20]
+    reminders = unread_reminders(agency, request.user).select_related("application")[:20]
     return render(
         request,
         "applications/workbench.html",
@@ -143,9 +133,7 @@ def workbench(request, agency_code):
 @agency_required(needs=WRITE_ROLES)
 @require_POST
 def reminders_read(request, agency_code):
-    Reminder.objects.filter(
-        application__agency=request.agency, recipient=request.user, read_at__isnull=True
-    ).update(read_at=timezone.now())
+    services.mark_reminders_read(request.user, request.agency)
     return redirect("applications:workbench", agency_code=agency_code)
 
 
@@ -186,11 +174,10 @@ def detail(request, agency_code, pk):
     access = request.agency_access
     full = access.has(HANDLING_ROLES)
     if full:
-        with transaction.atomic():  # who saw the personal data, when (supervision-and-privacy §3.6)
-            record(request.user, "applications.view_personal", app)
+        services.log_personal_view(request.user, app)
     clock, clock_error = None, ""
     try:
-        clock = services.clock_of(app, today)
+        clock = clock_of(app, today)
     except (CalendarMissing, ClockError) as exc:
         clock_error = str(exc)
     can_write = access.has(WRITE_ROLES)
@@ -345,31 +332,11 @@ def template_edit(request, agency_code, kind):
     title, body = letters.template_for(request.agency, kind)
     form = LetterTemplateForm(request.POST or None, initial={"title": title, "body": body})
     if request.method == "POST" and request.POST.get("reset"):
-        with transaction.atomic():
-            LetterTemplate.objects.filter(agency=request.agency, kind=kind).delete()
-            record(
-                request.user,
-                "applications.template.reset",
-                ("applications.lettertemplate", kind),
-                agency=request.agency,
-            )
+        letters.reset_template(request.user, request.agency, kind)
         messages.success(request, _("已恢复默认模板。"))
         return redirect("applications:template_list", agency_code=agency_code)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            LetterTemplate.objects.update_or_create(
-                agency=request.agency,
-                kind=kind,
-                defaults={**form.cleaned_data, "updated_by": request.user},
-            )
-            record(
-                request.user,
-                "applications.template.edit",
-                ("applications.lettertemplate", kind),
-                before={"title": title, "body": body},
-                after=form.cleaned_data,
-                agency=request.agency,
-            )
+        letters.save_template(request.user, request.agency, kind, **form.cleaned_data)
         messages.success(request, _("已保存模板。"))
         return redirect("applications:template_list", agency_code=agency_code)
     return render(

@@ -3,15 +3,17 @@ from .application import (
     CONFIRM_CHANNELS,
     OPEN_STATES,
     Application,
-    Attachment,
-    AttachmentPurpose,
     Channel,
-    ClockEntry,
     DeliveryChannel,
     DeliveryForm,
 )
-from .letter import ApplicationSettings, Counter, Letter, LetterTemplate
+from .attachment import Attachment, AttachmentPurpose
+from .clock_entry import ClockEntry
+from .counter import Counter
+from .letter import Letter
 from .reminder import Reminder, ReminderKind
+from .settings import ApplicationSettings
+from .template import LetterTemplate
 
 __all__ = [
     "APPLICANT_TYPE_CHOICES",

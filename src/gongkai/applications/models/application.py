@@ -1,4 +1,4 @@
-"""An application for disclosure (政府信息公开申请), its clock entries and its attachments."""
+"""An application for disclosure (政府信息公开申请) and the choices of its fields."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .. import privacy
-from ..clock import EVENT_LABELS, ClockEvent, EventKind
 from ..rules import APPLICANT_TYPES, ID_TYPES, OUTCOMES, REPLY_TYPES
 from ..workflow import STATES, State
 
@@ -213,49 +212,3 @@ class Application(models.Model):
     @property
     def email_masked(self) -> str:
         return privacy.mask_email(self.email)
-
-
-class ClockEntry(models.Model):
-    """One clock event (补正, 征求意见, 延期, 收费…) as ``clock.compute_clock`` reads them. Append-only."""
-
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="clock_entries")
-    kind = models.CharField(max_length=32, choices=[(k.value, v) for k, v in EVENT_LABELS.items()])
-    on = models.DateField()
-    days = models.PositiveSmallIntegerField(null=True, blank=True)
-    until = models.DateField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["on", "id"]
-
-    def to_event(self) -> ClockEvent:
-        return ClockEvent(EventKind(self.kind), self.on, self.days, self.until)
-
-
-class AttachmentPurpose(models.TextChoices):
-    APPLICATION = "application", _("申请材料")
-    CORRECTION = "correction", _("补正材料")
-    STAFF = "staff", _("办理材料")
-
-
-def _upload_to(instance, filename: str) -> str:
-    # Never the applicant's file name on disk (it may carry personal data); the kind gives the suffix.
-    return f"applications/{instance.application.agency.code}/{instance.application.pk}/{instance.sha256[:16]}{instance.extension}"
-
-
-class Attachment(models.Model):
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
-    purpose = models.CharField(max_length=16, choices=AttachmentPurpose.choices)
-    file = models.FileField(upload_to=_upload_to, max_length=300)
-    original_name = models.CharField(_("文件名"), max_length=200)
-    kind = models.CharField(max_length=16)
-    extension = models.CharField(max_length=8)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "id"]
-
-    def __str__(self) -> str:
-        return self.original_name

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
-from gongkai.applications import services
+from gongkai.applications import queries, services
 from gongkai.applications.models import Application, Channel, ClockEntry, Letter
 from gongkai.applications.services import ApplicationError
 from gongkai.applications.testing import applicant, make_application, submitted_on
@@ -166,7 +166,7 @@ def test_fee_notice_payment_and_lapse(app, world):
 
 def test_fee_per_item_counts_the_month(world):
     apps = [make_application(world.a, date(2026, 3, 2)) for _ in range(12)]
-    assert services.earlier_items_this_month(apps[-1]) == 11
+    assert queries.earlier_items_this_month(apps[-1]) == 11
     app = services.send_fee_notice(world.clerk_a, apps[-1], "per_item", 1, date(2026, 3, 3))
     assert app.fee_amount == 100  # the 12th 件 of the month
 
@@ -253,6 +253,6 @@ def test_numbers_are_per_agency_and_year(world):
 
 def test_query_code(world):
     intake = services.submit_online(world.a, applicant())
-    assert services.find_for_applicant(intake.application.tracking_no, intake.query_code.lower()) is not None
-    assert services.find_for_applicant(intake.application.tracking_no, "WRONG") is None
-    assert services.find_for_applicant("nope", intake.query_code) is None
+    assert queries.find_for_applicant(intake.application.tracking_no, intake.query_code.lower()) is not None
+    assert queries.find_for_applicant(intake.application.tracking_no, "WRONG") is None
+    assert queries.find_for_applicant("nope", intake.query_code) is None

@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from gongkai.applications import services
+from gongkai.applications import queries, services
 from gongkai.applications.models import Application, Attachment
 from gongkai.applications.testing import ADDRESS, PERSON_ID, PHONE, make_application, submitted_on
 from gongkai.events.models import Event
@@ -59,7 +59,7 @@ def test_online_application_and_double_submission(client, url):
     r = client.post(url, form_data())
     assert r.status_code == 302 and Application.objects.count() == 1
     assert app.tracking_no in client.get(reverse("apply:done")).content.decode()
-    assert services.find_for_applicant(app.tracking_no, code) == app
+    assert queries.find_for_applicant(app.tracking_no, code) == app
 
 
 @pytest.mark.parametrize(
