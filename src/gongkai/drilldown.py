@@ -11,6 +11,20 @@ from dataclasses import dataclass, field
 from datetime import date
 
 
+def cell_keys(cell, table: str, count: int) -> tuple[str, ...]:
+    """The ``count`` keys naming a cell of ``table``: from a path such as
+    ``"applications.r_open.natural_person"`` (the table's own key first, or left out) or from a
+    tuple of keys (its last ``count``). KeyError for a path of another shape."""
+    if not isinstance(cell, str):
+        return tuple(cell)[-count:]
+    parts = cell.split(".")
+    if parts[0] == table:
+        parts = parts[1:]
+    if len(parts) != count:
+        raise KeyError(f"not a cell of {table}: {cell!r}")
+    return tuple(parts)
+
+
 @dataclass(frozen=True)
 class DrillItem:
     """One record behind a figure, as listed: what it is, its date, a line about it, its page."""

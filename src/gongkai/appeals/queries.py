@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 from gongkai.agencies.batch import agency_pks, chunks
 from gongkai.annual.layout import LAYOUT_2021, FormatLayout
 from gongkai.annual.model import Table, cell_path
-from gongkai.drilldown import Drilldown, DrillItem
+from gongkai.drilldown import Drilldown, DrillItem, cell_keys
 from gongkai.i18n import join_clauses
 
 from . import rules
@@ -145,24 +145,12 @@ SCOPE_RULES = {
 }
 
 
-def _parse_cell(cell) -> tuple[str, str]:
-    if isinstance(cell, str):
-        parts = cell.split(".")
-        if parts[0] == "review_litigation":
-            parts = parts[1:]
-        if len(parts) != 2:
-            raise KeyError(f"not a table-四 cell: {cell!r}")
-        return parts[0], parts[1]
-    row, column = cell[-2], cell[-1]
-    return row, column
-
-
 def drilldown(
     agency, year: int, cell, scope: Scope = rules.DEFAULT_SCOPE, layout: FormatLayout = LAYOUT_2021
 ) -> Drilldown:
     """The cases behind one cell of table 四. ``cell``: ``(row, column)`` or a path such as
     ``"review_litigation.reconsideration.upheld"``."""
-    row, column = _parse_cell(cell)
+    row, column = cell_keys(cell, "review_litigation", 2)
     grid = layout.review_litigation
     grid.row(row), grid.column(column)  # KeyError for a cell the table does not have
     as_of = date(year, 12, 31)

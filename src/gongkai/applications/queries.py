@@ -17,7 +17,7 @@ from gongkai.agencies.batch import agency_pks, chunks
 from gongkai.annual.checks import Finding, Severity, run_checks
 from gongkai.annual.layout import LAYOUT_2021, T3_BLOCK, FormatLayout, outcome_rows
 from gongkai.annual.model import Report, Table, cell_path
-from gongkai.drilldown import Drilldown, DrillItem
+from gongkai.drilldown import Drilldown, DrillItem, cell_keys
 from gongkai.workdays import WorkCalendar
 from gongkai.workdays.services import db_calendar
 
@@ -198,22 +198,10 @@ def table_three_cell(agency, year: int, row: str, column: str, layout: FormatLay
     return qs.order_by("received_on", "id")
 
 
-def _parse_cell(cell) -> tuple[str, str]:
-    if isinstance(cell, str):
-        parts = cell.split(".")
-        if parts[0] == "applications":
-            parts = parts[1:]
-        if len(parts) != 2:
-            raise KeyError(f"not a table-三 cell: {cell!r}")
-        return parts[0], parts[1]
-    row, column = cell
-    return row, column
-
-
 def drilldown(agency, year: int, cell, layout: FormatLayout = LAYOUT_2021) -> Drilldown:
     """The applications behind one cell of table 三 (the first ``DRILL_LIMIT`` of them listed).
     ``cell``: ``(row, column)`` or a path such as ``"applications.r_open.natural_person"``."""
-    row, column = _parse_cell(cell)
+    row, column = cell_keys(cell, "applications", 2)
     grid = layout.applications
     label_row, label_column = grid.row(row), grid.column(column)
     qs = table_three_cell(agency, year, row, column, layout).only(

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from gongkai.agencies.batch import agency_pks, chunks
 from gongkai.annual.layout import LAYOUT_2021, FormatLayout
 from gongkai.annual.model import Table, cell_path
-from gongkai.drilldown import Drilldown, DrillItem
+from gongkai.drilldown import Drilldown, DrillItem, cell_keys
 
 from .models import Decision, FeeCollection, YearlyTotal
 from .rules import ART20_1_GRID, FEE_COLUMN, FEE_GRID, FEE_ROW, KINDS, Kind, yuan_to_wan
@@ -139,22 +139,10 @@ def table_two_by_agency(
 # ---------------------------------------------------------------- drill-down
 
 
-def _parse_cell(cell) -> tuple[str, str, str]:
-    if isinstance(cell, str):
-        parts = cell.split(".")
-        if parts[0] == "active":
-            parts = parts[1:]
-        if len(parts) != 3:
-            raise KeyError(f"not a table-二 cell: {cell!r}")
-        return parts[0], parts[1], parts[2]
-    grid, row, column = cell
-    return grid, row, column
-
-
 def drilldown(agency, year: int, cell, layout: FormatLayout = LAYOUT_2021) -> Drilldown:
     """The records behind one cell of table 二. ``cell``: ``(grid, row, column)`` or a path such as
     ``"active.art20_5.admin_licensing.decisions"``."""
-    grid_key, row, column = _parse_cell(cell)
+    grid_key, row, column = cell_keys(cell, "active", 3)
     grid = layout.grid(grid_key)
     grid.row(row), grid.column(column)  # KeyError for a cell the table does not have
     path = cell_path(grid, row, column)
