@@ -4,7 +4,7 @@ Each URL name maps to ``function(agency, world) -> kwargs`` building the URL for
 belong to ``agency``; or to ``Exempt("why")`` for a URL that is not about one agency.
 """
 
-from gongkai.agencies.isolation import Exempt
+from gongkai.agencies.tests.matrix import Exempt
 
 
 def _agency(agency, world):

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from gongkai.agencies.isolation import Exempt, collect_cases, staff_url_names
+from gongkai.agencies.tests.matrix import Exempt, collect_cases, staff_url_names
 
 URL_NAMES = staff_url_names()
 CASES = collect_cases()

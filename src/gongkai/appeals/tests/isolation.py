@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from gongkai.agencies.isolation import Exempt
+from gongkai.agencies.tests.matrix import Exempt
 from gongkai.appeals.testing import make_appeal
 
 

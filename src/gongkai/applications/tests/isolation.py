@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from gongkai.agencies.isolation import Exempt
+from gongkai.agencies.tests.matrix import Exempt
 
 from .. import services
 from ..models import Letter
@@ -41,7 +41,6 @@ def _attachment(agency, world):
 
 ISOLATION_CASES = {
     "applications:index": Exempt("lists only the user's own agencies"),
-    "workdays:calendar": Exempt("the national calendar, not one agency's; permissions in test_views"),
     "applications:workbench": _agency,
     "applications:create": _agency,
     "applications:reminders_read": _agency,

@@ -1,6 +1,6 @@
 """Isolation cases for the catalogue's staff URLs (run by gongkai.agencies' isolation matrix)."""
 
-from gongkai.agencies.isolation import Exempt
+from gongkai.agencies.tests.matrix import Exempt
 from gongkai.catalogue.models import Attachment, Status
 from gongkai.catalogue.testing import make_entry
 

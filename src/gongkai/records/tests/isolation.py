@@ -1,6 +1,6 @@
 """Isolation cases for the records staff URLs (run by gongkai.agencies' isolation matrix)."""
 
-from gongkai.agencies.isolation import Exempt
+from gongkai.agencies.tests.matrix import Exempt
 from gongkai.records.models import ImportBatch
 from gongkai.records.rules import Kind
 from gongkai.records.testing import make_decision, make_fee, make_total

@@ -1,6 +1,6 @@
 """Isolation cases for the annual-report staff URLs (run by gongkai.agencies' isolation matrix)."""
 
-from gongkai.agencies.isolation import Exempt
+from gongkai.agencies.tests.matrix import Exempt
 
 YEAR = 2025
 
