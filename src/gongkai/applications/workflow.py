@@ -289,14 +289,15 @@ TRANSITIONS: tuple[Transition, ...] = (
     ),
 )
 
-TRANSITIONS_BY_ACTION: dict[str, Transition] = {t.action: t for t in TRANSITIONS}
+# The shared machine decides (the state first, then the guards); ``fire`` words its refusals.
+MACHINE = statemachine.Machine(TRANSITIONS, {state: info.label for state, info in STATES.items()})
+TRANSITIONS_BY_ACTION: dict[str, Transition] = MACHINE.transitions
 INITIAL_STATES = (State.SUBMITTED, State.REGISTERED)  # 平信/网络/传真 need confirmation; 当面/挂号 do not
 
 
 def allowed_actions(state: State | str) -> tuple[str, ...]:
     """Actions that leave ``state`` (ignoring guards)."""
-    state = State(state)
-    return tuple(t.action for t in TRANSITIONS if state in t.sources)
+    return tuple(t.action for t in MACHINE.available(State(state)))
 
 
 @dataclass(frozen=True)
@@ -310,42 +311,41 @@ class Step:
 
 
 def fire(state: State | str, action: str, facts: Facts | None = None) -> Step:
-    """Check ``action`` from ``state`` under ``facts``; return the step or raise ``TransitionRefused``."""
+    """Check ``action`` from ``state`` under ``facts``; return the step or raise ``TransitionRefused``
+    worded for the application (its states, what may be done instead), in the active language."""
     state = State(state)
     facts = facts or Facts()
-    transition = TRANSITIONS_BY_ACTION.get(action)
-    if transition is None:
-        raise TransitionRefused(_("未知的操作：%(action)s") % {"action": action}, state, action)
-    if state not in transition.sources:
-        allowed = join_list(_(TRANSITIONS_BY_ACTION[a].label) for a in allowed_actions(state)) or _(
-            "无（已终结）"
-        )
-        raise TransitionRefused(
-            _(
-                "申请处于“%(state)s”状态，不能“%(action)s”（该操作仅适用于：%(sources)s；当前可进行的操作：%(allowed)s）"
-            )
-            % {
-                "state": _(state_label(state)),
-                "action": _(transition.label),
-                "sources": join_list(_(state_label(s)) for s in transition.sources),
-                "allowed": allowed,
-            },
-            state,
-            action,
-        )
-    failed = tuple(_(g.message) for g in transition.failed_guards(facts))
-    if failed:
-        target = transition.target_for(state)
-        values = {
-            "state": _(state_label(state)),
-            "target": _(state_label(target)),
-            "action": _(transition.label),
-            "reasons": join_clauses(failed),
-        }
-        if target == state:
-            message = _("不能从“%(state)s”（%(action)s）：%(reasons)s") % values
-        else:
-            message = _("不能从“%(state)s”转为“%(target)s”（%(action)s）：%(reasons)s") % values
-        raise TransitionRefused(message, state, action, failed)
+    try:
+        target = MACHINE.fire(state, action, facts)
+    except TransitionRefused as refused:
+        reasons = tuple(_(r) for r in refused.reasons)
+        raise TransitionRefused(_refusal(state, action, reasons), state, action, reasons) from None
+    transition = MACHINE[action]
     outcome = transition.outcome or (facts.outcome if action == "reply" else None)
-    return Step(state, transition.target_for(state), transition, outcome)
+    return Step(state, target, transition, outcome)
+
+
+def _refusal(state: State, action: str, reasons: tuple[str, ...]) -> str:
+    transition = MACHINE.get(action)
+    if transition is None:
+        return _("未知的操作：%(action)s") % {"action": action}
+    if not reasons:  # the state does not allow it
+        allowed = join_list(_(MACHINE[a].label) for a in allowed_actions(state)) or _("无（已终结）")
+        return _(
+            "申请处于“%(state)s”状态，不能“%(action)s”（该操作仅适用于：%(sources)s；当前可进行的操作：%(allowed)s）"
+        ) % {
+            "state": _(state_label(state)),
+            "action": _(transition.label),
+            "sources": join_list(_(state_label(s)) for s in transition.sources),
+            "allowed": allowed,
+        }
+    target = transition.target_for(state)
+    values = {
+        "state": _(state_label(state)),
+        "target": _(state_label(target)),
+        "action": _(transition.label),
+        "reasons": join_clauses(reasons),
+    }
+    if target == state:
+        return _("不能从“%(state)s”（%(action)s）：%(reasons)s") % values
+    return _("不能从“%(state)s”转为“%(target)s”（%(action)s）：%(reasons)s") % values
