@@ -68,3 +68,21 @@ def test_answer_periods_are_data():
     assert rules.answer_period(Kind.LITIGATION_DIRECT).count is rules.DayCount.CALENDAR
     # 简易程序 is a 复议 notion: a court case keeps its 15 days.
     assert rules.answer_period(Kind.LITIGATION_AFTER, simplified=True).days == 15
+
+
+def test_the_kinds_and_buckets_are_the_layouts_rows_and_columns_with_its_labels():
+    """The labels are literals (for the translation catalogue), so they are held to the layout here."""
+    from django.utils import translation
+
+    from gongkai.annual.layout import REVIEW_LITIGATION
+    from gongkai.appeals.rules import BUCKET_LABELS, KIND_LABELS, TOTAL_COLUMN
+
+    with translation.override("zh-hans"):
+        for row in REVIEW_LITIGATION.rows:
+            expected = row.text if row.block == row.text else f"{row.block}（{row.text}）"
+            assert str(KIND_LABELS[row.key]) == expected
+        assert {k.value for k in KIND_LABELS} == set(REVIEW_LITIGATION.row_keys)
+        columns = [c for c in REVIEW_LITIGATION.columns if c.key != TOTAL_COLUMN]
+        assert {b.value: str(label) for b, label in BUCKET_LABELS.items()} == {
+            c.key: c.label for c in columns
+        }
