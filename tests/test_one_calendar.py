@@ -39,12 +39,19 @@ def test_an_edited_holiday_moves_every_count_alike(world, capsys, monkeypatch):
     entry = make_entry(world.a, status=Status.PUBLISHED, created_date=RECEIVED, publish_date=published)
     app = make_application(world.a, RECEIVED)
     appeal = make_appeal(world.a, received_on=RECEIVED)
-    before = {
-        "entry": (entry.publish_lag, entry.late),
-        "application": app.reply_due,
-        "appeal": answer_due(appeal),
-        "cli": _cli_deadline(capsys, RECEIVED, 20),
-    }
+
+    def counts() -> dict:
+        """What each app answers now, read back from the database."""
+        app.refresh_from_db()
+        lag = Entry.objects.values_list("publish_lag", "late").get(pk=entry.pk)
+        return {
+            "entry": lag,
+            "application": app.reply_due,
+            "appeal": answer_due(appeal),
+            "cli": _cli_deadline(capsys, RECEIVED, 20),
+        }
+
+    before = counts()
     assert before == {
         "entry": (21, True),
         "application": packaged.nth_working_day_after(RECEIVED, 20),
@@ -54,15 +61,7 @@ def test_an_edited_holiday_moves_every_count_alike(world, capsys, monkeypatch):
 
     moved = calendar.set_day(world.admin_a, HOLIDAY, "holiday", source="测试")
 
-    app.refresh_from_db()
-    entry = Entry.objects.get(pk=entry.pk)
-    after = {
-        "entry": (entry.publish_lag, entry.late),
-        "application": app.reply_due,
-        "appeal": answer_due(appeal),
-        "cli": _cli_deadline(capsys, RECEIVED, 20),
-    }
-    assert after == {
+    assert counts() == {
         "entry": (20, False),
         "application": packaged.nth_working_day_after(before["application"], 1),
         "appeal": packaged.nth_working_day_after(before["appeal"], 1),

@@ -16,16 +16,16 @@ def next_serial(counters: type[models.Model], **sequence) -> int:
     a number is spent only if the caller's change is saved.
 
     The UPDATE takes the row lock (PostgreSQL) or the write lock (SQLite) before the value is read,
-    so two concurrent transactions never read the same value. A sequence's row is made on first
-    use; when a concurrent transaction made it first, the unique constraint refuses the second and
-    that one simply advances the existing row.
+    so two concurrent transactions never read the same value; in the usual case it is the only
+    write. A sequence's row is made when the UPDATE finds none; when a concurrent transaction made
+    it first, the unique constraint refuses the second and that one simply advances the existing row.
     """
     row = counters.objects.filter(**sequence)
-    if not row.exists():
+    if not row.update(last=models.F("last") + 1):  # the sequence's first number: make its row
         try:
             with transaction.atomic():
                 counters.objects.create(**sequence, last=0)
         except IntegrityError:
             pass  # created meanwhile by another transaction
-    row.update(last=models.F("last") + 1)
+        row.update(last=models.F("last") + 1)
     return row.select_for_update().get().last

@@ -7,9 +7,8 @@ guards that do not hold; ``available(state)`` lists what may be done. Who may fi
 (``role``) is recorded here but checked by the caller.
 
 A guard is data too, (fact, expected value, message), read from a facts object the caller fills,
-so the pages, the docs and the tests read the same rules. applications.workflow declares its
-transitions and guards with these types and words its refusals itself (they also name the actions
-possible now).
+so the pages, the docs and the tests read the same rules. Every app's workflow is a ``Machine``;
+applications.workflow rewords the refusals (they also name the actions possible now).
 """
 
 from __future__ import annotations

@@ -103,13 +103,14 @@ def _tracking_no(agency, year: int) -> str:
 # ----------------------------------------------------------------- the clock
 
 
-def _refresh(app: Application, calendar: WorkCalendar | None = None) -> None:
-    """Copy the clock's deadlines onto the row (for lists and the daily scan)."""
+def _refresh(app: Application, calendar: WorkCalendar | None = None) -> ClockState | None:
+    """Copy the clock's deadlines onto the row (for lists and the daily scan); the clock state it
+    computed, or None for an application whose clock is not running."""
     if not app.is_open or app.received_on is None:
         app.reply_due = app.next_due = app.notice_due = None
         app.next_due_kind = ""
         app.clock_status = "" if app.received_on is None else "done"
-        return
+        return None
     state = clock_of(app, None, calendar)
     app.reply_due = state.reply_due
     app.notice_due = state.correction_notice_due
@@ -118,9 +119,14 @@ def _refresh(app: Application, calendar: WorkCalendar | None = None) -> None:
     dues = [(d.on, d.kind) for d in state.deadlines() if d.kind != "correction_notice"]
     app.next_due, app.next_due_kind = min(dues) if dues else (None, "")
     app.clock_status = state.status.value
+    return state
 
 
-def _clock_for_letter(app: Application) -> ClockState | None:
+def _clock_for_letter(app: Application, computed: ClockState | None) -> ClockState | None:
+    """The clock state for the step's letter: the one ``_refresh`` computed, else (a closed case,
+    e.g. a reply) the clock as it ended."""
+    if computed is not None:
+        return computed
     try:
         return clock_of(app)
     except (CalendarMissing, ClockError):  # the letter still renders; those dates stay blank
@@ -187,13 +193,14 @@ def _step(
         app.outcome = step.outcome
         app.finished_on = app.finished_on or on
     try:
-        _refresh(app)
+        computed = _refresh(app)
     except (CalendarMissing, ClockError) as exc:
         raise ApplicationError(str(exc)) from None
     app.save()
     issued = None
     if letter:
-        issued = letters.issue(actor, app, letter, on, _clock_for_letter(app), letter_context or {})
+        clock_state = _clock_for_letter(app, computed)
+        issued = letters.issue(actor, app, letter, on, clock_state, letter_context or {})
     after = snapshot(app, LOGGED_FIELDS)
     if issued is not None:
         after["letter"] = issued.number

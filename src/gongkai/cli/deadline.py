@@ -18,7 +18,7 @@ from gongkai.workdays import CalendarMissing, WorkCalendar, default_calendar
 def _calendar(packaged: bool) -> WorkCalendar:
     if packaged or not database_configured():
         return default_calendar()
-    from .platform import setup_django
+    from .django_setup import setup_django
 
     setup_django()
     from django.db import DatabaseError

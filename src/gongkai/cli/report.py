@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .platform import setup_django
+from .django_setup import setup_django
 
 STATUS_ZH = {"draft": "草稿", "published": "已发布", "late": "逾期"}
 

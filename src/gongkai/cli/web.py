@@ -7,7 +7,7 @@ import argparse
 import os
 import sys
 
-from .platform import SETTINGS, setup_django
+from .django_setup import SETTINGS, setup_django
 
 
 def _port(args) -> int:

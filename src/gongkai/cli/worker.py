@@ -12,7 +12,7 @@ import json
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    from .platform import setup_django
+    from .django_setup import setup_django
 
     setup_django()
     if args.scan_now:
