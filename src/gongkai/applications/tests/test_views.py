@@ -13,6 +13,7 @@ from gongkai.applications.models import Application, Attachment
 from gongkai.applications.testing import ADDRESS, PERSON_ID, PHONE, make_application, submitted_on
 from gongkai.events.models import Event
 from gongkai.workdays.models import HolidayCalendarDay
+from gongkai.workdays.services import db_calendar
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -119,7 +120,13 @@ def test_calculator(client, db):
     r = client.get(reverse("apply:calculator"), {"start": "2024-02-08", "days": "20"})
     assert "2024-03-13" in r.content.decode()  # across the 2024 Spring Festival and its 调休 Sunday
     r = client.get(reverse("apply:calculator"), {"start": "2026-12-20", "days": "20"})
-    assert "2027年的节假日安排尚未录入，无法计算期限" in r.content.decode()
+    body = r.content.decode()
+    assert "2027-01-18" in body and "暂定" in body and "2027年的节假日安排尚未公布或录入" in body
+    r = client.get(reverse("apply:calculator"), {"start": "2026-12-01", "days": "5"})
+    assert "2026-12-08" in r.content.decode() and "暂定" not in r.content.decode()
+    beyond = max(db_calendar().provisional_years) + 1  # never guessed: no provisional year that far
+    r = client.get(reverse("apply:calculator"), {"start": f"{beyond}-06-01", "days": "20"})
+    assert f"{beyond}年的节假日安排尚未录入，无法计算期限" in r.content.decode()
 
 
 def test_lists_mask_and_detail_shows_to_the_handling_roles(client, world):
