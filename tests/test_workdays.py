@@ -15,9 +15,9 @@ from gongkai.workdays import (
     CalendarMissing,
     WorkCalendar,
     default_calendar,
-    statutory_days_off,
     is_working_day,
     nth_working_day_after,
+    statutory_days_off,
     working_days_between,
     working_days_left,
 )

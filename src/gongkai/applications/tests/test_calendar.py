@@ -3,12 +3,11 @@
 from datetime import date
 
 import pytest
-
 from django.utils import timezone
 
 from gongkai.applications import queries, services
-from gongkai.applications.testing import make_application
 from gongkai.applications.models import Application
+from gongkai.applications.testing import make_application
 from gongkai.events.models import Event
 from gongkai.workdays import CalendarMissing, default_calendar
 from gongkai.workdays import services as calendar
