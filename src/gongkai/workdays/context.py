@@ -6,18 +6,18 @@ from functools import cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .services import coverage_gap, last_entered_year
+from . import services
 
 
 def calendar_banner(request):
     # Called (once per request) only by a page that shows a deadline.
-    context = {"calendar_last_year": cache(last_entered_year)}
+    context = {"calendar_last_year": cache(services.last_entered_year)}
     path = getattr(request, "path", "")
     user = getattr(request, "user", None)
     if not path.startswith("/staff/") or not getattr(user, "is_authenticated", False):
         return context
     context["year_now"] = timezone.localdate().year
-    year = coverage_gap()
+    year = services.coverage_gap()
     if year is not None:
         context["calendar_banner"] = _(
             "工作日日历尚未录入%(year)s年的节假日安排：落入该年的期限暂按法定节假日计算，标为“暂定”。"

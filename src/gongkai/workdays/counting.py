@@ -247,22 +247,28 @@ def _statutory_day(holiday: law.StatutoryHoliday, year: int) -> date:
 
 
 @lru_cache(maxsize=64)
-def statutory_days_off(year: int) -> frozenset[date]:
-    """The days off of ``year`` under the statutory holidays alone: the holidays themselves, and for
-    each one falling on a weekend the next weekday not already off (第六条 补假, day chosen [I])."""
-    holidays = {
-        _statutory_day(h, year) for h in law.STATUTORY_HOLIDAYS if h.from_year <= year <= h.until_year
-    }
-    days_off = set(holidays)
-    for day in sorted(holidays):
+def statutory_arrangement(year: int) -> tuple[tuple[date, str], ...]:
+    """``(day, name)`` of the days off of ``year`` under the statutory holidays alone, by date: the
+    holidays themselves, and for each one falling on a weekend the next weekday not already off
+    (第六条 补假, named "补假（…）"; the day is chosen [I])."""
+    holidays: dict[date, str] = {}
+    for h in law.STATUTORY_HOLIDAYS:
+        if h.from_year <= year <= h.until_year:
+            holidays[_statutory_day(h, year)] = h.name
+    days_off = dict(holidays)
+    for day, name in sorted(holidays.items()):
         if day.weekday() < 5:
             continue
         makeup = day + timedelta(days=1)
         while makeup.weekday() >= 5 or makeup in days_off:
             makeup += timedelta(days=1)
         if makeup.year == year:
-            days_off.add(makeup)
-    return frozenset(days_off)
+            days_off[makeup] = f"补假（{name}）"
+    return tuple(sorted(days_off.items()))
+
+
+def statutory_days_off(year: int) -> frozenset[date]:
+    return frozenset(day for day, _ in statutory_arrangement(year))
 
 
 @lru_cache(maxsize=1)
@@ -309,6 +315,7 @@ __all__ = [
     "CalendarMissing",
     "WorkCalendar",
     "default_calendar",
+    "statutory_arrangement",
     "statutory_days_off",
     "is_working_day",
     "nth_working_day_after",

@@ -209,6 +209,11 @@ def test_calendar_page_permissions_and_import(client, world):
     url = reverse("workdays:calendar")
     assert client.get(url, {"year": 2026}).status_code == 200
     assert client.post(url, {"op": "cover", "year-year": "2027"}).status_code == 403
+    # A year not entered is shown with the statutory days it is counted on, marked 暂定.
+    provisional = max(db_calendar().provisional_years)
+    body = client.get(url, {"year": provisional}).content.decode()
+    assert f"{provisional}（暂定）" in body and "按《全国年节及纪念日放假办法》推算的放假日（暂定）" in body
+    assert f"{provisional}-10-01" in body and "国庆节" in body
     client.force_login(world.superuser)
     app = make_application(world.a, date(2026, 3, 2))
     r = client.post(
