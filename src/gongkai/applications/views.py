@@ -15,7 +15,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import agencies_for, agency_required
@@ -209,27 +208,12 @@ def detail(request, agency_code, pk):
             "can_write": can_write,
             "letters": app.letters.all(),
             "attachments": app.attachments.all(),
-            "events": [
-                (e, _event_label(e.action))
-                for e in Event.objects.for_subject(app).exclude(action="applications.view_personal")[:50]
-            ],
+            "events": Event.objects.for_subject(app)
+            .exclude(action="applications.view_personal")
+            .select_related("actor")[:50],
             "members": {m.user for m in members},
         },
     )
-
-
-EVENT_LABELS = {
-    "applications.submit": gettext_noop("提交申请"),
-    "applications.assign": gettext_noop("指定承办人"),
-    "applications.deadline.moved": gettext_noop("日历调整，期限重新计算"),
-}
-
-
-def _event_label(action: str) -> str:
-    name = action.removeprefix("applications.")
-    if name in TRANSITIONS_BY_ACTION:
-        return _(TRANSITIONS_BY_ACTION[name].label)
-    return _(EVENT_LABELS[action]) if action in EVENT_LABELS else action
 
 
 @agency_required(needs=WRITE_ROLES)

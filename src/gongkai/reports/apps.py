@@ -1,5 +1,17 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+
+PHRASES = {
+    "reports.create": gettext_noop("开始编制年度报告"),
+    "reports.texts.save": gettext_noop("保存年度报告文字部分"),
+    "reports.submit": gettext_noop("提交年度报告审核"),
+    "reports.return": gettext_noop("退回年度报告"),
+    "reports.revise": gettext_noop("修订已发布的年度报告"),
+    "reports.publish": gettext_noop("发布年度报告"),
+    "reports.baseline.import": gettext_noop("导入往年报告数据"),
+    "reports.baseline.carried_over": gettext_noop("填写上年结转数"),
+}
 
 
 class ReportsConfig(AppConfig):
@@ -10,7 +22,9 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from gongkai.agencies.dashboard import register_panel
+        from gongkai.events.phrases import register
 
         from .views import dashboard_panel
 
         register_panel("reports", dashboard_panel, order=30)
+        register(PHRASES)
