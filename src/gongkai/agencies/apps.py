@@ -20,4 +20,7 @@ class AgenciesConfig(AppConfig):
     def ready(self):
         from gongkai.events.phrases import register
 
+        from .nav import register_own_sections
+
         register(PHRASES)
+        register_own_sections()

@@ -34,9 +34,17 @@ from .forms import (
     apply_error,
 )
 from .letters import LETTER_KINDS
-from .models import OPEN_STATES, Application, Letter, LetterTemplate
+from .models import Application, Letter, LetterTemplate
 from .numbering import settings_for
-from .queries import clock_of, table_three, table_three_findings, unread_reminders
+from .queries import (
+    clock_of,
+    desk_counts,
+    table_three,
+    table_three_findings,
+    unread_reminders,
+    workbench_views,
+    working_horizon,
+)
 from .workflow import TRANSITIONS_BY_ACTION, allowed_actions
 
 PAGE_SIZE = 50
@@ -48,13 +56,6 @@ def _app(request, pk) -> Application:
     return get_object_or_404(
         Application.objects.select_related("agency", "assignee"), agency=request.agency, pk=pk
     )
-
-
-def _horizon(today: date, days: int) -> date:
-    try:
-        return db_calendar().nth_working_day_after(today, days)
-    except CalendarMissing:
-        return date.fromordinal(today.toordinal() + days * 7 // 5 + 2)
 
 
 def _days_left(today: date, due: date | None):
@@ -79,18 +80,14 @@ def workbench(request, agency_code):
     agency, today = request.agency, timezone.localdate()
     form = WorkbenchFilterForm(request.GET or None)
     d = form.cleaned_data if form.is_valid() else {}
-    view = d.get("view") or "open"
-    base = Application.objects.filter(agency=agency)
-    open_qs = base.filter(state__in=OPEN_STATES)
-    horizon = _horizon(today, settings_for(agency).due_soon_days)
-    views = {
-        "open": open_qs,
-        "mine": open_qs.filter(assignee=request.user),
-        "due_soon": open_qs.filter(next_due__gte=today, next_due__lte=horizon),
-        "overdue": open_qs.filter(next_due__lt=today),
-        "unconfirmed": base.filter(state="submitted"),
-        "all": base,
+    horizon = working_horizon(today, d.get("within") or settings_for(agency).due_soon_days)
+    views = workbench_views(agency, request.user, today, horizon)
+    counts = {
+        **desk_counts([agency], today, horizon)[agency.pk],
+        "open": views["open"].count(),
+        "mine": views["mine"].count(),
     }
+    view = d.get("view") or _default_view(counts)
     qs = views[view]
     if d.get("state"):
         qs = qs.filter(state=d["state"])
@@ -109,7 +106,6 @@ def workbench(request, agency_code):
     rows = [(app, _days_left(today, app.next_due)) for app in page.object_list]
     params = request.GET.copy()
     params.pop("page", None)
-    counts = {key: views[key].count() for key in ("open", "mine", "due_soon", "overdue", "unconfirmed")}
     reminders = unread_reminders(agency, request.user).select_related("application")[:20]
     return render(
         request,
@@ -119,6 +115,7 @@ def workbench(request, agency_code):
             "access": request.agency_access,
             "form": form,
             "view": view,
+            "within": d.get("within"),
             "tabs": [(key, label, counts.get(key)) for key, label in WorkbenchFilterForm.VIEWS],
             "page": page,
             "rows": rows,
@@ -127,6 +124,15 @@ def workbench(request, agency_code):
             "can_write": request.agency_access.has(WRITE_ROLES),
         },
     )
+
+
+def _default_view(counts: dict[str, int]) -> str:
+    """New online applications first (nobody else will confirm them), then the cases in hand; the
+    whole list only when nothing waits."""
+    for view in ("unconfirmed", "open"):
+        if counts[view]:
+            return view
+    return "all"
 
 
 @agency_required(needs=WRITE_ROLES)

@@ -26,6 +26,12 @@ def _repair_search_index(sender, using="default", **kwargs):
     ensure_sqlite_index(connections[using])
 
 
+def _catalogue_url(agency, access):
+    from django.urls import reverse
+
+    return reverse("catalogue:entry_list", args=[agency.code]) if agency else reverse("catalogue:index")
+
+
 class CatalogueConfig(AppConfig):
     name = "gongkai.catalogue"
     label = "catalogue"
@@ -33,12 +39,15 @@ class CatalogueConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.agencies.nav import register_section
+
         # Django rebuilds SQLite tables to alter them, dropping their triggers; put them back.
         post_migrate.connect(_repair_search_index, sender=self, dispatch_uid="catalogue_search_index")
+        from gongkai.agencies.dashboard import register_todos
+        from gongkai.events.phrases import register
         from gongkai.workdays.signals import calendar_changed
 
-        from gongkai.events.phrases import register
-
+        from . import desk
         from .cache import connect_signals
         from .workflow import MACHINE, recount_publication_lags
 
@@ -46,4 +55,6 @@ class CatalogueConfig(AppConfig):
         # The workflow's steps are logged as catalogue.entry.<action>, worded by their labels.
         register({f"catalogue.entry.{t.action}": t.label for t in MACHINE.transitions.values()})
         register(PHRASES)
+        register_todos("catalogue", desk.todos, order=30)
         calendar_changed.connect(recount_publication_lags, dispatch_uid="catalogue_publication_lags")
+        register_section("catalogue", _("主动公开目录"), _catalogue_url, order=30)

@@ -17,6 +17,12 @@ PHRASES = {
 }
 
 
+def _records_url(agency, access):
+    from django.urls import reverse
+
+    return reverse("records:decisions", args=[agency.code]) if agency else reverse("records:index")
+
+
 class RecordsConfig(AppConfig):
     name = "gongkai.records"
     label = "records"
@@ -24,6 +30,8 @@ class RecordsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.agencies.nav import register_section
         from gongkai.events.phrases import register
 
         register(PHRASES)
+        register_section("records", _("第二十条信息"), _records_url, order=50)

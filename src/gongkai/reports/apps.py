@@ -14,6 +14,19 @@ PHRASES = {
 }
 
 
+def _reports_url(agency, access):
+    from django.urls import reverse
+
+    return reverse("reports:agency", args=[agency.code]) if agency else reverse("reports:index")
+
+
+def _summary_url(agency, access):
+    from django.urls import reverse
+    from django.utils import timezone
+
+    return reverse("reports:summary", args=[timezone.localdate().year - 1])
+
+
 class ReportsConfig(AppConfig):
     name = "gongkai.reports"
     label = "reports"
@@ -21,10 +34,13 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from gongkai.agencies.dashboard import register_panel
+        from gongkai.agencies.dashboard import register_todos
+        from gongkai.agencies.nav import register_section
         from gongkai.events.phrases import register
 
-        from .views import dashboard_panel
+        from . import desk
 
-        register_panel("reports", dashboard_panel, order=30)
+        register_todos("reports", desk.todos, order=90)
         register(PHRASES)
+        register_section("reports", _("年度报告"), _reports_url, order=60)
+        register_section("summary", _("汇总"), _summary_url, order=65)
