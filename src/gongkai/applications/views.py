@@ -126,6 +126,19 @@ def workbench(request, agency_code):
     )
 
 
+ANSWERED_STATES = frozenset({"replied", "referred", "delivered", "closed"})  # finished_on: the reply's date
+
+
+def _days_used(clock, app: Application) -> int | None:
+    """Working days the case took, counted as its clock counted them (a finished case only)."""
+    if clock is None or app.is_open or app.finished_on is None:
+        return None
+    try:
+        return clock.calendar.working_days_between(clock.started, app.finished_on) - clock.paused_days
+    except CalendarMissing:
+        return None
+
+
 def _default_view(counts: dict[str, int]) -> str:
     """New online applications first (nobody else will confirm them), then the cases in hand; the
     whole list only when nothing waits."""
@@ -209,6 +222,8 @@ def detail(request, agency_code, pk):
             "full": full,
             "clock": clock,
             "deadlines": clock.deadlines() if clock and app.is_open else (),
+            "days_used": _days_used(clock, app),
+            "answered": app.state in ANSWERED_STATES,
             "clock_error": clock_error,
             "actions": actions,
             "can_write": can_write,
