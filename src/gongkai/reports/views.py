@@ -101,19 +101,6 @@ def agency_reports(request, agency_code):
     )
 
 
-def dashboard_panel(request, agency, access):
-    year = _default_year()
-    workspace = AnnualReport.objects.filter(agency=agency, year=year).first()
-    deadline = deadline_for(agency, year)
-    return {
-        "template": "reports/_panel.html",
-        "report_year": year,
-        "report_workspace": workspace,
-        "report_deadline": deadline,
-        "report_days_left": (deadline - timezone.localdate()).days,
-    }
-
-
 # ---------------------------------------------------------------- the workspace
 
 

@@ -104,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "gongkai.web.context.site",
                 "gongkai.workdays.context.calendar_banner",
+                "gongkai.agencies.context.staff_nav",
             ],
         },
     },
