@@ -282,3 +282,19 @@ def test_the_correction_help_text_follows_the_agency_setting(client, world):
     own.save()
     body = client.get(url).content.decode()
     assert "默认10个工作日（本机关的设置）" in body and "默认15个工作日" not in body
+
+
+def test_a_deadline_in_a_year_not_entered_is_marked_provisional(client, world):
+    provisional = make_application(world.a, date(2026, 12, 4))  # due 2027-01-04: counted provisionally
+    certain = make_application(world.a, date(2026, 11, 2))  # due within 2026
+    client.force_login(world.clerk_a)
+
+    def page(app):
+        return client.get(reverse("applications:detail", args=[world.a.code, app.pk])).content.decode()
+
+    assert 'class="badge provisional"' in page(provisional) and "2027-01-04" in page(provisional)
+    assert 'class="badge provisional"' not in page(certain)
+    rows = client.get(
+        reverse("applications:workbench", args=[world.a.code]), {"view": "all"}
+    ).content.decode()
+    assert rows.count('class="badge provisional"') == 1
