@@ -42,6 +42,7 @@ AGENCIES = [
     ("wjw", "示例县卫生健康委员会", DEPT, COUNTY_LEVEL, "示例县卫生健康委员会办公室"),
     ("scjgj", "示例县市场监督管理局", DEPT, COUNTY_LEVEL, "示例县市场监督管理局办公室"),
     ("yjglj", "示例县应急管理局", DEPT, COUNTY_LEVEL, "示例县应急管理局办公室"),
+    ("zwfwj", "示例县政务服务和大数据管理局", DEPT, COUNTY_LEVEL, "示例县政务服务和大数据管理局办公室"),
     ("cgz", "示例县城关镇人民政府", TOWN, TOWN_LEVEL, "城关镇党政综合办公室"),
     ("dsx", "示例县东山乡人民政府", TOWN, TOWN_LEVEL, "东山乡党政综合办公室"),
     ("xhjd", "示例县西河街道办事处", TOWN, TOWN_LEVEL, "西河街道党政综合办公室"),
