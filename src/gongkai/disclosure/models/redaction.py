@@ -6,6 +6,9 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.redaction import Proposal, profile
+from gongkai.redaction.mask import replacement
+
 from ..labels import KIND_LABELS, RULE_LABELS
 
 
@@ -38,3 +41,11 @@ class Redaction(models.Model):
     @property
     def value(self) -> str:
         return self.document.text[self.start : self.end]
+
+    @property
+    def masked(self) -> str:
+        """What the published text will show instead (the document type's action for this kind)."""
+        action = profile(self.document.profile).action(self.kind)
+        return replacement(
+            Proposal(self.start, self.end, self.kind, self.rule, self.keep), action, self.value
+        )
