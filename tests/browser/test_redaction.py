@@ -3,6 +3,7 @@
 one by selecting text → publish → the public entry's attachment holds no ID number."""
 
 import io
+from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -97,7 +98,7 @@ def test_replied_case_to_public_entry_without_the_id_number(
     shot("public-entry")
     with page.expect_download() as info:
         page.get_by_role("link", name="布局调整说明.pdf").click()
-    data = open(info.value.path(), "rb").read()
+    data = Path(info.value.path()).read_bytes()
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         published_text = "".join(p.extract_text() or "" for p in pdf.pages)
     assert data.startswith(b"%PDF") and PERSON_ID not in published_text and PHONE not in published_text
