@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from gongkai.agencies.access import agency_required
 from gongkai.agencies.models import Role
 from gongkai.applications.models import Application
+from gongkai.applications.services import log_personal_view
 
 from . import services
 from .forms import AcceptForm, DocumentForm, ManualForm, NamesForm
@@ -56,6 +57,8 @@ def plan_detail(request, agency_code, pk):
     plan = _plan(request, pk)
     documents = list(plan.documents.prefetch_related("redactions"))
     app = plan.application
+    if documents:  # the released text is shown in full, personal data included: logged as on the case
+        log_personal_view(request.user, app)
     accept_form = AcceptForm(
         agency=request.agency,
         initial={

@@ -5,6 +5,7 @@ from django.urls import reverse
 from gongkai.applications.testing import PERSON_ID
 from gongkai.disclosure.models import Plan, PlanState
 from gongkai.disclosure.testing import released_pdf, replied_case
+from gongkai.events.models import Event
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +42,7 @@ def test_from_the_case_to_the_entry_and_back(client, world, case):
     )
 
     page = client.get(response.url).content.decode()
+    assert Event.objects.filter(action="applications.view_personal", subject_id=str(case.pk)).exists()
     assert page.count("<mark ") == plan.documents.get().redactions.count() >= 4
     assert f">{PERSON_ID}</mark>" in page
 
