@@ -201,10 +201,11 @@ def detect(
 
     ``names``: the people the case knows (applicant, third parties, a configured list); every
     occurrence is proposed as a name. ``terms``: any other text the officer wants removed
-    (kind ``manual``). Known names and terms go first: what the case knows beats a guess.
+    (kind ``manual``). Known names and terms go before the rules (what the case knows beats a
+    guess), except a decision's party named by its label.
     """
     folded = fold(text)
-    candidates = _known(text, names, NAME, "known_name") + _known(text, terms, MANUAL, "manual")
+    found = []
     for rule in rules:
         for m in rule.pattern.finditer(folded):
             value = m.group(rule.group)
@@ -212,7 +213,14 @@ def detect(
                 continue
             start, end = m.span(rule.group)
             keep = rule.keep(value) if rule.keep else 0
-            candidates.append(Proposal(start, end, rule.kind, rule.name, min(keep, end - start)))
+            found.append(Proposal(start, end, rule.kind, rule.name, min(keep, end - start)))
+    # 当事人：X names the party of a decision, which a profile may keep: that beats the case's list.
+    candidates = (
+        [p for p in found if p.kind == PARTY]
+        + _known(text, names, NAME, "known_name")
+        + _known(text, terms, MANUAL, "manual")
+        + [p for p in found if p.kind != PARTY]
+    )
     kept: list[Proposal] = []
     taken = [False] * len(text)
     for p in candidates:

@@ -1,6 +1,7 @@
 import io
 from datetime import date
 
+import docx
 import pdfplumber
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -12,7 +13,8 @@ from gongkai.disclosure import services
 from gongkai.disclosure.models import PlanState
 from gongkai.disclosure.testing import released_pdf, replied_case
 from gongkai.events.models import Event
-from gongkai.redaction.profiles import REPLY_COPY
+from gongkai.redaction import word
+from gongkai.redaction.profiles import PENALTY_DECISION, REPLY_COPY
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +112,23 @@ def test_a_refused_entry_leaves_the_plan_as_it_was(world, plan):
         services.accept(world.clerk_a, plan, [], "标题", "NOPE", date(2026, 3, 9))
     plan.refresh_from_db()
     assert plan.state == PlanState.DRAFT and plan.entry is None
+
+
+def test_a_word_file_is_published_as_word_without_the_data(world, plan):
+    document = docx.Document()
+    document.add_paragraph(f"当事人：王建华，身份证号码{PERSON_ID}。")
+    document.add_paragraph("罚款人民币五百元。")
+    buf = io.BytesIO()
+    document.save(buf)
+    upload = SimpleUploadedFile("决定书.docx", buf.getvalue())
+    services.add_document(world.clerk_a, plan, upload, PENALTY_DECISION)
+    ids = [r.pk for r in plan.documents.get().redactions.all()]
+
+    plan = services.accept(world.clerk_a, plan, ids, "行政处罚决定书", "A01", date(2026, 3, 9))
+
+    attachment = Attachment.objects.get(entry=plan.entry)
+    assert attachment.kind == "docx"
+    text = word.extract(attachment.file.read())
+    # 行政处罚决定书: the party's name stays, the ID keeps only its first two and last three characters.
+    assert "王建华" in text and PERSON_ID not in text and PERSON_ID[:2] + "*" * 13 + PERSON_ID[-3:] in text
+    assert plan.entry.doc_type == "decision"

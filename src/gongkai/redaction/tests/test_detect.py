@@ -129,3 +129,7 @@ def test_masking_an_id_leaves_its_neighbours(number, before, after):
     text = before + number + after
     out = apply(text, detect(text), PROFILES[REPLY_COPY])
     assert out.startswith(before) and out.endswith(after) and number not in out
+
+
+def test_a_labelled_party_stays_a_party_even_when_the_case_knows_the_name():
+    assert kinds("当事人：李四，证人李四的妻子", names=["李四"]) == [("李四", PARTY), ("李四", NAME)]
