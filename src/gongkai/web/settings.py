@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "gongkai.appeals",
     "gongkai.records",
     "gongkai.reports",
+    "gongkai.disclosure",
     "huey.contrib.djhuey",
 ]
 
