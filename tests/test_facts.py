@@ -15,3 +15,13 @@ def test_a_fact_writes_its_value_as_a_report_does():
 def test_a_fact_belongs_to_a_known_part():
     with pytest.raises(ValueError):
         Fact("x", "x", 1, "项", "", "overview")
+
+
+def test_providers_are_collected_in_order(monkeypatch):
+    from gongkai import facts
+
+    monkeypatch.setattr(facts, "_PROVIDERS", {})
+    facts.register("a", lambda ids, year: [Fact("a.n", "甲", len(ids), "项", "", "platform")])
+    facts.register("b", lambda ids, year: [Fact("b.y", "乙", year, "年", "", "active")])
+    assert [(f.key, f.value) for f in facts.collect((1, 2, 3), 2025)] == [("a.n", 3), ("b.y", 2025)]
+    assert list(facts.providers()) == ["a", "b"]

@@ -6,6 +6,7 @@ Plain Python, no Django."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -36,3 +37,24 @@ class Fact:
             f"{self.value:f}".rstrip("0").rstrip(".") if isinstance(self.value, Decimal) else str(self.value)
         )
         return f"{value}{self.unit}"
+
+
+# ---------------------------------------------------------------- providers
+# Each app that has figures for section 一 registers one provider in its AppConfig.ready(); the
+# reports app collects them without importing the apps (and a registry app can be left out).
+
+Provider = Callable[[tuple[int, ...], int], list[Fact]]  # (agency ids, report year) -> facts
+_PROVIDERS: dict[str, Provider] = {}
+
+
+def register(name: str, provider: Provider) -> None:
+    _PROVIDERS[name] = provider
+
+
+def providers() -> dict[str, Provider]:
+    return dict(_PROVIDERS)
+
+
+def collect(agency_ids: tuple[int, ...], year: int) -> list[Fact]:
+    """Every registered provider's facts for these agencies and year, in registration order."""
+    return [fact for provider in _PROVIDERS.values() for fact in provider(tuple(agency_ids), year)]
