@@ -209,6 +209,8 @@ def check_template(body: str) -> None:
 _STOPS = "。，；：、,;:"  # dropped from a value's end before the template's punctuation
 _MARKS = _STOPS + "！？!?"  # the template's punctuation that a value's stop gives way to
 _CLOSERS = "”’」』）》)"  # may stand between a value's end and the template's punctuation
+# Free text that ends a paragraph of the letter: it ends with 。 if the officer wrote no mark.
+_SENTENCES = frozenset({"correction_items", "fee_explain", "reply_text"})
 
 
 def _fit(value: str, before: str, after: str) -> str:
@@ -216,11 +218,17 @@ def _fit(value: str, before: str, after: str) -> str:
     doubled punctuation (。。 ，。 ：： 。”。 …)."""
     value = value.strip()
     if before and before[-1] in _MARKS:
-        value = value.lstrip(_STOPS + " \t\n")
+        value = value.lstrip(_MARKS + " \t\n")
     follows = after.lstrip(_CLOSERS)
     if follows and follows[0] in _MARKS:
         # a ？ or ！ may stay inside quotes (“为什么？”。, GB/T 15834), a stop never does
         value = value.rstrip((_STOPS if after[:1] in _CLOSERS else _MARKS) + " \t\n")
+    return value
+
+
+def _end_sentence(value: str, after: str) -> str:
+    if value and value[-1] not in _MARKS + "…" and after[:1] in ("", "\n"):
+        return value + "。"
     return value
 
 
@@ -234,7 +242,9 @@ def render(body: str, context: dict[str, str]) -> str:
         name = match.group("named") or match.group("braced")
         if name not in values:
             return match.group()  # an unknown name stays as it is, as with safe_substitute
-        return _fit(values[name], body[: match.start()], body[match.end() :])
+        after = body[match.end() :]
+        value = _fit(values[name], body[: match.start()], after)
+        return _end_sentence(value, after) if name in _SENTENCES else value
 
     return template.pattern.sub(substitute, body)
 
