@@ -5,9 +5,11 @@ import re
 import shutil
 import subprocess
 from datetime import date
+from urllib.parse import quote
 
 import pdfplumber
 import pytest
+from django.urls import reverse
 from docx import Document
 from docx.oxml.ns import qn
 from hypothesis import given, settings
@@ -221,3 +223,16 @@ def test_docx_as_an_office_suite_lays_it_out(letter, tmp_path):
             many_pages += len(pdf.pages) > 1
         assert _squash(chinese_date(letter.issued_on)) in last and "联系地址" in last, source.name
     assert many_pages >= 10
+
+
+def test_letters_download_under_their_title_and_number(letter, client, world):
+    client.force_login(world.clerk_a)
+    app = letter.application
+    for fmt in ("docx", "pdf"):
+        url = reverse("applications:letter_download", args=[world.a.code, app.pk, letter.pk, fmt])
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response["Content-Disposition"] == (
+            f'attachment; filename="{app.tracking_no}-correction-{letter.pk}.{fmt}"; '
+            f"filename*=UTF-8''{quote(f'政府信息公开申请补正告知书（{letter.number}）.{fmt}')}"
+        )
