@@ -44,8 +44,9 @@ def index(request):
 @never_cache
 def form(request, agency_code):
     agency = get_object_or_404(Agency, code=agency_code, is_active=True)
-    form = ApplicationForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"  # an empty POST is still a submission to answer with errors
+    form = ApplicationForm(request.POST if posted else None, request.FILES if posted else None)
+    if posted and form.is_valid():
         d = form.cleaned_data
         try:
             intake = services.submit_online(
@@ -128,8 +129,9 @@ def _look_up(request, form) -> Application | None:
 @never_cache
 def track(request):
     """POST only for the look-up, so the query code never lands in a URL, a log or a Referer."""
-    form = TrackForm(request.POST or None)
-    app = _look_up(request, form) if request.method == "POST" and form.is_valid() else None
+    posted = request.method == "POST"
+    form = TrackForm(request.POST if posted else None)
+    app = _look_up(request, form) if posted and form.is_valid() else None
     if app is None:
         return render(request, "applications/public/track.html", {"form": form})
     return _status(request, app, form.cleaned_data["code"])
