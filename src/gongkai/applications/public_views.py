@@ -189,6 +189,7 @@ def _status(request, app: Application, code: str, correction_form=None, answered
             "answered": answered,
             "outcome_words": outcome_words(app),
             "letters": [(letter, _letter_token(letter)) for letter in letters],
+            "link_minutes": LETTER_LINK_AGE // 60,
         },
     )
 

@@ -260,7 +260,7 @@ def test_tracking_in_english(world, en):
     assert_shown(
         body, "Awaiting correction", "Please correct your request", "Applicant&#x27;s correction deadline"
     )
-    assert_shown(body, "Contact: ", "Letters sent")
+    assert_shown(body, "Contact: ", "Letters the agency sent you")
     assert_not_shown(body, "待补正", "需要您补正", "联系方式")
 
 
