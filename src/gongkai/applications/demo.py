@@ -211,7 +211,8 @@ def _showcase(agency, actor, rng: random.Random, today: date, log) -> int:
                     )
                     services.deliver(actor, app, received + timedelta(days=9))
                 Application.objects.filter(pk=app.pk).update(
-                    query_code_hash=hash_query_code(app.tracking_no, SHOWCASE_CODE)
+                    query_code_hash=hash_query_code(app.tracking_no, SHOWCASE_CODE),
+                    submitted_at=timezone.make_aware(datetime.combine(received, time(9, 30))),
                 )
         except ApplicationError as exc:  # e.g. a 补正 period into a year the calendar lacks
             log(f"  跳过一件演示申请：{exc.message}")

@@ -356,7 +356,7 @@ class CorrectionAnswerForm(PlainErrors, forms.Form):
     tracking_no = forms.CharField(widget=forms.HiddenInput, max_length=64)
     code = forms.CharField(widget=forms.HiddenInput, max_length=32)
     text = forms.CharField(
-        label=_("补正内容"),
+        label=pgettext_lazy("the applicant's own", "补正内容"),
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=5000,
         required=False,

@@ -346,7 +346,7 @@ def test_the_status_page_says_the_outcome_in_plain_words(client, world):
     look = {"tracking_no": app.tracking_no, "code": intake.query_code}
     body = client.post(reverse("apply:track"), look).content.decode()
     assert (
-        "已答复：不予公开：公开后可能危及国家安全、公共安全、经济安全或者社会稳定，答复书于 2026-03-09 作出"
+        "已答复：不予公开（公开后可能危及国家安全、公共安全、经济安全或者社会稳定），答复书于 2026-03-09 作出"
         in body
     )
     assert "三安全一稳定" not in body and "（三）不予公开" not in body
