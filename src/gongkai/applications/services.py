@@ -46,6 +46,7 @@ from .queries import (
     find_for_applicant,
     hash_query_code,
     reply_types_for,
+    rules_for,
     unread_reminders,
 )
 from .rules import (
@@ -531,6 +532,12 @@ def answer_correction(
     checked = check_files(files)
     if not text.strip() and not checked:
         raise ApplicationError(_("请填写补正内容，或上传补正材料"), "text")
+    try:  # the new reply period counts from today: the calendar must reach its end
+        db_calendar().nth_working_day_after(on, rules_for(app.agency).reply)
+    except CalendarMissing:
+        raise ApplicationError(
+            _("受理机关的工作日日历尚未更新，暂时无法在网上接收补正。请稍后再试，或直接与受理机关联系。")
+        ) from None
     app = _correction_received(
         None, app, text, on, checked, note=_("申请人在网上提交补正"), correction_token=token or None
     )

@@ -137,9 +137,26 @@ def test_the_status_page_takes_the_answer_with_a_file_and_then_shows_it(client, 
         reverse("apply:correct"), {**data, "attachments": SimpleUploadedFile("说明.pdf", PDF)}
     )
     assert 'id="answered"' in again.content.decode() and app.attachments.count() == 1
+    # Staff see the answer and its file on the case, and who sent it.
+    client.force_login(world.clerk_a)
+    detail = client.get(reverse("applications:detail", args=[world.a.code, app.pk])).content.decode()
+    assert "文号为示教发〔2025〕3号" in detail and "说明.pdf" in detail and "申请人在网上提交补正" in detail
+    client.logout()
     # A wrong code on the answer form finds nothing.
     wrong = client.post(reverse("apply:correct"), {**data, "code": "AAAA2222", "token": "tok-10"})
     assert "申请编号或查询码不正确" in wrong.content.decode()
+
+
+def test_an_answer_the_calendar_cannot_count_from_is_refused_in_words_for_the_applicant(world):
+    from gongkai.workdays.models import CalendarYear, HolidayCalendarDay
+
+    app, code = waiting(world)
+    # The year's holidays not (yet) known:
+    HolidayCalendarDay.objects.filter(date__year=ANSWERED.year).delete()
+    CalendarYear.objects.filter(year=ANSWERED.year).delete()
+    with pytest.raises(ApplicationError, match="工作日日历尚未更新"):
+        services.answer_correction(app.tracking_no, code, "x", (), "t", ANSWERED)
+    assert Application.objects.get(pk=app.pk).state == "correction_requested"
 
 
 def test_an_empty_answer_shows_the_form_again_with_its_error(client, world):
