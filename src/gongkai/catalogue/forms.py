@@ -124,6 +124,12 @@ class SynonymForm(forms.Form):
     )
     site_wide = forms.BooleanField(label=_("全站通用（所有机构的检索都使用）"), required=False)
 
+    def __init__(self, *args, site_wide: bool, **kwargs):
+        # Only site administrators are offered (and can post) a site-wide group.
+        super().__init__(*args, **kwargs)
+        if not site_wide:
+            del self.fields["site_wide"]
+
 
 class StaffFilterForm(SearchFields):
     status = forms.ChoiceField(label=_("状态"), required=False, choices=_choices(Status.choices))

@@ -336,7 +336,7 @@ def agency_settings(request, agency_code):
 def synonyms(request, agency_code):
     """The search synonyms: the shipped list, the site-wide groups (site administrators edit them)
     and the agency's own."""
-    form = SynonymForm()
+    form = SynonymForm(site_wide=request.user.is_superuser)
     if request.method == "POST" and "delete" in request.POST:
         pk = request.POST["delete"]
         scope = Synonym.objects.filter(Q(agency=None) | Q(agency=request.agency))
@@ -349,19 +349,20 @@ def synonyms(request, agency_code):
             messages.success(request, _("已删除同义词“%(terms)s”。") % {"terms": row})
         return redirect("catalogue:synonyms", agency_code=agency_code)
     if request.method == "POST":
-        form = SynonymForm(request.POST)
+        form = SynonymForm(request.POST, site_wide=request.user.is_superuser)
         if form.is_valid():
             try:
                 row = services.add_synonym(
-                    request.user, request.agency, form.cleaned_data["terms"], form.cleaned_data["site_wide"]
+                    request.user,
+                    request.agency,
+                    form.cleaned_data["terms"],
+                    form.cleaned_data.get("site_wide", False),
                 )
             except CatalogueError as exc:
                 _apply_error(form, exc)
             else:
                 messages.success(request, _("已添加同义词“%(terms)s”。") % {"terms": row})
                 return redirect("catalogue:synonyms", agency_code=agency_code)
-    if not request.user.is_superuser:
-        del form.fields["site_wide"]
     return render(
         request,
         "catalogue/synonyms.html",
