@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from . import highlight
 from .order import DATE, DATE_ORDER, ORDERS, RELEVANCE, order_for
@@ -82,11 +82,9 @@ def _exact_ids(qs: QuerySet, query: Query) -> list[int]:
     c = query.exact
     if not c:
         return []
-    # Two indexed lookups (索引号 is unique, 文号 has an index): an OR would scan on SQLite.
-    found = set(qs.filter(index_no__in=c.index_nos).values_list("id", flat=True)) if c.index_nos else set()
-    if c.doc_numbers:
-        found |= set(qs.filter(doc_number__in=c.doc_numbers).values_list("id", flat=True)[:DEFAULT_LIMIT])
-    return list(qs.filter(pk__in=found).order_by(*DATE_ORDER).values_list("id", flat=True))
+    # 索引号 is unique and 文号 has an index: the OR is two index lookups, never a scan.
+    match = Q(index_no__in=c.index_nos) | Q(doc_number__in=c.doc_numbers)
+    return list(qs.filter(match).order_by(*DATE_ORDER).values_list("id", flat=True)[:DEFAULT_LIMIT])
 
 
 def search(
