@@ -17,6 +17,7 @@ from gongkai.workdays import (
     default_calendar,
     is_working_day,
     nth_working_day_after,
+    statutory_days_off,
     working_days_between,
     working_days_left,
 )
@@ -204,6 +205,45 @@ def test_bad_rows_are_refused():
         WorkCalendar([date(2027, 1, 2)], [date(2027, 1, 2)], [2027])
 
 
+def test_statutory_days_off_follow_the_law_of_the_year():
+    # 2026 (revised 办法): 元旦, 除夕–初三 (2/16–19), 清明 4/5 (Sun) made up 4/6, 5/1–2 (Sat made up 5/4),
+    # 端午 6/19, 中秋 9/25, 国庆 10/1–3 (Sat made up 10/5).
+    assert sorted(statutory_days_off(2026)) == [
+        date(2026, *md)
+        for md in [(1, 1), (2, 16), (2, 17), (2, 18), (2, 19), (4, 5), (4, 6), (5, 1), (5, 2), (5, 4)]
+        + [(6, 19), (9, 25), (10, 1), (10, 2), (10, 3), (10, 5)]
+    ]
+    # Before 2025 no 除夕 and one day for 劳动节: 2024-02-09 (除夕) and 05-02 are not statutory.
+    days_2024 = statutory_days_off(2024)
+    assert date(2024, 2, 10) in days_2024 and date(2024, 2, 9) not in days_2024
+    assert date(2024, 5, 1) in days_2024 and date(2024, 5, 2) not in days_2024
+
+
+@pytest.mark.parametrize("year", range(2016, 2027))
+def test_a_provisional_year_has_as_many_working_days_as_the_official_one(year):
+    # 调休 only moves days off; the 办法's days plus 补假 give the year's count of working days
+    # (2020's extended 春节 was an exception decided in the epidemic).
+    official = default_calendar()
+    provisional = WorkCalendar([], [], [year - 1]).with_provisional(date(year - 1, 12, 1))
+    assert provisional.provisional_years == {year} and provisional.is_provisional(date(year, 7, 1))
+    span = (date(year - 1, 12, 31), date(year, 12, 31))
+    difference = provisional.working_days_between(*span) - official.working_days_between(*span)
+    assert difference == (3 if year == 2020 else 0)
+
+
+def test_provisional_years_follow_the_last_covered_one_and_reach_past_today():
+    base = WorkCalendar([], [], covered_years=[2025, 2026])
+    assert base.with_provisional(date(2026, 12, 6)).provisional_years == {2027}
+    # Nobody entered 2027 and it is 2027 now: 2028 is counted provisionally too.
+    assert base.with_provisional(date(2027, 12, 6)).provisional_years == {2027, 2028}
+    cal = base.with_provisional(date(2026, 12, 6))
+    assert cal.to_rows() == base.to_rows() and not cal.covers(2027)  # provisional days are never seeded
+    assert cal.nth_working_day_after(date(2026, 12, 31), 1) == date(2027, 1, 4)  # 元旦 on a Friday
+    with pytest.raises(CalendarMissing) as info:
+        cal.nth_working_day_after(date(2027, 12, 20), 20)
+    assert info.value.year == 2028
+
+
 def test_calendar_days_period_rolls_over_days_off():
     calendar = default_calendar()
     # 15 calendar days after 2024-09-16 is 2024-10-01 (国庆) → the first working day after is 10/8.
@@ -228,8 +268,13 @@ def test_cli_deadline(capsys, monkeypatch, tmp_path):
     monkeypatch.setenv("GONGKAI_DATA", str(tmp_path))
     assert run_cli("2024-02-08", "20") == 0
     assert capsys.readouterr().out == "2024-03-13\n"
-    assert run_cli("2026-12-15", "20") == 1
-    assert capsys.readouterr().err == "2027年的节假日安排尚未录入，无法计算期限\n"
+    # Into a year whose notice is not out: counted on the statutory holidays alone, marked 暂定.
+    assert run_cli("2026-12-15", "20") == 0
+    out, err = capsys.readouterr()
+    assert out == "2027-01-13 暂定\n" and err.startswith("暂定：2027年的节假日安排尚未录入")
+    beyond = max(default_calendar().with_provisional(date.today()).provisional_years) + 1
+    assert run_cli(f"{beyond}-03-01", "20") == 1
+    assert capsys.readouterr().err == f"{beyond}年的节假日安排尚未录入，无法计算期限\n"
     assert run_cli("2024-02-30", "20") == 2
     assert capsys.readouterr().err == "日期格式错误：'2024-02-30'，应为 YYYY-MM-DD，如 2024-02-08\n"
     assert run_cli("2024-02-08", "二十") == 2

@@ -135,3 +135,50 @@ REPORT_DEADLINES = {
 REPORT_DEADLINE_ARTICLE = "第四十九条"
 # Under the 2007 条例 (第三十一条) every agency published by 3月31日.
 REPORT_DEADLINE_BEFORE_REVISION = (3, 31)
+
+
+# ---------------------------------------------------------------- public holidays (the working-day clock)
+
+HOLIDAY_REGULATION = "《全国年节及纪念日放假办法》"
+
+
+class HolidayDate(StrEnum):
+    SOLAR = "solar"  # a fixed Gregorian date: (month, day)
+    LUNAR = "lunar"  # a day of the Chinese lunar calendar: (month, day); day 0 = the eve of month 1 (除夕)
+    SOLAR_TERM = "solar_term"  # the day of a solar term (节气), e.g. 清明
+
+
+@dataclass(frozen=True)
+class StatutoryHoliday:
+    name: str
+    reckoning: HolidayDate
+    month: int
+    day: int
+    from_year: int = 0  # in force from this year (inclusive)
+    until_year: int = 9999  # … to this year (inclusive)
+    term: str = ""  # the solar term's name, for SOLAR_TERM
+
+
+# 第二条 as revised by 国务院令第795号 (in force 2025-01-01: 除夕 and 5月2日 added). Before a year's
+# arrangement is published (国务院办公厅's notice, late in the year before), deadlines in that year
+# are counted on these days alone and shown as provisional (暂定).
+STATUTORY_HOLIDAYS = (
+    StatutoryHoliday("元旦", HolidayDate.SOLAR, 1, 1),
+    StatutoryHoliday("春节", HolidayDate.LUNAR, 1, 0, from_year=2025),  # 农历除夕
+    StatutoryHoliday("春节", HolidayDate.LUNAR, 1, 1),
+    StatutoryHoliday("春节", HolidayDate.LUNAR, 1, 2),
+    StatutoryHoliday("春节", HolidayDate.LUNAR, 1, 3),
+    StatutoryHoliday("清明节", HolidayDate.SOLAR_TERM, 4, 0, term="清明"),
+    StatutoryHoliday("劳动节", HolidayDate.SOLAR, 5, 1),
+    StatutoryHoliday("劳动节", HolidayDate.SOLAR, 5, 2, from_year=2025),
+    StatutoryHoliday("端午节", HolidayDate.LUNAR, 5, 5),
+    StatutoryHoliday("中秋节", HolidayDate.LUNAR, 8, 15),
+    StatutoryHoliday("国庆节", HolidayDate.SOLAR, 10, 1),
+    StatutoryHoliday("国庆节", HolidayDate.SOLAR, 10, 2),
+    StatutoryHoliday("国庆节", HolidayDate.SOLAR, 10, 3),
+)
+# Which weekday makes up a weekend holiday is the notice's choice; the provisional calendar takes
+# the next weekday not already off [I].
+WEEKEND_HOLIDAY_MADE_UP = Provision(
+    "第六条", text="全体公民放假的假日，如果适逢星期六、星期日，应当在工作日补假。"
+)

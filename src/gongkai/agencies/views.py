@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,30 +17,46 @@ from gongkai.events.models import Event
 
 from . import services
 from .access import agencies_for, agency_required, roles_label
-from .dashboard import panels_for
+from .dashboard import todos_for
 from .forms import AddPersonForm, AgencySettingsForm, ChangeRolesForm
 from .models import Membership, Role
 
 User = get_user_model()
 
 
+def _desk(agency, todos, roles: str = "") -> dict:
+    """One agency's card on the desk: the work waiting (counts) and the states (the report)."""
+    return {
+        "agency": agency,
+        "roles": roles,
+        "work": [t for t in todos if t.count is not None],
+        "states": [t for t in todos if t.count is None],
+    }
+
+
 @login_required
 def index(request):
-    agencies = list(agencies_for(request.user).select_related("parent"))
+    """The staff home: the to-do desk of every agency the user serves or supervises, those with
+    work waiting first."""
+    agencies = list(agencies_for(request.user).select_related("parent").order_by("sort_order", "code"))
     direct: dict[int, set[str]] = {}
     for agency_id, role in (
         Membership.objects.active().filter(user=request.user).values_list("agency_id", "role")
     ):
         direct.setdefault(agency_id, set()).add(role)
-    rows = [
-        {
-            "agency": agency,
-            "roles": roles_label(direct.get(agency.pk, ()))
+    todos = todos_for(agencies, timezone.localdate())
+    desks = [
+        _desk(
+            agency,
+            todos[agency.pk],
+            roles_label(direct.get(agency.pk, ()))
             or (_("全部") if request.user.is_superuser else _("监督（只读）")),
-        }
+        )
         for agency in agencies
     ]
-    return render(request, "agencies/index.html", {"rows": rows})
+    busy = [d for d in desks if any(t.pending for t in d["work"])]
+    idle = [d for d in desks if d not in busy]
+    return render(request, "agencies/index.html", {"busy": busy, "idle": idle, "any": bool(desks)})
 
 
 @agency_required()
@@ -52,7 +69,7 @@ def dashboard(request, agency_code):
         "access": access,
         "member_count": members,
         "children": children,
-        "panels": panels_for(request, agency, access),
+        "desk": _desk(agency, todos_for([agency], timezone.localdate())[agency.pk]),
         "recent_events": Event.objects.filter(agency=agency).select_related("actor")[:10],
     }
     return render(request, "agencies/dashboard.html", context)

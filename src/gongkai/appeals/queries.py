@@ -34,6 +34,22 @@ from .rules import BUCKET_LABELS, KIND_LABELS, TOTAL_COLUMN, Bucket, Kind, Scope
 from .workflow import Stage
 
 
+def awaiting_answer_counts(agencies) -> dict[int, int]:
+    """How many cases wait for each agency's 答复/答辩 — registered, not yet answered, decided or
+    withdrawn — with one GROUP BY for all of them."""
+    pks = agency_pks(agencies)
+    out = dict.fromkeys(pks, 0)
+    for ids in chunks(pks):
+        rows = (
+            Appeal.objects.filter(agency_id__in=ids, stage=Stage.REGISTERED.value)
+            .values_list("agency_id")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        out.update(dict(rows))
+    return out
+
+
 def scoped(agency, year: int, scope: Scope = rules.DEFAULT_SCOPE) -> QuerySet[Appeal]:
     """The cases table 四 of ``year`` counts (before the 201号 exclusion)."""
     return _in_scope(Appeal.objects.filter(agency=agency), year, scope)

@@ -225,6 +225,10 @@ def answer_status(appeal: Appeal, today: date | None = None, calendar: WorkCalen
     """For the pages: the due date, whether it was met, or why it cannot be computed."""
     period = rules.answer_period(appeal.kind, appeal.simplified)
     out = {"period": period, "due": None, "late": None, "days_left": None, "missing": ""}
+    if calendar is None:
+        from gongkai.workdays.services import db_calendar
+
+        calendar = db_calendar()
     try:
         due = answer_due(appeal, calendar)
     except CalendarMissing as error:

@@ -99,8 +99,10 @@ def edit(request, agency_code, pk):
 
 
 def _detail_context(request, appeal, **forms) -> dict:
-    events = Event.objects.filter(subject_type="appeals.appeal", subject_id=str(appeal.pk)).order_by(
-        "at", "id"
+    events = (
+        Event.objects.filter(subject_type="appeals.appeal", subject_id=str(appeal.pk))
+        .select_related("actor")
+        .order_by("at", "id")
     )
     actions = {t.action for t in MACHINE.available(appeal.stage)}
     return _context(

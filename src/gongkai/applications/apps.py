@@ -1,5 +1,37 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+
+PHRASES = {
+    "applications.submit": gettext_noop("提交申请"),
+    "applications.assign": gettext_noop("指定承办人"),
+    "applications.view_personal": gettext_noop("查看申请人个人信息"),
+    "applications.deadline.moved": gettext_noop("因日历调整重新计算期限"),
+    "applications.withdraw": gettext_noop("登记申请人撤回申请"),
+    "applications.template.edit": gettext_noop("修改文书模板"),
+    "applications.template.reset": gettext_noop("恢复默认文书模板"),
+    # the working calendar's edits keep the names they had when the calendar lived here
+    "applications.calendar.cover_year": gettext_noop("录入全年节假日安排"),
+    "applications.calendar.set_day": gettext_noop("调整工作日日历"),
+    "applications.calendar.remove_day": gettext_noop("删除日历调整"),
+    "applications.calendar.import": gettext_noop("导入节假日安排"),
+}
+
+
+PHRASES = {
+    "applications.submit": gettext_noop("提交申请"),
+    "applications.assign": gettext_noop("指定承办人"),
+    "applications.view_personal": gettext_noop("查看申请人个人信息"),
+    "applications.deadline.moved": gettext_noop("因日历调整重新计算期限"),
+    "applications.withdraw": gettext_noop("登记申请人撤回申请"),
+    "applications.template.edit": gettext_noop("修改文书模板"),
+    "applications.template.reset": gettext_noop("恢复默认文书模板"),
+    # the working calendar's edits keep the names they had when the calendar lived here
+    "applications.calendar.cover_year": gettext_noop("录入全年节假日安排"),
+    "applications.calendar.set_day": gettext_noop("调整工作日日历"),
+    "applications.calendar.remove_day": gettext_noop("删除日历调整"),
+    "applications.calendar.import": gettext_noop("导入节假日安排"),
+}
 
 
 def _dashboard_panel(request, agency, access):
@@ -17,6 +49,12 @@ def _dashboard_panel(request, agency, access):
     }
 
 
+def _applications_url(agency, access):
+    from django.urls import reverse
+
+    return reverse("applications:workbench", args=[agency.code]) if agency else reverse("applications:index")
+
+
 class ApplicationsConfig(AppConfig):
     name = "gongkai.applications"
     label = "applications"
@@ -24,10 +62,19 @@ class ApplicationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from gongkai.agencies.dashboard import register_panel
+        from gongkai.agencies.dashboard import register_todos
+        from gongkai.agencies.nav import register_section
+        from gongkai.events.phrases import register
         from gongkai.workdays.signals import calendar_changed
 
+        from . import desk
         from .services import recompute_open_deadlines
+        from .workflow import TRANSITIONS
 
-        register_panel("applications", _dashboard_panel, order=20)
+        # A step of the workflow is logged as applications.<action>, worded by its label.
+        register({f"applications.{t.action}": t.label for t in TRANSITIONS})
+        register(PHRASES)
+
+        register_todos("applications", desk.todos, order=20)
         calendar_changed.connect(recompute_open_deadlines, dispatch_uid="applications_open_deadlines")
+        register_section("applications", _("依申请公开"), _applications_url, order=20)

@@ -86,6 +86,7 @@ class Due:
     label: str  # Chinese, marked for translation: show it with gettext
     on: date
     days_left: int | None  # working days left as of ``today``; None without ``today`` or calendar data
+    provisional: bool = False  # counted into a year whose holiday notice is not entered: show 暂定
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,16 @@ class ClockState:
             ("payment", gettext_noop("缴费期限"), self.payment_due),
             ("reply", gettext_noop("答复期限"), self.reply_due),
         )
-        return tuple(Due(kind, label, on, self._left(on)) for kind, label, on in items if on is not None)
+        return tuple(
+            Due(kind, label, on, self._left(on), self.calendar.is_provisional(on))
+            for kind, label, on in items
+            if on is not None
+        )
+
+    @property
+    def provisional(self) -> bool:
+        """Whether any deadline now in force is provisional (暂定)."""
+        return any(due.provisional for due in self.deadlines())
 
 
 def compute_clock(

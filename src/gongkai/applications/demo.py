@@ -48,6 +48,9 @@ STAFF_OUTCOMES = [k for k in OUTCOMES if k not in LAPSE_OUTCOMES | {REFERRED_OUT
 ORG_TYPES = [key for key in APPLICANT_TYPES if key != NATURAL_PERSON]
 
 
+OPEN_PER_AGENCY = 3
+
+
 def _person(rng: random.Random, n: int) -> ApplicantData:
     organisation = rng.random() < 0.25
     if organisation:
@@ -78,8 +81,9 @@ def _person(rng: random.Random, n: int) -> ApplicantData:
     )
 
 
-def _process(app: Application, actor, rng: random.Random, today: date) -> None:
-    """Walk one application to a random point of its life, never past ``today``."""
+def _process(app: Application, actor, rng: random.Random, today: date, keep_open: bool = False) -> None:
+    """Walk one application to a random point of its life, never past ``today`` (still open with
+    ``keep_open``)."""
     cal = db_calendar()
     r = app.received_on
 
@@ -88,7 +92,7 @@ def _process(app: Application, actor, rng: random.Random, today: date) -> None:
 
     recent = (today - r).days < 35
     roll = rng.random()
-    if recent and roll < 0.45:
+    if keep_open or (recent and roll < 0.45):
         choice = rng.choice(["none", "correction", "consult", "fee", "extend"])
         if choice == "correction":
             services.request_correction(actor, app, "请写明所需信息的文号或形成时间。", on=day(2))
@@ -146,7 +150,11 @@ def load_demo_applications(
     for agency in Agency.objects.filter(is_active=True, pk__in=clerks):
         actor = clerks[agency.pk]
         for i in range(per_agency):
+            # The last few arrived in the past weeks and are still being handled: the to-do list.
+            fresh = i >= per_agency - OPEN_PER_AGENCY
             received = start + timedelta(days=rng.randint(0, span))
+            if fresh:
+                received = today - timedelta(days=rng.randint(1, 25))
             if received.weekday() >= 5:
                 received -= timedelta(days=received.weekday() - 4)
             data = _person(rng, made)
@@ -168,8 +176,8 @@ def load_demo_applications(
                         app.refresh_from_db()
                         if rng.random() < 0.7:
                             services.assign(actor, app, actor)
-                        _process(app, actor, rng, today)
-            except ApplicationError as exc:  # e.g. a deadline into a year the calendar lacks: skipped
+                        _process(app, actor, rng, today, keep_open=fresh)
+            except ApplicationError as exc:  # e.g. a deadline past the calendar's provisional years
                 log(f"  跳过一件演示申请：{exc.message}")
                 continue
             made += 1

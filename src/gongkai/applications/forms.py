@@ -256,14 +256,20 @@ ACTION_FORMS = {
 
 class WorkbenchFilterForm(forms.Form):
     VIEWS = [
+        ("unconfirmed", _("待确认收到")),
         ("open", _("办理中")),
         ("mine", _("我的待办")),
         ("due_soon", _("即将到期")),
         ("overdue", _("已逾期")),
-        ("unconfirmed", _("待确认收到")),
+        ("correction", _("补正期间")),
+        ("correction_ended", _("补正期满")),
+        ("consulting", _("征求意见中")),
+        ("to_deliver", _("待送达")),
         ("all", _("全部")),
     ]
     view = forms.ChoiceField(label=_("范围"), choices=VIEWS, required=False)
+    # "due soon" reaches this many working days ahead (default: the agency's reminder setting)
+    within = forms.IntegerField(min_value=1, max_value=60, required=False, widget=forms.HiddenInput)
     state = forms.ChoiceField(label=_("状态"), choices=[("", _("全部")), *STATE_CHOICES], required=False)
     applicant_type = forms.ChoiceField(
         label=_("申请人类型"), choices=[("", _("全部")), *APPLICANT_TYPE_CHOICES], required=False

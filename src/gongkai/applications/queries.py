@@ -18,11 +18,11 @@ from gongkai.annual.checks import Finding, Severity, run_checks
 from gongkai.annual.layout import LAYOUT_2021, T3_BLOCK, FormatLayout, outcome_rows
 from gongkai.annual.model import Report, Table, cell_path
 from gongkai.drilldown import Drilldown, DrillItem, cell_keys
-from gongkai.workdays import WorkCalendar
+from gongkai.workdays import CalendarMissing, WorkCalendar
 from gongkai.workdays.services import db_calendar
 
 from .clock import ClockState, compute_clock
-from .models import Application, ApplicationSettings, Reminder
+from .models import OPEN_STATES, Application, ApplicationSettings, Reminder
 from .numbering import settings_for
 from .rules import DEFAULT_DEADLINES, OUTCOMES, Deadlines, ReplyType
 from .tally import tally_groups
@@ -100,6 +100,70 @@ def reply_types_for(outcome: str) -> tuple[ReplyType, ...]:
 def unread_reminders(agency, user) -> QuerySet[Reminder]:
     """The reminders ``user`` has not yet marked read for ``agency``'s applications, newest first."""
     return Reminder.objects.filter(application__agency=agency, recipient=user, read_at__isnull=True)
+
+
+# ---------------------------------------------------------------- the workbench and the to-do desk
+
+DESK_DUE_DAYS = 5  # the desk's "due soon": deadlines within this many working days
+TO_DELIVER = (State.REPLIED.value, State.REFERRED.value)  # answered, the letter not yet delivered
+
+
+def working_horizon(today: date, days: int) -> date:
+    """The working day ``days`` after ``today`` (a generous estimate when the year's calendar is
+    missing: the lists still show something, the banner says the calendar is missing)."""
+    try:
+        return db_calendar().nth_working_day_after(today, days)
+    except CalendarMissing:
+        return date.fromordinal(today.toordinal() + days * 7 // 5 + 2)
+
+
+def _desk_filters(today: date, horizon: date) -> dict[str, Q]:
+    """The kinds of waiting work, as filters shared by the desk's counts and the workbench's views."""
+    correcting = Q(state=State.CORRECTION_REQUESTED.value)
+    open_ = Q(state__in=OPEN_STATES)
+    return {
+        "unconfirmed": Q(state=State.SUBMITTED.value),
+        "correction": correcting & (Q(correction_until__gte=today) | Q(correction_until__isnull=True)),
+        "correction_ended": correcting & Q(correction_until__lt=today),
+        "due_soon": open_ & Q(next_due__gte=today, next_due__lte=horizon),
+        "overdue": open_ & Q(next_due__lt=today),
+        "consulting": Q(state=State.CONSULTING.value),
+        "to_deliver": Q(state__in=TO_DELIVER),
+    }
+
+
+DESK_KINDS = tuple(_desk_filters(date.min, date.min))
+
+
+def workbench_views(agency, user, today: date, horizon: date) -> dict[str, QuerySet[Application]]:
+    """The workbench's views of ``agency``'s applications (the desk's kinds among them)."""
+    base = Application.objects.filter(agency=agency)
+    views = {
+        "open": base.filter(state__in=OPEN_STATES),
+        "mine": base.filter(state__in=OPEN_STATES, assignee=user),
+        "all": base,
+    }
+    views.update({key: base.filter(q) for key, q in _desk_filters(today, horizon).items()})
+    return views
+
+
+def desk_counts(agencies, today: date, horizon: date) -> dict[int, dict[str, int]]:
+    """For each agency (instances, a queryset or pks), how many applications wait in each of
+    ``DESK_KINDS``: one GROUP BY over the rows in a waiting state, whatever the number of agencies."""
+    pks = agency_pks(agencies)
+    filters = _desk_filters(today, horizon)
+    waiting = (*OPEN_STATES, State.SUBMITTED.value, *TO_DELIVER)
+    out = {pk: dict.fromkeys(filters, 0) for pk in pks}
+    for ids in chunks(pks):
+        rows = (
+            Application.objects.filter(agency_id__in=ids, state__in=waiting)
+            .values("agency_id")
+            .annotate(**{key: Count("pk", filter=q) for key, q in filters.items()})
+            .order_by()
+        )
+        for row in rows:
+            out[row.pop("agency_id")].update(row)
+    return out
 
 
 # ---------------------------------------------------------------- table 三

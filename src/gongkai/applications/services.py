@@ -725,16 +725,24 @@ def mark_reminders_read(user, agency) -> None:
 
 def recompute_open_deadlines(actor, note: str = "", **_signal) -> list[Moved]:
     """Recompute every open application under the calendar now in the table (caller's transaction);
-    log each one whose deadlines moved. A deadline that now falls into an uncovered year is cleared
-    and marked ``calendar_missing`` (the banner says why)."""
+    log each one whose deadlines moved. A deadline that now falls into a year the calendar cannot
+    count is cleared and marked ``calendar_missing`` (the banner says why)."""
+    return _recompute(actor, Application.objects.filter(state__in=OPEN_STATES), note)
+
+
+@transaction.atomic
+def count_uncounted_deadlines(actor=None) -> list[Moved]:
+    """Give a deadline to the open applications left without one because the calendar could not
+    count into their year (before provisional years existed, or past the provisional range until
+    the year turned). Run by the daily scan."""
+    uncounted = Application.objects.filter(state__in=OPEN_STATES, clock_status="calendar_missing")
+    return _recompute(actor, uncounted, "按暂定日历计算期限")
+
+
+def _recompute(actor, applications, note: str) -> list[Moved]:
     cal = db_calendar()
     moved: list[Moved] = []
-    apps = (
-        Application.objects.select_for_update()
-        .filter(state__in=OPEN_STATES)
-        .select_related("agency")
-        .prefetch_related("clock_entries")
-    )
+    apps = applications.select_for_update().select_related("agency").prefetch_related("clock_entries")
     fields = ("reply_due", "next_due", "next_due_kind", "notice_due", "payment_due", "clock_status")
     for app in apps:
         before = snapshot(app, fields)

@@ -29,6 +29,7 @@ from gongkai.workdays import CalendarMissing
 from gongkai.workdays.services import db_calendar
 
 from .models import OPEN_STATES, Application, ApplicationSettings, Reminder, ReminderKind
+from .services import count_uncounted_deadlines
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,7 @@ def scan_deadlines(today: date | None = None) -> ScanResult:
     two queries (the candidates, and the reminders they already have) and one bulk insert of the new
     ones — a daily rerun over a large backlog of overdue applications inserts nothing."""
     today = today or timezone.localdate()
+    count_uncounted_deadlines()
     cal = db_calendar()
     soon = dict(ApplicationSettings.objects.values_list("agency_id", "due_soon_days"))
     horizon = _horizon(cal, today, max([DEFAULT_DUE_SOON, *soon.values()]))

@@ -51,7 +51,7 @@ def make_application(
 def submitted_on(app: Application, day: date) -> Application:
     """Move an application's submission back to ``day`` (09:00 local), so a test can confirm its
     receipt on a fixed past day instead of today: deadlines from today may run into a year the
-    working-day calendar does not cover yet (computing them is refused by design)."""
+    working-day calendar has not entered yet (counted provisionally, 暂定)."""
     moment = timezone.make_aware(datetime.combine(day, time(9, 0)))
     Application.objects.filter(pk=app.pk).update(submitted_at=moment)
     app.refresh_from_db()

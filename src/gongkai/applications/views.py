@@ -10,16 +10,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import agencies_for, agency_required
 from gongkai.agencies.models import Membership, Role
+from gongkai.downloads import download, file_download
 from gongkai.events.models import Event
 from gongkai.i18n import join_clauses
 from gongkai.workdays import CalendarMissing
@@ -35,9 +34,17 @@ from .forms import (
     apply_error,
 )
 from .letters import LETTER_KINDS
-from .models import OPEN_STATES, Application, Letter, LetterTemplate
+from .models import Application, Letter, LetterTemplate
 from .numbering import settings_for
-from .queries import clock_of, table_three, table_three_findings, unread_reminders
+from .queries import (
+    clock_of,
+    desk_counts,
+    table_three,
+    table_three_findings,
+    unread_reminders,
+    workbench_views,
+    working_horizon,
+)
 from .workflow import TRANSITIONS_BY_ACTION, allowed_actions
 
 PAGE_SIZE = 50
@@ -49,13 +56,6 @@ def _app(request, pk) -> Application:
     return get_object_or_404(
         Application.objects.select_related("agency", "assignee"), agency=request.agency, pk=pk
     )
-
-
-def _horizon(today: date, days: int) -> date:
-    try:
-        return db_calendar().nth_working_day_after(today, days)
-    except CalendarMissing:
-        return date.fromordinal(today.toordinal() + days * 7 // 5 + 2)
 
 
 def _days_left(today: date, due: date | None):
@@ -80,18 +80,14 @@ def workbench(request, agency_code):
     agency, today = request.agency, timezone.localdate()
     form = WorkbenchFilterForm(request.GET or None)
     d = form.cleaned_data if form.is_valid() else {}
-    view = d.get("view") or "open"
-    base = Application.objects.filter(agency=agency)
-    open_qs = base.filter(state__in=OPEN_STATES)
-    horizon = _horizon(today, settings_for(agency).due_soon_days)
-    views = {
-        "open": open_qs,
-        "mine": open_qs.filter(assignee=request.user),
-        "due_soon": open_qs.filter(next_due__gte=today, next_due__lte=horizon),
-        "overdue": open_qs.filter(next_due__lt=today),
-        "unconfirmed": base.filter(state="submitted"),
-        "all": base,
+    horizon = working_horizon(today, d.get("within") or settings_for(agency).due_soon_days)
+    views = workbench_views(agency, request.user, today, horizon)
+    counts = {
+        **desk_counts([agency], today, horizon)[agency.pk],
+        "open": views["open"].count(),
+        "mine": views["mine"].count(),
     }
+    view = d.get("view") or _default_view(counts)
     qs = views[view]
     if d.get("state"):
         qs = qs.filter(state=d["state"])
@@ -110,7 +106,6 @@ def workbench(request, agency_code):
     rows = [(app, _days_left(today, app.next_due)) for app in page.object_list]
     params = request.GET.copy()
     params.pop("page", None)
-    counts = {key: views[key].count() for key in ("open", "mine", "due_soon", "overdue", "unconfirmed")}
     reminders = unread_reminders(agency, request.user).select_related("application")[:20]
     return render(
         request,
@@ -120,6 +115,7 @@ def workbench(request, agency_code):
             "access": request.agency_access,
             "form": form,
             "view": view,
+            "within": d.get("within"),
             "tabs": [(key, label, counts.get(key)) for key, label in WorkbenchFilterForm.VIEWS],
             "page": page,
             "rows": rows,
@@ -128,6 +124,28 @@ def workbench(request, agency_code):
             "can_write": request.agency_access.has(WRITE_ROLES),
         },
     )
+
+
+ANSWERED_STATES = frozenset({"replied", "referred", "delivered", "closed"})  # finished_on: the reply's date
+
+
+def _days_used(clock, app: Application) -> int | None:
+    """Working days the case took, counted as its clock counted them (a finished case only)."""
+    if clock is None or app.is_open or app.finished_on is None:
+        return None
+    try:
+        return clock.calendar.working_days_between(clock.started, app.finished_on) - clock.paused_days
+    except CalendarMissing:
+        return None
+
+
+def _default_view(counts: dict[str, int]) -> str:
+    """New online applications first (nobody else will confirm them), then the cases in hand; the
+    whole list only when nothing waits."""
+    for view in ("unconfirmed", "open"):
+        if counts[view]:
+            return view
+    return "all"
 
 
 @agency_required(needs=WRITE_ROLES)
@@ -204,32 +222,19 @@ def detail(request, agency_code, pk):
             "full": full,
             "clock": clock,
             "deadlines": clock.deadlines() if clock and app.is_open else (),
+            "days_used": _days_used(clock, app),
+            "answered": app.state in ANSWERED_STATES,
             "clock_error": clock_error,
             "actions": actions,
             "can_write": can_write,
             "letters": app.letters.all(),
             "attachments": app.attachments.all(),
-            "events": [
-                (e, _event_label(e.action))
-                for e in Event.objects.for_subject(app).exclude(action="applications.view_personal")[:50]
-            ],
+            "events": Event.objects.for_subject(app)
+            .exclude(action="applications.view_personal")
+            .select_related("actor")[:50],
             "members": {m.user for m in members},
         },
     )
-
-
-EVENT_LABELS = {
-    "applications.submit": gettext_noop("提交申请"),
-    "applications.assign": gettext_noop("指定承办人"),
-    "applications.deadline.moved": gettext_noop("日历调整，期限重新计算"),
-}
-
-
-def _event_label(action: str) -> str:
-    name = action.removeprefix("applications.")
-    if name in TRANSITIONS_BY_ACTION:
-        return _(TRANSITIONS_BY_ACTION[name].label)
-    return _(EVENT_LABELS[action]) if action in EVENT_LABELS else action
 
 
 @agency_required(needs=WRITE_ROLES)
@@ -291,16 +296,20 @@ def letter_download(request, agency_code, pk, letter_id, fmt):
         data, content_type = letters.to_pdf(letter), "application/pdf"
     else:
         raise Http404("no such format")
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, f"{letter.title}{letter.number}.{fmt}")
-    return response
+    # 政府信息公开申请答复书（示政依复〔2026〕2号）.pdf
+    return download(
+        data,
+        f"{letter.title}（{letter.number}）.{fmt}",
+        content_type,
+        ascii_name=f"{app.tracking_no}-{letter.kind}-{letter.pk}.{fmt}",
+    )
 
 
 @agency_required(needs=HANDLING_ROLES)
 def attachment_download(request, agency_code, pk, att):
     app = _app(request, pk)
     attachment = get_object_or_404(app.attachments, pk=att)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+    return file_download(attachment.file.open("rb"), attachment.original_name)
 
 
 # ----------------------------------------------------------------- letter templates

@@ -40,6 +40,21 @@ def review_queue(agency):
     return Entry.objects.filter(agency=agency, status=Status.SUBMITTED).order_by("updated_at", "id")
 
 
+def review_counts(agencies) -> dict[int, int]:
+    """How many entries wait in each agency's review queue (one GROUP BY for all of them)."""
+    pks = agency_pks(agencies)
+    out = dict.fromkeys(pks, 0)
+    for ids in chunks(pks):
+        rows = (
+            Entry.objects.filter(agency_id__in=ids, status=Status.SUBMITTED)
+            .values_list("agency_id")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        out.update(dict(rows))
+    return out
+
+
 # --------------------------------------------------------------------------- search results
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import agencies_for, agency_required
 from gongkai.agencies.models import Role
+from gongkai.downloads import file_download
 from gongkai.events.models import Event
 
 from . import attachments, queries, services, workflow
@@ -286,11 +287,7 @@ def attachment_response(attachment: Attachment) -> FileResponse:
         fh = attachment.file.open("rb")
     except (FileNotFoundError, OSError) as exc:
         raise Http404("file missing") from exc
-    response = FileResponse(
-        fh, as_attachment=True, filename=attachment.name, content_type=attachment.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return file_download(fh, attachment.name, attachment.content_type)
 
 
 @agency_required(needs=Role.AGENCY_ADMIN)

@@ -2,7 +2,8 @@
 
 Counted on the platform's calendar (the table staff edit) when a database is configured, so the
 command and the web app answer alike; on the packaged chinese-calendar data otherwise, or with
-``--packaged``.
+``--packaged``. A date in a year whose holiday notice is not entered yet is counted on the
+statutory holidays alone and printed with the word 暂定 after it (stderr says why).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from gongkai.workdays import CalendarMissing, WorkCalendar, default_calendar
 
 def _calendar(packaged: bool) -> WorkCalendar:
     if packaged or not database_configured():
-        return default_calendar()
+        return default_calendar().with_provisional(date.today())
     from .django_setup import setup_django
 
     setup_django()
@@ -29,7 +30,7 @@ def _calendar(packaged: bool) -> WorkCalendar:
         return db_calendar()
     except DatabaseError:
         print("数据库中还没有工作日日历（尚未初始化），按软件自带的节假日数据计算。", file=sys.stderr)
-        return default_calendar()
+        return default_calendar().with_provisional(date.today())
 
 
 def cmd_deadline(args: argparse.Namespace) -> int:
@@ -45,11 +46,21 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     if n < 0:
         print(f"工作日数应为非负整数，实为 {args.n!r}", file=sys.stderr)
         return 2
+    calendar = _calendar(args.packaged)
     try:
-        print(_calendar(args.packaged).nth_working_day_after(start, n).isoformat())
+        due = calendar.nth_working_day_after(start, n)
     except CalendarMissing as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    if calendar.is_provisional(due):
+        print(f"{due.isoformat()} 暂定")
+        print(
+            f"暂定：{due.year}年的节假日安排尚未录入，该日期仅按法定节假日计算，"
+            "以国务院办公厅公布的安排为准。",
+            file=sys.stderr,
+        )
+    else:
+        print(due.isoformat())
     return 0
 
 
@@ -59,7 +70,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="计算期限：某日之后第 N 个工作日",
         description=(
             "输出 DATE 之后第 N 个工作日（ISO 日期）。开始当日不计入（民法典第二百零一条），"
-            "按国务院公布的节假日和调休安排计算；没有节假日数据的年份拒绝计算。"
+            "按国务院公布的节假日和调休安排计算；下一年的安排公布前，该年的日期仅按法定节假日计算并标明“暂定”。"
             "配置了数据库时（DATABASE_URL，或数据目录中已有平台数据库）按平台的工作日日历计算，与网页一致。"
         ),
     )

@@ -42,6 +42,7 @@ AGENCIES = [
     ("wjw", "示例县卫生健康委员会", DEPT, COUNTY_LEVEL, "示例县卫生健康委员会办公室"),
     ("scjgj", "示例县市场监督管理局", DEPT, COUNTY_LEVEL, "示例县市场监督管理局办公室"),
     ("yjglj", "示例县应急管理局", DEPT, COUNTY_LEVEL, "示例县应急管理局办公室"),
+    ("zwfwj", "示例县政务服务和大数据管理局", DEPT, COUNTY_LEVEL, "示例县政务服务和大数据管理局办公室"),
     ("cgz", "示例县城关镇人民政府", TOWN, TOWN_LEVEL, "城关镇党政综合办公室"),
     ("dsx", "示例县东山乡人民政府", TOWN, TOWN_LEVEL, "东山乡党政综合办公室"),
     ("xhjd", "示例县西河街道办事处", TOWN, TOWN_LEVEL, "西河街道党政综合办公室"),
@@ -163,6 +164,7 @@ def load_demo(with_catalogue: bool = True, log=print) -> list[DemoLogin]:
     from gongkai.appeals.demo import load_demo_appeals
     from gongkai.applications.demo import load_demo_applications
     from gongkai.catalogue.demo import load_demo_catalogue
+    from gongkai.disclosure.demo import load_demo_disclosure
     from gongkai.records.demo import load_demo_records
     from gongkai.reports.demo import load_demo_reports
 
@@ -171,6 +173,7 @@ def load_demo(with_catalogue: bool = True, log=print) -> list[DemoLogin]:
     load_demo_applications(log=log)
     load_demo_records(log=log)
     load_demo_appeals(log=log)
+    load_demo_disclosure(log=log)
     load_demo_reports(log=log)
     return demo_logins()
 

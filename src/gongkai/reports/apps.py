@@ -1,5 +1,30 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+
+PHRASES = {
+    "reports.create": gettext_noop("开始编制年度报告"),
+    "reports.texts.save": gettext_noop("保存年度报告文字部分"),
+    "reports.submit": gettext_noop("提交年度报告审核"),
+    "reports.return": gettext_noop("退回年度报告"),
+    "reports.revise": gettext_noop("修订已发布的年度报告"),
+    "reports.publish": gettext_noop("发布年度报告"),
+    "reports.baseline.import": gettext_noop("导入往年报告数据"),
+    "reports.baseline.carried_over": gettext_noop("填写上年结转数"),
+}
+
+
+def _reports_url(agency, access):
+    from django.urls import reverse
+
+    return reverse("reports:agency", args=[agency.code]) if agency else reverse("reports:index")
+
+
+def _summary_url(agency, access):
+    from django.urls import reverse
+    from django.utils import timezone
+
+    return reverse("reports:summary", args=[timezone.localdate().year - 1])
 
 
 class ReportsConfig(AppConfig):
@@ -9,8 +34,13 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from gongkai.agencies.dashboard import register_panel
+        from gongkai.agencies.dashboard import register_todos
+        from gongkai.agencies.nav import register_section
+        from gongkai.events.phrases import register
 
-        from .views import dashboard_panel
+        from . import desk
 
-        register_panel("reports", dashboard_panel, order=30)
+        register_todos("reports", desk.todos, order=90)
+        register(PHRASES)
+        register_section("reports", _("年度报告"), _reports_url, order=60)
+        register_section("summary", _("汇总"), _summary_url, order=65)

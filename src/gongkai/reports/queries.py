@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongkai.agencies.access import agencies_for
+from gongkai.agencies.batch import agency_pks, chunks
 from gongkai.annual.errors import ReportError
 from gongkai.annual.layout import layout_for_year
 from gongkai.annual.sum import sum_reports
@@ -50,6 +51,17 @@ def published_reports(agency=None) -> list[PublishedReport]:
     if agency is not None:
         qs = qs.filter(agency=agency)
     return [PublishedReport(r, r.versions.all()[0], r.n_versions) for r in qs]
+
+
+def report_states(agencies, year: int) -> dict[int, str | None]:
+    """Each agency's report status for ``year`` (None: not started), with one query."""
+    pks = agency_pks(agencies)
+    out: dict[int, str | None] = dict.fromkeys(pks)
+    for ids in chunks(pks):
+        out.update(
+            AnnualReport.objects.filter(agency_id__in=ids, year=year).values_list("agency_id", "status")
+        )
+    return out
 
 
 def listing_status(report: AnnualReport, today: date | None = None) -> str:

@@ -25,6 +25,8 @@ from gongkai.annual.checks.base import REGISTRY
 from gongkai.annual.layout import layout_for_year
 from gongkai.annual.model import cell_path
 from gongkai.annual.writers import render as render_report
+from gongkai.annual.writers import report_title
+from gongkai.downloads import download
 from gongkai.i18n import join_clauses
 
 from . import build, guidance, queries, services
@@ -99,19 +101,6 @@ def agency_reports(request, agency_code):
             "can_write": request.agency_access.has(Role.CLERK),
         },
     )
-
-
-def dashboard_panel(request, agency, access):
-    year = _default_year()
-    workspace = AnnualReport.objects.filter(agency=agency, year=year).first()
-    deadline = deadline_for(agency, year)
-    return {
-        "template": "reports/_panel.html",
-        "report_year": year,
-        "report_workspace": workspace,
-        "report_deadline": deadline,
-        "report_days_left": (deadline - timezone.localdate()).days,
-    }
 
 
 # ---------------------------------------------------------------- the workspace
@@ -415,13 +404,17 @@ def export(request, agency_code, year, fmt):
         raise Http404("no such format")
     agency, year = request.agency, _year(year)
     report = _report_for_export(agency, year)
-    return download(render_report(report, fmt), fmt, f"{agency.code}-{year}-annual-report.{fmt}")
+    return report_download(report, fmt, f"{agency.code}-{year}-annual-report")
 
 
-def download(data: bytes, fmt: str, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=EXPORTS[fmt][0])
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def report_download(report, fmt: str, ascii_stem: str, suffix: str = "") -> HttpResponse:
+    """The report as a file named by its title (示例县教育局2025年政府信息公开工作年度报告.docx)."""
+    return download(
+        render_report(report, fmt),
+        f"{report_title(report)}{suffix}.{fmt}",
+        EXPORTS[fmt][0],
+        ascii_name=f"{ascii_stem}.{fmt}",
+    )
 
 
 # ---------------------------------------------------------------- summary of the user's agencies
@@ -460,7 +453,7 @@ def summary_export(request, year, fmt):
     result = queries.summarise(request.user, _year(year))
     if result.report is None:
         raise Http404("nothing to sum")
-    return download(render_report(result.report, fmt), fmt, f"summary-{result.year}-annual-report.{fmt}")
+    return report_download(result.report, fmt, f"summary-{result.year}-annual-report", "（汇总）")
 
 
 # ---------------------------------------------------------------- baselines

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "gongkai.appeals",
     "gongkai.records",
     "gongkai.reports",
+    "gongkai.disclosure",
     "huey.contrib.djhuey",
 ]
 
@@ -104,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "gongkai.web.context.site",
                 "gongkai.workdays.context.calendar_banner",
+                "gongkai.agencies.context.staff_nav",
             ],
         },
     },

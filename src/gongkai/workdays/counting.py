@@ -6,7 +6,9 @@ the start day does not count, so "N working days after D" is the N-th working da
 A calendar knows exactly which years it covers. Asking about a day in a year it does not cover
 raises ``CalendarMissing``: a deadline must never be silently computed as if that year had no
 holidays and no 调休 make-up working days (the State Council publishes each year's arrangement
-only late in the previous year).
+only late in the previous year). Until the notice is entered, ``with_provisional`` lets the years
+after the last covered one be counted on the statutory holidays alone (``gongkai.law``); every date
+in such a year is *provisional* (``is_provisional``) and must be shown as 暂定.
 
 Plain Python, no Django: the Django app builds a ``WorkCalendar`` from its editable table with
 ``WorkCalendar.from_rows`` and passes it in; ``default_calendar()`` is seeded from chinese-calendar.
@@ -18,6 +20,8 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+
+from gongkai import law
 
 HOLIDAY = "holiday"  # a day off that would otherwise be a working day (or falls on a weekend)
 MAKEUP_WORKDAY = "makeup_workday"  # 调休: a Saturday or Sunday that is a working day
@@ -49,11 +53,17 @@ class WorkCalendar:
         makeup_workdays: Iterable[date],
         covered_years: Iterable[int],
         source: str = "",
+        provisional_years: Iterable[int] = (),
     ):
         self.holidays = frozenset(_as_date(d) for d in holidays)
         self.makeup_workdays = frozenset(_as_date(d) for d in makeup_workdays)
         self.covered_years = frozenset(covered_years)
         self.source = source
+        # Years counted on the statutory holidays alone, until their notice is entered.
+        self.provisional_years = frozenset(provisional_years) - self.covered_years
+        self._provisional_days_off = frozenset(
+            d for year in self.provisional_years for d in statutory_days_off(year)
+        )
         both = self.holidays & self.makeup_workdays
         if both:
             day = min(both)
@@ -64,7 +74,7 @@ class WorkCalendar:
         # Every working day of every covered year as a proleptic ordinal, ascending, so that
         # "N-th working day after D" is one bisect plus one index.
         ordinals: list[int] = []
-        for year in sorted(self.covered_years):
+        for year in sorted(self.covered_years | self.provisional_years):
             day = date(year, 1, 1).toordinal()
             end = date(year, 12, 31).toordinal()
             while day <= end:
@@ -77,7 +87,11 @@ class WorkCalendar:
 
     @classmethod
     def from_rows(
-        cls, rows: Iterable[tuple[date, str]], covered_years: Iterable[int], source: str = ""
+        cls,
+        rows: Iterable[tuple[date, str]],
+        covered_years: Iterable[int],
+        source: str = "",
+        provisional_years: Iterable[int] = (),
     ) -> WorkCalendar:
         """Build from ``(date, kind)`` rows, kind ``"holiday"`` or ``"makeup_workday"`` (the DB table)."""
         holidays: list[date] = []
@@ -89,10 +103,19 @@ class WorkCalendar:
                 makeup.append(day)
             else:
                 raise ValueError(f"未知的日期类型 {kind!r}，应为 {HOLIDAY} 或 {MAKEUP_WORKDAY}")
-        return cls(holidays, makeup, covered_years, source)
+        return cls(holidays, makeup, covered_years, source, provisional_years)
+
+    def with_provisional(self, today: date) -> WorkCalendar:
+        """This calendar, plus provisional years from the one after the last covered year through the
+        year after ``today``'s (so an application received in December always gets a deadline)."""
+        last = max(self.covered_years, default=_as_date(today).year - 1)
+        through = max(last, _as_date(today).year) + 1
+        return WorkCalendar(
+            self.holidays, self.makeup_workdays, self.covered_years, self.source, range(last + 1, through + 1)
+        )
 
     def to_rows(self) -> list[tuple[date, str]]:
-        """The ``(date, kind)`` rows, sorted by date — e.g. to seed the DB table."""
+        """The ``(date, kind)`` rows of the covered years, sorted by date — e.g. to seed the DB table."""
         rows = [(d, HOLIDAY) for d in self.holidays] + [(d, MAKEUP_WORKDAY) for d in self.makeup_workdays]
         return sorted(rows)
 
@@ -102,37 +125,47 @@ class WorkCalendar:
             and self.holidays == other.holidays
             and self.makeup_workdays == other.makeup_workdays
             and self.covered_years == other.covered_years
+            and self.provisional_years == other.provisional_years
         )
 
     def __hash__(self) -> int:
-        return hash((self.holidays, self.makeup_workdays, self.covered_years))
+        return hash((self.holidays, self.makeup_workdays, self.covered_years, self.provisional_years))
 
     def __repr__(self) -> str:
         years = sorted(self.covered_years)
         span = f"{years[0]}–{years[-1]}" if years else "none"
-        return (
-            f"WorkCalendar(years={span}, holidays={len(self.holidays)}, makeup={len(self.makeup_workdays)})"
-        )
+        provisional = f", provisional={sorted(self.provisional_years)}" if self.provisional_years else ""
+        return f"WorkCalendar(years={span}, holidays={len(self.holidays)}, makeup={len(self.makeup_workdays)}{provisional})"
 
     # ------------------------------------------------------------ queries
 
     def covers(self, year: int) -> bool:
+        """Whether ``year``'s official arrangement is in the calendar (provisional years are not)."""
         return year in self.covered_years
 
+    def is_provisional(self, d: date) -> bool:
+        """Whether ``d`` lies in a year counted on the statutory holidays alone (show it as 暂定).
+        Provisional years all follow the covered ones, so a count is provisional exactly when its
+        result is."""
+        return _as_date(d).year in self.provisional_years
+
+    def _countable(self, year: int) -> bool:
+        return year in self.covered_years or year in self.provisional_years
+
     def require(self, first: date, last: date) -> None:
-        """Raise ``CalendarMissing`` for the first year in ``first..last`` the calendar lacks."""
+        """Raise ``CalendarMissing`` for the first year in ``first..last`` the calendar cannot count."""
         for year in range(first.year, last.year + 1):
-            if year not in self.covered_years:
+            if not self._countable(year):
                 raise CalendarMissing(year)
 
     def _is_working(self, d: date) -> bool:
         if d.weekday() >= 5:
             return d in self.makeup_workdays
-        return d not in self.holidays
+        return d not in self.holidays and d not in self._provisional_days_off
 
     def is_working_day(self, d: date) -> bool:
         d = _as_date(d)
-        if d.year not in self.covered_years:
+        if not self._countable(d.year):
             raise CalendarMissing(d.year)
         return self._is_working(d)
 
@@ -148,7 +181,7 @@ class WorkCalendar:
         if i >= len(self._ordinals):
             # Ran off the end of the data: name the first missing year from the first counted day on.
             year = first.year
-            while year in self.covered_years:
+            while self._countable(year):
                 year += 1
             raise CalendarMissing(year)
         result = date.fromordinal(self._ordinals[i])
@@ -197,6 +230,47 @@ class WorkCalendar:
         return self.next_working_day_on_or_after(_as_date(start) + timedelta(days=days))
 
 
+def _statutory_day(holiday: law.StatutoryHoliday, year: int) -> date:
+    if holiday.reckoning == law.HolidayDate.SOLAR:
+        return date(year, holiday.month, holiday.day)
+    if holiday.reckoning == law.HolidayDate.LUNAR:
+        from lunardate import LunarDate
+
+        if holiday.day == 0:  # the eve of the lunar month (除夕 before 正月初一)
+            return LunarDate(year, holiday.month, 1).to_solar_date() - timedelta(days=1)
+        return LunarDate(year, holiday.month, holiday.day).to_solar_date()
+    import chinese_calendar
+
+    month_start = date(year, holiday.month, 1)
+    terms = chinese_calendar.get_solar_terms(month_start, month_start + timedelta(days=30))
+    return next(day for day, name in terms if name == holiday.term)
+
+
+@lru_cache(maxsize=64)
+def statutory_arrangement(year: int) -> tuple[tuple[date, str], ...]:
+    """``(day, name)`` of the days off of ``year`` under the statutory holidays alone, by date: the
+    holidays themselves, and for each one falling on a weekend the next weekday not already off
+    (第六条 补假, named "补假（…）"; the day is chosen [I])."""
+    holidays: dict[date, str] = {}
+    for h in law.STATUTORY_HOLIDAYS:
+        if h.from_year <= year <= h.until_year:
+            holidays[_statutory_day(h, year)] = h.name
+    days_off = dict(holidays)
+    for day, name in sorted(holidays.items()):
+        if day.weekday() < 5:
+            continue
+        makeup = day + timedelta(days=1)
+        while makeup.weekday() >= 5 or makeup in days_off:
+            makeup += timedelta(days=1)
+        if makeup.year == year:
+            days_off[makeup] = f"补假（{name}）"
+    return tuple(sorted(days_off.items()))
+
+
+def statutory_days_off(year: int) -> frozenset[date]:
+    return frozenset(day for day, _ in statutory_arrangement(year))
+
+
 @lru_cache(maxsize=1)
 def default_calendar() -> WorkCalendar:
     """The calendar of the years chinese-calendar has official data for (2004–2026 in 1.11.0)."""
@@ -241,6 +315,8 @@ __all__ = [
     "CalendarMissing",
     "WorkCalendar",
     "default_calendar",
+    "statutory_arrangement",
+    "statutory_days_off",
     "is_working_day",
     "nth_working_day_after",
     "working_days_between",

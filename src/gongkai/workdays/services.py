@@ -4,7 +4,8 @@ Seeded from chinese-calendar (``seed_from_chinese_calendar``, run by the migrati
 administrators add or remove days and import the State Council's yearly notice. Every edit sends
 ``calendar_changed`` in its transaction, so the apps keeping deadlines recompute them, and records
 in the event log which ones moved. A year without an entry is not covered: computing into it
-raises ``CalendarMissing`` (never silently "weekdays only").
+raises ``CalendarMissing`` (never silently "weekdays only") — except the years after the last
+entered one, counted on the statutory holidays alone and shown as 暂定 until their notice arrives.
 """
 
 from __future__ import annotations
@@ -47,23 +48,30 @@ def _signature() -> tuple:
 
 
 def db_calendar() -> WorkCalendar:
-    """The calendar as the database holds it now (rebuilt only when the table changed)."""
+    """The calendar as the database holds it now (rebuilt only when the table changed), with the
+    years after the last entered one counted provisionally (``WorkCalendar.with_provisional``)."""
     global _cache
-    sig = _signature()
+    today = timezone.localdate()
+    sig = (*_signature(), today.year)
     if not sig[3]:
         # An empty table (a database flushed after migrate, e.g. by tests): seed as migration 0002 does.
         # Never when any year exists: then the table is the staff's, and gaps stay gaps.
         with transaction.atomic():
             seed_from_chinese_calendar()
-        sig = _signature()
+        sig = (*_signature(), today.year)
     with _cache_lock:
         if _cache is not None and _cache[0] == sig:
             return _cache[1]
     rows = HolidayCalendarDay.objects.values_list("date", "kind")
-    cal = WorkCalendar.from_rows(rows, sig[3], source="db")
+    cal = WorkCalendar.from_rows(rows, sig[3], source="db").with_provisional(today)
     with _cache_lock:
         _cache = (sig, cal)
     return cal
+
+
+def last_entered_year() -> int | None:
+    """The last year whose arrangement is in the table; dates after it are provisional."""
+    return CalendarYear.objects.aggregate(last=Max("year"))["last"]
 
 
 def covered_years() -> list[int]:
@@ -259,6 +267,7 @@ __all__ = [
     "coverage_gap",
     "db_calendar",
     "import_notice",
+    "last_entered_year",
     "parse_notice",
     "remove_day",
     "seed_from_chinese_calendar",

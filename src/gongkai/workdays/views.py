@@ -18,6 +18,7 @@ from gongkai.agencies.models import Membership, Role
 from gongkai.i18n import join_list
 
 from . import services
+from .counting import statutory_arrangement
 from .forms import CalendarDayForm, CalendarImportForm, CalendarYearForm
 from .models import CalendarYear, HolidayCalendarDay
 
@@ -89,6 +90,7 @@ def calendar_view(request):
         except ValueError:
             messages.error(request, _("日期格式错误。"))
     days = HolidayCalendarDay.objects.filter(date__year=year)
+    provisional_years = sorted(services.db_calendar().provisional_years)
     return render(
         request,
         "workdays/calendar.html",
@@ -100,6 +102,8 @@ def calendar_view(request):
             "may_edit": may_edit,
             "forms": forms_,
             "gap": services.coverage_gap(),
+            "provisional_years": provisional_years,
+            "provisional_days": statutory_arrangement(year) if year in provisional_years else (),
         },
     )
 

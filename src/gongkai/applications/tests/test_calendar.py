@@ -3,9 +3,10 @@
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
-from gongkai.applications import services
-from gongkai.applications.services import ApplicationError
+from gongkai.applications import queries, services
+from gongkai.applications.models import Application
 from gongkai.applications.testing import make_application
 from gongkai.events.models import Event
 from gongkai.workdays import CalendarMissing, default_calendar
@@ -15,26 +16,43 @@ from gongkai.workdays.services import CalendarError
 
 
 def test_seeded_from_chinese_calendar(db):
-    assert calendar.db_calendar() == default_calendar()
+    assert calendar.db_calendar() == default_calendar().with_provisional(timezone.localdate())
     assert CalendarYear.objects.filter(year=2024).get().source.startswith("chinese-calendar")
     assert calendar.seed_from_chinese_calendar() == []  # idempotent
 
 
-def test_uncovered_year_raises_and_the_banner_year(db):
+def test_a_year_not_entered_is_counted_provisionally_and_the_banner_year(db):
     cal = calendar.db_calendar()
-    with pytest.raises(CalendarMissing, match="2027年的节假日安排尚未录入"):
-        cal.nth_working_day_after(date(2026, 12, 20), 20)
+    assert not cal.covers(2027) and 2027 in cal.provisional_years
+    due = cal.nth_working_day_after(date(2026, 12, 20), 20)
+    assert due == default_calendar().with_provisional(date(2026, 12, 20)).nth_working_day_after(
+        date(2026, 12, 20), 20
+    )
+    assert cal.is_provisional(due) and not cal.is_provisional(date(2026, 12, 31))
+    last = max(cal.provisional_years)
+    with pytest.raises(CalendarMissing, match=f"{last + 1}年的节假日安排尚未录入"):
+        cal.nth_working_day_after(date(last, 12, 20), 20)
+    # From October the back office asks for next year's notice.
+    assert calendar.coverage_gap(date(2026, 9, 30)) is None
+    assert calendar.coverage_gap(date(2026, 10, 1)) == 2027
     assert calendar.coverage_gap(date(2026, 11, 27)) == 2027
-    assert calendar.coverage_gap(date(2026, 3, 1)) is None
 
 
-def test_a_step_into_an_uncovered_year_is_refused_with_the_message(world):
+def test_a_step_into_a_year_not_entered_gets_a_provisional_deadline_until_the_notice(world):
     app = make_application(world.a, date(2026, 11, 20))
-    before = (app.reply_due, Event.objects.count())
-    with pytest.raises(ApplicationError, match="2027年的节假日安排尚未录入"):
-        services.grant_extension(world.clerk_a, app, 20, "情况复杂", "李主任", date(2026, 11, 25))
+    app = services.grant_extension(world.clerk_a, app, 20, "情况复杂", "李主任", date(2026, 11, 25))
+    provisional = app.reply_due
+    assert provisional.year == 2027 and app.extension_days == 20
+    clock = queries.clock_of(app)
+    marks = {d.kind: d.provisional for d in clock.deadlines()}
+    assert clock.provisional and marks == {"correction_notice": False, "reply": True}
+    # The notice (made up here) puts 2027-01-04..08 off besides 元旦: the deadline moves 5 working days.
+    notice = "".join(f"2027-01-0{d},holiday\n" for d in (1, 4, 5, 6, 7, 8))
+    years, moved = calendar.import_notice(world.admin_a, notice, "国办发明电〔2026〕X号")
     app.refresh_from_db()
-    assert (app.reply_due, Event.objects.count()) == before and app.extension_days == 0
+    assert years == [2027] and [m.reference for m in moved] == [app.tracking_no]
+    assert app.reply_due == calendar.db_calendar().nth_working_day_after(provisional, 5)
+    assert not queries.clock_of(app).provisional
 
 
 def test_editing_the_calendar_moves_open_deadlines_and_logs_them(world):
@@ -101,3 +119,19 @@ def test_import_covers_the_year_and_recomputes_the_missing(world):
     assert HolidayCalendarDay.objects.filter(date__year=2027).count() == 2
     assert calendar.db_calendar().nth_working_day_after(date(2026, 12, 31), 1) == date(2027, 1, 4)
     assert moved == []  # nothing crossed into 2027 yet
+
+
+def test_the_daily_scan_counts_the_deadlines_left_uncounted(world):
+    from gongkai.applications.tasks import scan_deadlines
+
+    app = make_application(world.a, date(2026, 12, 4))
+    counted = app.reply_due
+    assert counted.year == 2027
+    # As a row looked before provisional years: no deadline, waiting for the calendar.
+    Application.objects.filter(pk=app.pk).update(
+        reply_due=None, next_due=None, clock_status="calendar_missing"
+    )
+    scan_deadlines(date(2026, 12, 7))
+    app.refresh_from_db()
+    assert app.reply_due == counted and app.clock_status != "calendar_missing"
+    assert Event.objects.filter(action="applications.deadline.moved", subject_label=app.tracking_no).exists()

@@ -13,6 +13,7 @@ from gongkai.applications.models import Application, Attachment
 from gongkai.applications.testing import ADDRESS, PERSON_ID, PHONE, make_application, submitted_on
 from gongkai.events.models import Event
 from gongkai.workdays.models import HolidayCalendarDay
+from gongkai.workdays.services import db_calendar
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -119,7 +120,13 @@ def test_calculator(client, db):
     r = client.get(reverse("apply:calculator"), {"start": "2024-02-08", "days": "20"})
     assert "2024-03-13" in r.content.decode()  # across the 2024 Spring Festival and its 调休 Sunday
     r = client.get(reverse("apply:calculator"), {"start": "2026-12-20", "days": "20"})
-    assert "2027年的节假日安排尚未录入，无法计算期限" in r.content.decode()
+    body = r.content.decode()
+    assert "2027-01-18" in body and "暂定" in body and "2027年的节假日安排尚未公布或录入" in body
+    r = client.get(reverse("apply:calculator"), {"start": "2026-12-01", "days": "5"})
+    assert "2026-12-08" in r.content.decode() and "暂定" not in r.content.decode()
+    beyond = max(db_calendar().provisional_years) + 1  # never guessed: no provisional year that far
+    r = client.get(reverse("apply:calculator"), {"start": f"{beyond}-06-01", "days": "20"})
+    assert f"{beyond}年的节假日安排尚未录入，无法计算期限" in r.content.decode()
 
 
 def test_lists_mask_and_detail_shows_to_the_handling_roles(client, world):
@@ -202,6 +209,11 @@ def test_calendar_page_permissions_and_import(client, world):
     url = reverse("workdays:calendar")
     assert client.get(url, {"year": 2026}).status_code == 200
     assert client.post(url, {"op": "cover", "year-year": "2027"}).status_code == 403
+    # A year not entered is shown with the statutory days it is counted on, marked 暂定.
+    provisional = max(db_calendar().provisional_years)
+    body = client.get(url, {"year": provisional}).content.decode()
+    assert f"{provisional}（暂定）" in body and "按《全国年节及纪念日放假办法》推算的放假日（暂定）" in body
+    assert f"{provisional}-10-01" in body and "国庆节" in body
     client.force_login(world.superuser)
     app = make_application(world.a, date(2026, 3, 2))
     r = client.post(
@@ -270,3 +282,19 @@ def test_the_correction_help_text_follows_the_agency_setting(client, world):
     own.save()
     body = client.get(url).content.decode()
     assert "默认10个工作日（本机关的设置）" in body and "默认15个工作日" not in body
+
+
+def test_a_deadline_in_a_year_not_entered_is_marked_provisional(client, world):
+    provisional = make_application(world.a, date(2026, 12, 4))  # due 2027-01-04: counted provisionally
+    certain = make_application(world.a, date(2026, 11, 2))  # due within 2026
+    client.force_login(world.clerk_a)
+
+    def page(app):
+        return client.get(reverse("applications:detail", args=[world.a.code, app.pk])).content.decode()
+
+    assert 'class="badge provisional"' in page(provisional) and "2027-01-04" in page(provisional)
+    assert 'class="badge provisional"' not in page(certain)
+    rows = client.get(
+        reverse("applications:workbench", args=[world.a.code]), {"view": "all"}
+    ).content.decode()
+    assert rows.count('class="badge provisional"') == 1

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.events import phrases
+
 
 class AppendOnlyError(Exception):
     """Raised on any attempt to change or remove a logged event."""
@@ -64,6 +66,19 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name or '-'} {self.action} {self.subject_label}"
+
+    @property
+    def actor_display(self) -> str:
+        return phrases.actor_display(self)
+
+    @property
+    def phrase(self) -> str:
+        return phrases.phrase(self.action)
+
+    @property
+    def sentence(self) -> str:
+        """E.g. "张三 确认收到申请 GK-2026-0001": who, what, on what."""
+        return " ".join(part for part in (self.actor_display, self.phrase, self.subject_label) if part)
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

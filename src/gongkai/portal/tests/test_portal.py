@@ -1,6 +1,7 @@
 """Public pages: no account, only published entries, the guide built from data."""
 
 from datetime import date
+from urllib.parse import quote
 
 import pytest
 from django.core.files.base import ContentFile
@@ -86,7 +87,10 @@ def test_entry_page_and_download(client, entries):
         assert text in body
     r = client.get(reverse("portal:attachment", args=[e.pk, att.pk]))
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
-    assert "attachment;" in r["Content-Disposition"] and "filename*=utf-8''" in r["Content-Disposition"]
+    assert (
+        r["Content-Disposition"]
+        == f"attachment; filename=\"download.pdf\"; filename*=UTF-8''{quote('预算表.pdf')}"
+    )
     assert b"".join(r.streaming_content) == PDF
 
 

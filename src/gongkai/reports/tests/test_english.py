@@ -70,9 +70,10 @@ def test_index_agency_page_and_dashboard_panel_in_english(ready, english):
     assert ENGLISH_DATE.search(body)
 
     body = _get(english, reverse("staff:dashboard", args=[ready.a.code]))
-    assert re.search(r"Report for \d{4}: ", body)
-    assert_shown(body, "Open the annual report", "All years")
-    assert_not_shown(body, "打开年度报告", "年度：")
+    assert re.search(r"Report for \d{4}: ", body)  # the desk's line on the report
+    assert re.search(r"publication deadline \(\d{1,2} \w+ \d{4}\)", body)
+    assert_shown(body, "To do")
+    assert_not_shown(body, "年度报告：", "发布期限")
 
 
 def test_workspace_in_english_with_the_report_text_in_chinese(ready, english):

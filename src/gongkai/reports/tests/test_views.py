@@ -2,6 +2,7 @@
 
 import json
 from datetime import date
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -96,7 +97,11 @@ def test_exports(ready, client):
     client.force_login(ready.clerk_a)
     for fmt in ("docx", "xlsx", "json"):
         response = client.get(_url("export", ready, fmt))
-        assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+        assert response.status_code == 200
+        assert response["Content-Disposition"] == (
+            f'attachment; filename="t-a-{YEAR}-annual-report.{fmt}"; '
+            f"filename*=UTF-8''{quote(f'示例县教育局{YEAR}年政府信息公开工作年度报告.{fmt}')}"
+        )
         report = read_bytes(response.content, f"x.{fmt}", f".{fmt}")
         assert report.applications.get("new_received", "total") == 6
     assert client.get(_url("export", ready, "exe")).status_code == 404
@@ -132,6 +137,12 @@ def test_public_pages_list_show_and_download_with_history(ready, client):
     assert "补充" not in (data["sections"]["other"] or "")
     pdf = client.get(f"/reports/{ready.a.code}/{YEAR}/v2/download.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert pdf["Content-Disposition"] == (
+        f'attachment; filename="t-a-{YEAR}-v2.pdf"; '
+        f"filename*=UTF-8''{quote(f'示例县教育局{YEAR}年政府信息公开工作年度报告（第2版）.pdf')}"
+    )
+    first = client.get(f"/reports/{ready.a.code}/{YEAR}/v1/download.json")
+    assert quote(f"示例县教育局{YEAR}年政府信息公开工作年度报告.json") in first["Content-Disposition"]
 
 
 def test_staff_index_and_agency_pages(ready, client):

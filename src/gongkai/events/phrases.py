@@ -1,0 +1,47 @@
+"""The event log in words: one verb phrase per action code, so the pages say "张三 确认收到申请"
+rather than ``applications.confirm_receipt``.
+
+The apps that write the actions own their phrases and register them in ``AppConfig.ready()``
+(the log sits below them and imports none of them)::
+
+    from gongkai.events.phrases import register
+    register({"catalogue.entry.create": gettext_noop("新建目录条目")})
+
+A phrase is a Chinese msgid (marked with ``gettext_noop``, or a lazy translation); it is translated
+when shown. A code nobody registered still reads as a sentence, naming the code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.utils.translation import gettext
+
+_PHRASES: dict[str, object] = {}
+
+
+def register(phrases: Mapping[str, object]) -> None:
+    """Add or replace the phrases of some action codes."""
+    _PHRASES.update(phrases)
+
+
+def registered() -> frozenset[str]:
+    return frozenset(_PHRASES)
+
+
+def phrase(action: str) -> str:
+    """The verb phrase of ``action`` in the current language."""
+    known = _PHRASES.get(action)
+    if known is None:
+        return gettext("进行了操作（%(code)s）") % {"code": action}
+    return gettext(str(known))
+
+
+def actor_display(event) -> str:
+    """The actor's name as people know it (full name when set, else the login), or 系统."""
+    actor = event.actor if event.actor_id else None
+    if actor is not None:
+        name = actor.get_full_name().strip()
+        if name:
+            return name
+    return event.actor_name or gettext("系统")
