@@ -146,9 +146,19 @@ def _check_title(code: str) -> str:
     return spec.title_en if (get_language() or "").startswith("en") else spec.title_zh
 
 
+def _fact_links(cells, report) -> list[dict]:
+    """The records behind the registry figures a finding names (cells ``facts.<key>``)."""
+    by_key = {f"facts.{f.key}": f for f in report.facts}
+    return [
+        {"label": by_key[c].label, "url": by_key[c].records}
+        for c in cells
+        if c in by_key and by_key[c].records
+    ]
+
+
 def _findings_context(ev) -> dict:
     """The findings for the page: messages and titles in the active language (gongkai.annual has
-    both), fingerprints always from the Chinese message."""
+    both), fingerprints always from the Chinese message, links to the records of registry figures."""
 
     def rows(findings):
         return [
@@ -159,6 +169,7 @@ def _findings_context(ev) -> dict:
                 "message": finding_message(f),
                 "fingerprint": fingerprint(f),
                 "cells": f.cells,
+                "links": _fact_links(f.cells, ev.report),
             }
             for f in findings
         ]
@@ -234,6 +245,7 @@ def workspace(request, agency_code, year):
     report = ev.report
     fees = build.fees(agency, year)
     suggestions = guidance.ready_sentences(report, fees)
+    uncomputable = guidance.uncomputable_facts(report)
     previous = _previous_texts(agency, year)
     form = TextsForm(
         initial={
@@ -248,7 +260,8 @@ def workspace(request, agency_code, year):
             {
                 "field": form[name],
                 "hint": SUBTOPIC_HINTS.get(name, ""),
-                "suggestions": [s.text for s in suggestions if s.part == name],
+                "suggestions": [s for s in suggestions if s.part == name],
+                "uncomputable": [f for f in uncomputable if f"overview_{f.part}" == name],
                 "previous": previous.get(name, ""),
                 "duplicates": guidance.near_duplicates(getattr(ws, name), previous.get(name)),
             }
