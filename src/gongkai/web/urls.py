@@ -19,6 +19,7 @@ urlpatterns = [
     path("staff/appeals/", include("gongkai.appeals.urls")),
     path("staff/records/", include("gongkai.records.urls")),
     path("staff/disclosure/", include("gongkai.disclosure.urls")),
+    path("staff/notifications/", include("gongkai.notifications.urls")),
     path("staff/", include("gongkai.agencies.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
