@@ -45,7 +45,7 @@ def test_registration_is_acknowledged_by_email_and_sms(registered, caplog):
     [message] = mail.outbox
     assert message.to == ["wjh@example.com"]
     assert message.subject == f"【示例县教育局】政府信息公开申请已登记（{app.tracking_no}）"
-    assert "王建华：" in message.body and "收到申请日期：2026年3月2日" in message.body
+    assert "王建华：" in message.body and "本机关于2026年3月2日收到您的申请" in message.body
     assert f"答复期限：{app.reply_due.year}年{app.reply_due.month}月{app.reply_due.day}日" in message.body
     assert TRACK in message.body
     assert_no_personal_data(message.subject + message.body)
