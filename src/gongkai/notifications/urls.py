@@ -5,5 +5,5 @@ from . import views
 app_name = "notifications"
 
 urlpatterns = [
-    path("<str:agency_code>/<int:pk>/retry/", views.retry, name="retry"),
+    path("<str:agency_code>/notifications/<int:pk>/retry/", views.retry, name="retry"),
 ]

@@ -16,8 +16,8 @@ from . import services, tasks
 from .models import Notification
 
 
+@agency_required(needs=WRITE_ROLES)  # first: another agency's user gets 404 whatever the method
 @require_POST
-@agency_required(needs=WRITE_ROLES)
 def retry(request, agency_code, pk):
     notification = get_object_or_404(
         Notification.objects.select_related("application"), pk=pk, application__agency=request.agency

@@ -14,12 +14,12 @@ urlpatterns = [
     path("", include("gongkai.portal.urls")),
     path("staff/catalogue/", include("gongkai.catalogue.urls")),
     path("staff/applications/", include("gongkai.applications.urls")),
+    path("staff/applications/", include("gongkai.notifications.urls")),  # a case's notifications
     path("staff/calendar/", include("gongkai.workdays.urls")),
     path("staff/reports/", include("gongkai.reports.urls")),
     path("staff/appeals/", include("gongkai.appeals.urls")),
     path("staff/records/", include("gongkai.records.urls")),
     path("staff/disclosure/", include("gongkai.disclosure.urls")),
-    path("staff/notifications/", include("gongkai.notifications.urls")),
     path("staff/", include("gongkai.agencies.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
