@@ -130,7 +130,9 @@ def attempt(pk: int, *, final: bool = True, connection=None) -> str:
                 _log(None, "notifications.fail", notification, error)
         return notification.state
     with transaction.atomic():
-        _move(notification, "sent", sent_at=timezone.now(), last_error="", provider_ref=reference[:200])
+        _move(
+            notification, "sent", sent_at=timezone.now(), last_error="", provider_ref=(reference or "")[:200]
+        )
         _log(None, "notifications.sent", notification)
     return notification.state
 

@@ -256,3 +256,31 @@ def test_staff_reminders_are_notifications_on_the_case(world):
     )
     assert note.recipient_user == world.clerk_a and note.subject == mail.outbox[0].subject
     assert app.tracking_no in note.body
+
+
+class RecordingGateway:
+    """A provider plugged in through GONGKAI_SMS_GATEWAY, as docs/deploy.md describes."""
+
+    sent: list = []
+    down = False
+
+    def send(self, phone, text):
+        if RecordingGateway.down:
+            raise TimeoutError("sms provider timed out")
+        RecordingGateway.sent.append((phone, text))
+        return f"msg-{len(RecordingGateway.sent)}"
+
+
+def test_a_plugged_in_sms_gateway_is_used_and_retried(world, settings):
+    settings.GONGKAI_SMS_GATEWAY = "gongkai.notifications.tests.test_notifications.RecordingGateway"
+    RecordingGateway.sent, RecordingGateway.down = [], True
+    make_application(world.a, RECEIVED, email="", delivery_channel="pickup")
+    sms = Notification.objects.get(channel="sms")
+    with pytest.raises(SendFailed):
+        send(sms.pk, 1)
+    sms.refresh_from_db()
+    assert sms.state == "queued" and "TimeoutError: sms provider timed out" in sms.last_error
+    RecordingGateway.down = False
+    assert send(sms.pk, 0) == "sent" and send(sms.pk, 0) == "sent"
+    sms.refresh_from_db()
+    assert RecordingGateway.sent == [(PHONE, sms.body)] and sms.provider_ref == "msg-1"
