@@ -115,7 +115,7 @@ def _refer(app):
     [
         (_correction, "correction", "需要补正", ["请写明所需文件的文号", "请在2026年3月20日前提交补正材料"]),
         (_extension, "extension", "答复期限延长", [f"延长答复期限{law.EXTENSION_MAX.amount}个工作日"]),
-        (_reply, "reply", "已答复", ["已作出答复", law.REMEDY_NOTICE]),
+        (_reply, "reply", "已答复", ["已答复（第三十六条第（一）项", law.REMEDY_NOTICE]),
         (_refer, "reply", "已答复", ["该信息由示例县财政局负责公开，联系方式：0591-1234567"]),
     ],
 )
