@@ -165,12 +165,14 @@ def load_demo(with_catalogue: bool = True, log=print) -> list[DemoLogin]:
     from gongkai.applications.demo import load_demo_applications
     from gongkai.catalogue.demo import load_demo_catalogue
     from gongkai.disclosure.demo import load_demo_disclosure
+    from gongkai.notifications.demo import load_demo_notifications
     from gongkai.records.demo import load_demo_records
     from gongkai.reports.demo import load_demo_reports
 
     if with_catalogue:
         load_demo_catalogue(log=log)
     load_demo_applications(log=log)
+    load_demo_notifications(log=log)
     load_demo_records(log=log)
     load_demo_appeals(log=log)
     load_demo_disclosure(log=log)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("gongkai.portal.urls")),
     path("staff/catalogue/", include("gongkai.catalogue.urls")),
     path("staff/applications/", include("gongkai.applications.urls")),
+    path("staff/applications/", include("gongkai.notifications.urls")),  # a case's notifications
     path("staff/calendar/", include("gongkai.workdays.urls")),
     path("staff/reports/", include("gongkai.reports.urls")),
     path("staff/appeals/", include("gongkai.appeals.urls")),
