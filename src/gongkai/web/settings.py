@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "gongkai.records",
     "gongkai.reports",
     "gongkai.disclosure",
+    "gongkai.hotline",
+    "gongkai.interaction",
     "huey.contrib.djhuey",
 ]
 
