@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 PHRASES = {
+    "hotline.demo.load": gettext_noop("载入演示数据"),
     "hotline.entry.create": gettext_noop("新建知识条目"),
     "hotline.entry.update": gettext_noop("修改知识条目"),
 }

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 PHRASES = {
+    "interaction.demo.load": gettext_noop("载入演示数据"),
     "interaction.message.submit": gettext_noop("收到留言"),
     "interaction.settings.update": gettext_noop("修改留言答复期限"),
 }
