@@ -321,9 +321,9 @@ def load_demo_hotline(seed: int = 12345, log=print) -> int:
     for short, category, matter, materials, where, days, online, (law, doc_no) in SERVICES:
         agency = agencies.get(short) or agencies["zwfwj"]
         for aspect, questions, answer in ASPECTS:
-            text = answer.format(m=matter, materials=materials, where=where, online=online)
-            if aspect == "多长时间办结":
-                text = _limit(matter, days)
+            text = answer.format(
+                m=matter, materials=materials, where=where, online=online, limit=_limit(matter, days)
+            )
             published = date(today.year - rng.choice((0, 0, 1)), rng.randint(1, 11), rng.randint(1, 28))
             published = min(published, today - timedelta(days=1))
             state = rng.choices(
