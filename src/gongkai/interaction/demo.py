@@ -166,7 +166,7 @@ def load_demo_interaction(seed: int = 4, per_month: int = 18, log=print) -> int:
             due = cal.nth_working_day_after(day, DEFAULT_ANSWER_DAYS)
             answered = None
             roll = rng.random()
-            if day < today - timedelta(days=40) or roll < 0.8:
+            if roll < 0.8 or (day < today - timedelta(days=40) and roll < 0.95):  # ~5% left overdue
                 late = rng.random() < 0.08
                 answered = (
                     cal.nth_working_day_after(day, rng.randint(1, DEFAULT_ANSWER_DAYS))
