@@ -189,3 +189,11 @@ def test_facts(world):
     assert facts["hotline.entries"].part == "platform" and facts["hotline.entries"].records == reverse(
         "hotline:index"
     )
+
+
+def test_index_lists_only_own_agencies(world, client):
+    client.force_login(world.clerk_a)
+    assert client.get(reverse("hotline:index"))["Location"] == reverse("hotline:entries", args=[world.a.code])
+    client.force_login(world.supervisor)
+    page = client.get(reverse("hotline:index")).content.decode()
+    assert world.a.name in page and world.other_dept.name not in page

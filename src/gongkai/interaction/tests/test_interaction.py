@@ -178,3 +178,13 @@ def test_bad_submission_gets_chinese_messages(world, client):
     html = page.content.decode()
     assert "请选择部门" in html and "请填写正确的联系电话" in html
     assert not Message.objects.exists()
+
+
+def test_index_lists_only_own_agencies(world, client):
+    client.force_login(world.clerk_a)
+    assert client.get(reverse("interaction:index"))["Location"] == reverse(
+        "interaction:inbox", args=[world.a.code]
+    )
+    client.force_login(world.supervisor)
+    page = client.get(reverse("interaction:index")).content.decode()
+    assert world.a.name in page and world.other_dept.name not in page
