@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "gongkai.notifications",
     "gongkai.reports",
     "gongkai.disclosure",
+    "gongkai.hotline",
+    "gongkai.interaction",
     "huey.contrib.djhuey",
 ]
 

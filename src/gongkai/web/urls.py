@@ -11,6 +11,8 @@ admin.site.site_title = "政府信息公开"
 urlpatterns = [
     path("apply/", include("gongkai.applications.public_urls")),
     path("reports/", include("gongkai.reports.public_urls")),
+    path("hotline/", include("gongkai.hotline.public_urls")),
+    path("interaction/", include("gongkai.interaction.public_urls")),
     path("", include("gongkai.portal.urls")),
     path("staff/catalogue/", include("gongkai.catalogue.urls")),
     path("staff/applications/", include("gongkai.applications.urls")),
@@ -20,6 +22,8 @@ urlpatterns = [
     path("staff/appeals/", include("gongkai.appeals.urls")),
     path("staff/records/", include("gongkai.records.urls")),
     path("staff/disclosure/", include("gongkai.disclosure.urls")),
+    path("staff/hotline/", include("gongkai.hotline.urls")),
+    path("staff/interaction/", include("gongkai.interaction.urls")),
     path("staff/", include("gongkai.agencies.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
