@@ -27,6 +27,7 @@ from gongkai import law
 from gongkai.events.services import record
 from gongkai.i18n import join_list
 from gongkai.text import chinese_date as cn_date
+from gongkai.workdays.services import db_calendar, written_deadline
 
 from .clock import ClockState
 from .models import Letter, LetterTemplate
@@ -285,6 +286,7 @@ def reset_template(actor, agency, kind: str) -> None:
 def context_for(app, on: date, number: str, clock: ClockState | None) -> dict[str, str]:
     """The placeholders' values; ``clock`` is the state the step computed (None: dates left blank)."""
     agency = app.agency
+    calendar = clock.calendar if clock else db_calendar()
     reply_info = REPLY_TYPES.get(ReplyType(app.reply_type)) if app.reply_type else None
     return {
         "agency_name": agency.name,
@@ -302,17 +304,17 @@ def context_for(app, on: date, number: str, clock: ClockState | None) -> dict[st
         "issued_on": cn_date(on),
         "letter_number": number,
         "correction_items": app.correction_items,
-        "correction_until": cn_date(app.correction_until),
+        "correction_until": written_deadline(app.correction_until, calendar),
         "extension_days": str(app.extension_days or ""),
         "extension_reason": app.extension_reason,
-        "reply_due": cn_date(app.reply_due or (clock.reply_due if clock else None)),
+        "reply_due": written_deadline(app.reply_due or (clock.reply_due if clock else None), calendar),
         "consultation_party": app.consultation_party,
         "consultation_days": str(law.CONSULTATION.amount),
-        "consultation_due": cn_date(clock.consultation_due if clock else None),
+        "consultation_due": written_deadline(clock.consultation_due if clock else None, calendar),
         "fee_explain": app.fee_explain,
         "fee_amount": str(app.fee_amount or ""),
         "payment_days": str(settings_for(agency).payment_days),
-        "payment_due": cn_date(app.payment_due),
+        "payment_due": written_deadline(app.payment_due, calendar),
         "reply_text": app.reply_text,
         "reply_basis": reply_info.article if reply_info else "",
         "outcome_label": app.get_outcome_display() if app.outcome else "",

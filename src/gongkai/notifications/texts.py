@@ -17,6 +17,7 @@ from django.utils import translation
 
 from gongkai import law
 from gongkai.text import chinese_date
+from gongkai.workdays.services import db_calendar, written_deadline
 
 from .models import Channel, Kind
 
@@ -32,15 +33,16 @@ def track_url() -> str:
 
 
 def context_for(app) -> dict:
+    calendar = db_calendar()
     return {
         "agency": app.agency.name,
         "name": app.name,
         "tracking_no": app.tracking_no,
         "state": app.state,
         "received_on": chinese_date(app.received_on) if app.received_on else "",
-        "reply_due": chinese_date(app.reply_due) if app.reply_due else "",
+        "reply_due": written_deadline(app.reply_due, calendar),
         "correction_items": app.correction_items,
-        "correction_until": chinese_date(app.correction_until) if app.correction_until else "",
+        "correction_until": written_deadline(app.correction_until, calendar),
         "extension_days": app.extension_days,
         "reply_type": app.get_reply_type_display() if app.reply_type else "",
         "referral_agency": app.referral_agency,

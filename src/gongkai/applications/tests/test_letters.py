@@ -107,6 +107,18 @@ def test_a_person_is_addressed_as_you_and_an_organisation_as_your_unit(world):
     assert "请贵单位于" in to_org and "您" not in to_org and "（单位）" not in to_org
 
 
+def test_a_deadline_in_a_year_not_entered_is_written_as_provisional(world):
+    certain = make_application(world.a, date(2026, 3, 2))
+    services.grant_extension(world.clerk_a, certain, 20, "需要检索档案", "李主任", date(2026, 3, 20))
+    assert "暂定" not in Letter.objects.get(application=certain).body
+    late = make_application(world.a, date(2026, 11, 20))  # extended into 2027, not entered yet
+    services.grant_extension(world.clerk_a, late, 20, "需要检索档案", "李主任", date(2026, 11, 25))
+    late.refresh_from_db()
+    body = Letter.objects.get(application=late).body
+    written = chinese_date(late.reply_due) + "（暂定，以国务院办公厅公布的2027年节假日安排为准）"
+    assert written in body
+
+
 # ----------------------------------------------------------------- punctuation at the placeholders
 
 _MARK = "。，；：、,;:！？!?"

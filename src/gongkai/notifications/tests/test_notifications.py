@@ -143,6 +143,16 @@ def test_extension_message_names_the_new_deadline(registered, django_capture_on_
     assert f"延长后的答复期限为{due.year}年{due.month}月{due.day}日" in body
 
 
+def test_a_deadline_in_a_year_not_entered_is_told_as_provisional(
+    world, huey_now, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        app = make_application(world.a, date(2026, 11, 20))
+        app = steps.grant_extension(None, app, 20, "需调取档案", "张局长", on=date(2026, 11, 25))
+    body = Notification.objects.get(application=app, kind="extension", channel="email").body
+    assert app.reply_due.year == 2027 and "（暂定，以国务院办公厅公布的2027年节假日安排为准）" in body
+
+
 def test_a_broken_template_never_blocks_the_step(world, monkeypatch, django_capture_on_commit_callbacks):
     def broken(*args):
         raise RuntimeError("template missing")
