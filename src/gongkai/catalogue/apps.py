@@ -15,6 +15,8 @@ PHRASES = {
     "catalogue.settings.update": gettext_noop("修改索引号规则"),
     "catalogue.category.add": gettext_noop("新增目录分类"),
     "catalogue.demo.load": gettext_noop("载入演示目录"),
+    "catalogue.synonym.add": gettext_noop("增加检索同义词"),
+    "catalogue.synonym.delete": gettext_noop("删除检索同义词"),
 }
 
 

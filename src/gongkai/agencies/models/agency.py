@@ -36,6 +36,8 @@ RESERVED_CODES = frozenset(
         "reports",
         "calendar",
         "disclosure",
+        "hotline",
+        "interaction",
         "static",
         "admin",
         "accounts",

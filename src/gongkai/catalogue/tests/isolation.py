@@ -31,6 +31,7 @@ def _attachment(agency, world):
 
 
 ISOLATION_CASES = {
+    "catalogue:synonyms": _agency,
     "catalogue:index": Exempt("lists only the user's own agencies; checked in catalogue test_views"),
     "catalogue:entry_list": _agency,
     "catalogue:review_queue": _agency,

@@ -15,10 +15,16 @@ from gongkai.applications.workflow import MACHINE as APPLICATIONS
 from gongkai.catalogue.workflow import MACHINE as CATALOGUE
 from gongkai.events import phrases
 from gongkai.events.services import record
+from gongkai.hotline.workflow import MACHINE as HOTLINE
 
 SRC = Path(__file__).resolve().parents[2]
 # The f-string action codes (``f"applications.{action}"``) and the machine whose actions fill them.
-DYNAMIC = {"applications.": APPLICATIONS, "catalogue.entry.": CATALOGUE, "appeals.appeal.": APPEALS}
+DYNAMIC = {
+    "applications.": APPLICATIONS,
+    "catalogue.entry.": CATALOGUE,
+    "appeals.appeal.": APPEALS,
+    "hotline.entry.": HOTLINE,
+}
 WRITERS = {"record", "_log_edit"}  # functions taking (actor, action, ...)
 
 
