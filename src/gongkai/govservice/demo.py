@@ -174,7 +174,7 @@ def _uscc(rng: random.Random) -> str:
 
 def _names(rng: random.Random, count: int) -> list[tuple[str, str]]:
     pool = [(s + a, "01") for s in LICENSING_SUBJECTS for a in LICENSING_ACTIONS]
-    pool += [(n + a, t) for t, names in ONE_OFF.items() for n in names for a in SERVICE_ACTIONS[:2]]
+    pool += [(n + a, t) for t, names in ONE_OFF.items() for n in names for a in SERVICE_ACTIONS]
     rng.shuffle(pool)
     chosen = pool[: max(0, count - 7)]
     chosen += [(n, t) for t, names in PUNITIVE.items() for n in names][: count - len(chosen)]

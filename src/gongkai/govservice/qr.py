@@ -7,4 +7,5 @@ import segno
 
 def svg(url: str, title: str = "") -> str:
     code = segno.make(url, error="m", micro=False)
-    return code.svg_inline(scale=4, border=4, title=title or None, dark="#000", light="#fff")
+    # no fixed size: a viewBox, so that the page's CSS sizes it for the screen or the A4 sheet
+    return code.svg_inline(border=4, omitsize=True, title=title or None, dark="#000", light="#fff")
