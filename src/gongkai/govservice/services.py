@@ -16,9 +16,9 @@ from .models import Material, ServiceItem, Status
 
 STATUS = Machine(
     [
-        Transition("suspend", gettext_lazy("暂停"), {Status.IN_USE}, Status.SUSPENDED),
-        Transition("resume", gettext_lazy("恢复"), {Status.SUSPENDED}, Status.IN_USE),
-        Transition("cancel", gettext_lazy("取消"), {Status.IN_USE, Status.SUSPENDED}, Status.CANCELLED),
+        Transition("suspend", gettext_lazy("暂停该事项"), {Status.IN_USE}, Status.SUSPENDED),
+        Transition("resume", gettext_lazy("恢复该事项"), {Status.SUSPENDED}, Status.IN_USE),
+        Transition("cancel", gettext_lazy("取消该事项"), {Status.IN_USE, Status.SUSPENDED}, Status.CANCELLED),
     ],
     dict(Status.choices),
 )
