@@ -30,13 +30,17 @@ def login(page, base, username):
 @pytest.mark.parametrize(
     "viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}], ids=["desktop", "phone"]
 )
-def test_import_then_public_guide_with_qr_code_then_print_sheet(live_server, page, shot, people, viewport, tmp_path):
-    world, base = people, live_server.url
+def test_import_then_public_guide_with_qr_code_then_print_sheet(
+    live_server, page, shot, people, viewport, tmp_path
+):
+    base = live_server.url
     page.set_viewport_size(viewport)
     bad = tmp_path / "实施清单-有错.xlsx"
     bad.write_bytes(xlsx([row(1), row(2, 跑动次数="两次")]))
     good = tmp_path / "实施清单.xlsx"
-    good.write_bytes(xlsx([row(1, 事项名称="民办学校设立审批（新办）"), row(2, 承诺时限="即办", 办件类型="即办件")]))
+    good.write_bytes(
+        xlsx([row(1, 事项名称="民办学校设立审批（新办）"), row(2, 承诺时限="即办", 办件类型="即办件")])
+    )
 
     login(page, base, "clerk_a")
     page.goto(f"{base}/staff/")
@@ -67,7 +71,9 @@ def test_import_then_public_guide_with_qr_code_then_print_sheet(live_server, pag
     expect(qr).to_be_visible()
     box = qr.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]  # whole on a phone too
-    assert qr_matrix_from_svg(qr.evaluate("e => e.outerHTML")) == segno_matrix("https://zwfw.example.gov/guide/1")
+    assert qr_matrix_from_svg(qr.evaluate("e => e.outerHTML")) == segno_matrix(
+        "https://zwfw.example.gov/guide/1"
+    )
     shot("guide")
 
     page.get_by_role("link", name="打印办事样本").click()

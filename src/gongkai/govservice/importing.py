@@ -25,6 +25,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gongkai.events.services import record
 
@@ -93,16 +94,25 @@ def _lookup(table: dict, aliases: dict, value, what: str):
     return found
 
 
+# the names for the messages, translated only when a cell is refused
+_ITEM_TYPE, _USE_LEVEL, _PROJECT_TYPE, _FORM = (
+    gettext_lazy("事项类型"),
+    gettext_lazy("行使层级"),
+    gettext_lazy("办件类型"),
+    gettext_lazy("办理形式"),
+)
+
+
 def parse_item_type(value) -> str:
-    return _lookup(codes.ITEM_TYPES, codes.ITEM_TYPE_ALIASES, value, _("事项类型"))
+    return _lookup(codes.ITEM_TYPES, codes.ITEM_TYPE_ALIASES, value, _ITEM_TYPE)
 
 
 def parse_use_level(value) -> str:
-    return _lookup(codes.USE_LEVELS, codes.USE_LEVEL_ALIASES, value, _("行使层级"))
+    return _lookup(codes.USE_LEVELS, codes.USE_LEVEL_ALIASES, value, _USE_LEVEL)
 
 
 def parse_project_type(value) -> str:
-    return _lookup(codes.PROJECT_TYPES, {"即办": "1", "承诺": "2"}, value, _("办件类型"))
+    return _lookup(codes.PROJECT_TYPES, {"即办": "1", "承诺": "2"}, value, _PROJECT_TYPE)
 
 
 def parse_status(value) -> str:
@@ -166,7 +176,7 @@ def parse_url(value) -> str:
 def parse_forms(value) -> list[str]:
     found = []
     for token in filter(None, re.split(r"[、,，;；/\s]+", _text(value))):
-        found.append(_lookup(codes.FORMS, codes.FORM_ALIASES, token, _("办理形式")))
+        found.append(_lookup(codes.FORMS, codes.FORM_ALIASES, token, _FORM))
     return sorted(set(found))
 
 
