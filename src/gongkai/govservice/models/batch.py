@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class BatchStatus(models.TextChoices):
     PREVIEWED = "previewed", _("待确认")
     IMPORTED = "imported", _("已导入")
-    DISCARDED = "discarded", _("已放弃")
+    DISCARDED = "discarded", pgettext_lazy("govservice", "已放弃")
 
 
 class ImportBatch(models.Model):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..codes import (
     DEPTHS,
@@ -20,9 +21,10 @@ from ..codes import (
 
 
 class Status(models.TextChoices):
-    IN_USE = STATUS_IN_USE, _("在用")
-    SUSPENDED = STATUS_SUSPENDED, _("暂停")
-    CANCELLED = STATUS_CANCELLED, _("取消")
+    # a context: other apps translate 取消 as the verb and 在用 otherwise
+    IN_USE = STATUS_IN_USE, pgettext_lazy("govservice", "在用")
+    SUSPENDED = STATUS_SUSPENDED, pgettext_lazy("govservice", "暂停")
+    CANCELLED = STATUS_CANCELLED, pgettext_lazy("govservice", "取消")
 
 
 class ServiceItem(models.Model):
