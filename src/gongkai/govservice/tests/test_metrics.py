@@ -115,6 +115,7 @@ def test_the_registry_page_shows_each_figure_with_its_definition(registry, clien
     client.force_login(world.clerk_a)
     body = client.get(f"/staff/govservice/{registry.code}/", {"as_of": "2025-12-31"}).content.decode()
     assert "统计指标（截至 2025-12-31）" in body
+    assert "（当前：exempt_achieved，" in body
     assert "80.00%" in body and "8 / 10 项" in body
     assert "标注不适宜网上办理（如涉密、场地所限）的事项视为已实现（温州核查口径）" in body
     assert "到办事现场次数为0的事项数 ÷ 事项数" in body
