@@ -165,6 +165,7 @@ def load_demo(with_catalogue: bool = True, log=print) -> list[DemoLogin]:
     from gongkai.applications.demo import load_demo_applications
     from gongkai.catalogue.demo import load_demo_catalogue
     from gongkai.disclosure.demo import load_demo_disclosure
+    from gongkai.govservice.demo import load_demo_govservice
     from gongkai.hotline.demo import load_demo_hotline
     from gongkai.interaction.demo import load_demo_interaction
     from gongkai.notifications.demo import load_demo_notifications
@@ -176,6 +177,7 @@ def load_demo(with_catalogue: bool = True, log=print) -> list[DemoLogin]:
     load_demo_applications(log=log)
     load_demo_notifications(log=log)
     load_demo_records(log=log)
+    load_demo_govservice(log=log)
     load_demo_appeals(log=log)
     load_demo_disclosure(log=log)
     load_demo_hotline(log=log)

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "gongkai.workdays",
     "gongkai.agencies",
     "gongkai.catalogue",
+    "gongkai.govservice",
     "gongkai.portal",
     "gongkai.applications",
     "gongkai.appeals",
@@ -233,6 +234,10 @@ HUEY = {
     "immediate": False,
     "consumer": {"workers": 2, "worker_type": "thread"},
 }
+# 政务服务事项 import: the largest export accepted, and the metric definitions (see govservice.metrics)
+GONGKAI_GOVSERVICE_MAX_UPLOAD = int(os.environ.get("GONGKAI_GOVSERVICE_MAX_UPLOAD", str(20 * 1024 * 1024)))
+GONGKAI_GOVSERVICE_ONLINE_RATE = os.environ.get("GONGKAI_GOVSERVICE_ONLINE_RATE", "exempt_achieved")
+GONGKAI_GOVSERVICE_SCOPE = os.environ.get("GONGKAI_GOVSERVICE_SCOPE", "on_request")
 GONGKAI_APPLICATION_MAX_UPLOAD = int(os.environ.get("GONGKAI_APPLICATION_MAX_UPLOAD", str(10 * 1024 * 1024)))
 
 # --- E-mail and SMS (gongkai.notifications; see docs/deploy.md, "Notifications").

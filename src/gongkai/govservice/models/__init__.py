@@ -1,0 +1,4 @@
+from .batch import BatchStatus, ImportBatch
+from .item import Material, ServiceItem, Status
+
+__all__ = ["BatchStatus", "ImportBatch", "Material", "ServiceItem", "Status"]
