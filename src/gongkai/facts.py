@@ -42,6 +42,8 @@ class Fact:
 # ---------------------------------------------------------------- providers
 # Each app that has figures for section 一 registers one provider in its AppConfig.ready(); the
 # reports app collects them without importing the apps (and a registry app can be left out).
+# A provider returns nothing for agencies that have no records in its registry at all, so a
+# report never says "0项" of a service the agency does not keep here.
 
 Provider = Callable[[tuple[int, ...], int], list[Fact]]  # (agency ids, report year) -> facts
 _PROVIDERS: dict[str, Provider] = {}

@@ -63,7 +63,7 @@ def test_section_one_from_the_registries(live_server, page, shot, people, viewpo
 
     area = page.locator("#id_overview_platform")
     field = page.locator(".section-field", has=area)
-    suggestion = field.locator(".suggestion[data-facts]")
+    suggestion = field.locator(".suggestion[data-facts]", has_text="政务服务事项1439项")
     expect(suggestion).to_contain_text("政务服务事项1439项")
     expect(suggestion).to_contain_text("网上可办率100%")
     expect(field.locator(".uncomputable")).to_contain_text(

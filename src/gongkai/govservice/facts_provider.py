@@ -12,9 +12,12 @@ from gongkai.agencies.models import Agency
 from gongkai.facts import Fact
 
 from .metrics import as_of_for_year, compute
+from .models import ServiceItem
 
 
 def provider(agency_ids: tuple[int, ...], year: int) -> list[Fact]:
+    if not ServiceItem.objects.filter(agency_id__in=agency_ids).exists():
+        return []  # an agency without service items: nothing to say, not "0项"
     as_of = as_of_for_year(year)
     metrics = compute(agency_ids, as_of)
     # the drill-down is the staff list of one agency; a region's figures have no single list

@@ -66,6 +66,8 @@ def _rate(part: int, whole: int) -> Decimal | None:
 def facts(agency_ids: tuple[int, ...], year: int) -> list[Fact]:
     end = date(year, 12, 31)
     entries = Entry.objects.filter(agency_id__in=agency_ids)
+    if not entries.exists():
+        return []  # an agency that provides no knowledge entries: nothing to say, not "0条"
     counts = entries.aggregate(
         total=Count(
             "id", filter=Q(published_on__lte=end) & (Q(effective_to__isnull=True) | Q(effective_to__gt=end))

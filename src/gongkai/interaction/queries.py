@@ -82,7 +82,10 @@ def _rate(part: int, whole: int) -> Decimal | None:
 
 
 def facts(agency_ids: tuple[int, ...], year: int) -> list[Fact]:
-    total = totals(by_month(Message.objects.filter(agency_id__in=agency_ids), year))
+    messages = Message.objects.filter(agency_id__in=agency_ids)
+    if not messages.exists():
+        return []  # an agency that takes no 政民互动 messages here: nothing to say, not "0条"
+    total = totals(by_month(messages, year))
     records = reverse("interaction:index")
     return [
         Fact(

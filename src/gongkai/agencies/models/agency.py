@@ -37,6 +37,7 @@ RESERVED_CODES = frozenset(
         "calendar",
         "disclosure",
         "hotline",
+        "govservice",
         "interaction",
         "static",
         "admin",

@@ -15,6 +15,7 @@ from gongkai.applications.workflow import MACHINE as APPLICATIONS
 from gongkai.catalogue.workflow import MACHINE as CATALOGUE
 from gongkai.events import phrases
 from gongkai.events.services import record
+from gongkai.govservice.services import STATUS as GOVSERVICE
 from gongkai.hotline.workflow import MACHINE as HOTLINE
 
 SRC = Path(__file__).resolve().parents[2]
@@ -24,6 +25,7 @@ DYNAMIC = {
     "catalogue.entry.": CATALOGUE,
     "appeals.appeal.": APPEALS,
     "hotline.entry.": HOTLINE,
+    "govservice.item.": GOVSERVICE,
 }
 WRITERS = {"record", "_log_edit"}  # functions taking (actor, action, ...)
 
