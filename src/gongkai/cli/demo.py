@@ -195,7 +195,7 @@ def format_logins(logins: list[DemoLogin] | None = None) -> str:
     logins = logins or demo_logins()
     lines = ["演示账号（仅用于本机演示）：", f"  {'用户名':<16}{'密码':<22}角色 · 机构"]
     shown = [lg for lg in logins if lg.role in {"站点管理员", str(Role.SUPERVISOR.label)}]
-    shown += [lg for lg in logins if lg.username.endswith(("_jyj", "_czj", "_xzfb")) and lg not in shown]
+    shown += [lg for lg in logins if lg.username.endswith(("_jyj", "_czj", "_xzfb", "_zwfwj")) and lg not in shown]
     for lg in shown:
         lines.append(f"  {lg.username:<19}{lg.password:<24}{lg.role} · {lg.agency}")
     lines.append(
