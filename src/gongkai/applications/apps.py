@@ -18,37 +18,6 @@ PHRASES = {
 }
 
 
-PHRASES = {
-    "applications.submit": gettext_noop("提交申请"),
-    "applications.assign": gettext_noop("指定承办人"),
-    "applications.view_personal": gettext_noop("查看申请人个人信息"),
-    "applications.deadline.moved": gettext_noop("因日历调整重新计算期限"),
-    "applications.withdraw": gettext_noop("登记申请人撤回申请"),
-    "applications.template.edit": gettext_noop("修改文书模板"),
-    "applications.template.reset": gettext_noop("恢复默认文书模板"),
-    # the working calendar's edits keep the names they had when the calendar lived here
-    "applications.calendar.cover_year": gettext_noop("录入全年节假日安排"),
-    "applications.calendar.set_day": gettext_noop("调整工作日日历"),
-    "applications.calendar.remove_day": gettext_noop("删除日历调整"),
-    "applications.calendar.import": gettext_noop("导入节假日安排"),
-}
-
-
-def _dashboard_panel(request, agency, access):
-    from django.utils import timezone
-
-    from .models import OPEN_STATES, Application
-
-    today = timezone.localdate()
-    open_qs = Application.objects.filter(agency=agency, state__in=OPEN_STATES)
-    return {
-        "template": "applications/_dashboard_panel.html",
-        "applications_open": open_qs.count(),
-        "applications_overdue": open_qs.filter(next_due__lt=today).count(),
-        "applications_unconfirmed": Application.objects.filter(agency=agency, state="submitted").count(),
-    }
-
-
 def _applications_url(agency, access):
     from django.urls import reverse
 
@@ -63,16 +32,12 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self):
         from gongkai import facts as section_one
-
-        from . import facts
-
-        section_one.register("applications", facts.provider)  # figures for the annual report's section 一
         from gongkai.agencies.dashboard import register_todos
         from gongkai.agencies.nav import register_section
         from gongkai.events.phrases import register
         from gongkai.workdays.signals import calendar_changed
 
-        from . import desk
+        from . import desk, facts
         from .services import recompute_open_deadlines
         from .workflow import TRANSITIONS
 
@@ -83,3 +48,4 @@ class ApplicationsConfig(AppConfig):
         register_todos("applications", desk.todos, order=20)
         calendar_changed.connect(recompute_open_deadlines, dispatch_uid="applications_open_deadlines")
         register_section("applications", _("依申请公开"), _applications_url, order=20)
+        section_one.register("applications", facts.provider)  # figures for the annual report's section 一

@@ -107,7 +107,18 @@ def _plain_messages(field: forms.Field) -> dict[str, str]:
     return messages
 
 
-class ApplicationForm(PlainErrors, forms.Form):
+class OnceOnly(forms.Form):
+    """A hidden one-time token, so the same form posted twice (a double click, a reload) is one step."""
+
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("token", uuid.uuid4().hex)
+
+
+class ApplicationForm(PlainErrors, OnceOnly):
     """The online form (条例第二十九条: who, what, in what form)."""
 
     applicant_type = forms.ChoiceField(label=_("申请人类型"), choices=APPLICANT_TYPE_CHOICES)
@@ -142,12 +153,6 @@ class ApplicationForm(PlainErrors, forms.Form):
         required=False,
         help_text=ATTACHMENT_HELP,
     )
-    token = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("token", uuid.uuid4().hex)
 
     def applicant_data(self) -> ApplicantData:
         d = self.cleaned_data
@@ -356,7 +361,7 @@ class TrackForm(PlainErrors, forms.Form):
     code = forms.CharField(label=_("查询码"), max_length=32)
 
 
-class CorrectionAnswerForm(PlainErrors, forms.Form):
+class CorrectionAnswerForm(PlainErrors, OnceOnly):
     """The applicant's 补正 on the tracking page; the number and code ride along hidden (POST only)."""
 
     tracking_no = forms.CharField(widget=forms.HiddenInput, max_length=64)
@@ -373,12 +378,6 @@ class CorrectionAnswerForm(PlainErrors, forms.Form):
         required=False,
         help_text=ATTACHMENT_HELP,
     )
-    token = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("token", uuid.uuid4().hex)
 
     def clean(self):
         cleaned = super().clean()
