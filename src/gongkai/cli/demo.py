@@ -164,6 +164,7 @@ def load_demo(with_catalogue: bool = True, log=print) -> list[DemoLogin]:
     from gongkai.appeals.demo import load_demo_appeals
     from gongkai.applications.demo import load_demo_applications
     from gongkai.catalogue.demo import load_demo_catalogue
+    from gongkai.credit.demo import load_demo_credit
     from gongkai.disclosure.demo import load_demo_disclosure
     from gongkai.records.demo import load_demo_records
     from gongkai.reports.demo import load_demo_reports
@@ -172,6 +173,7 @@ def load_demo(with_catalogue: bool = True, log=print) -> list[DemoLogin]:
         load_demo_catalogue(log=log)
     load_demo_applications(log=log)
     load_demo_records(log=log)
+    load_demo_credit(log=log)
     load_demo_appeals(log=log)
     load_demo_disclosure(log=log)
     load_demo_reports(log=log)

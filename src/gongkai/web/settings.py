@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "gongkai.applications",
     "gongkai.appeals",
     "gongkai.records",
+    "gongkai.credit",
     "gongkai.reports",
     "gongkai.disclosure",
     "huey.contrib.djhuey",

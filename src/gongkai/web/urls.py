@@ -11,6 +11,7 @@ admin.site.site_title = "政府信息公开"
 urlpatterns = [
     path("apply/", include("gongkai.applications.public_urls")),
     path("reports/", include("gongkai.reports.public_urls")),
+    path("shuanggongshi/", include("gongkai.credit.public_urls")),
     path("", include("gongkai.portal.urls")),
     path("staff/catalogue/", include("gongkai.catalogue.urls")),
     path("staff/applications/", include("gongkai.applications.urls")),
@@ -18,6 +19,7 @@ urlpatterns = [
     path("staff/reports/", include("gongkai.reports.urls")),
     path("staff/appeals/", include("gongkai.appeals.urls")),
     path("staff/records/", include("gongkai.records.urls")),
+    path("staff/credit/", include("gongkai.credit.urls")),
     path("staff/disclosure/", include("gongkai.disclosure.urls")),
     path("staff/", include("gongkai.agencies.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
