@@ -33,7 +33,7 @@ def _book(sheets: dict[str, tuple[list[str], object]]) -> bytes:
         sheet = book.create_sheet(title)
         sheet.append(header)
         for row in rows:
-            sheet.append(row)
+            sheet.append([None if v == "" else v for v in row])  # no cell for an empty value
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -42,14 +42,12 @@ def _book(sheets: dict[str, tuple[list[str], object]]) -> bytes:
 def batch_xlsx(records) -> bytes:
     """The platform's file: every column, the personal ones too (the platform needs them; the file
     is staff-only)."""
-    sheets = {}
-    for kind in Kind.values:
-        columns = COLUMNS[kind]
-        rows = (
-            [cell(r, c) for c in columns]
-            for r in records.filter(kind=kind).order_by("decided_on", "pk").iterator(chunk_size=2000)
-        )
-        sheets[SHEET_TITLES[kind]] = ([c.header for c in columns], rows)
+
+    def rows(kind):
+        for rec in records.filter(kind=kind).order_by("decided_on", "pk").iterator(chunk_size=2000):
+            yield [cell(rec, c) for c in COLUMNS[kind]]
+
+    sheets = {SHEET_TITLES[k]: ([c.header for c in COLUMNS[k]], rows(k)) for k in Kind.values}
     return _book(sheets)
 
 

@@ -56,9 +56,10 @@ def timeliness(agency_ids, year: int, chosen: str | None = None) -> Timeliness:
     if chosen == "batches":
         batches = SubmissionBatch.objects.filter(
             agency_id__in=agency_ids, sent_on__year=year, state__in=(BatchState.SENT, BatchState.FEEDBACK)
-        ).annotate(late=Count("items", filter=Q(items__record__due_on__lt=F("sent_on"))))
-        row = batches.aggregate(total=Count("pk"), late=Count("pk", filter=Q(late__gt=0)))
-        on_time, total = row["total"] - row["late"], row["total"]
+        )
+        total = batches.count()
+        late = batches.filter(items__record__due_on__lt=F("items__batch__sent_on")).distinct().count()
+        on_time = total - late
     else:
         row = CreditRecord.objects.filter(agency_id__in=agency_ids, published_on__year=year).aggregate(
             total=Count("pk"), on_time=Count("pk", filter=Q(published_on__lte=F("due_on")))

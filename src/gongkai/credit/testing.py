@@ -10,7 +10,7 @@ from .importing import import_columns
 from .models import CreditRecord, PublicityState
 from .rules import Kind, uscc_check_char
 
-PERSON_ID = "110105199001011237"  # a valid 18-digit ID number (check digit 7)
+PERSON_ID = "110105199001011232"  # a valid 18-digit ID number (GB 11643 check digit 2)
 
 
 def uscc(body17: str = "91239001MA1234567") -> str:

@@ -49,7 +49,7 @@ def penalty(**overrides):
         "subject_name": "李明",
         "subject_category": "自然人",
         "id_type": "身份证",
-        "id_no": "110105199001011237",
+        "id_no": "110105199001011232",
         "doc_no": "示公罚〔2025〕7号",
         "violation_type": "违反治安管理规定",
         "facts": "扰乱单位秩序",
@@ -78,8 +78,19 @@ def test_valid_records_have_no_finding():
 
 
 def test_every_required_item_is_a_hard_error_when_blank():
-    for key in ("subject_name", "doc_title", "doc_no", "licence_category", "content", "decided_on",
-                "valid_from", "authority", "authority_code", "source_unit", "source_unit_code"):
+    for key in (
+        "subject_name",
+        "doc_title",
+        "doc_no",
+        "licence_category",
+        "content",
+        "decided_on",
+        "valid_from",
+        "authority",
+        "authority_code",
+        "source_unit",
+        "source_unit_code",
+    ):
         assert (True, key) in findings(Kind.LICENCE, licence(**{key: ""})), key
     for key in ("violation_type", "facts", "basis", "penalty_categories", "valid_to"):
         assert (True, key) in findings(Kind.PENALTY, penalty(**{key: ""})), key
@@ -129,7 +140,9 @@ def test_penalty_categories_fine_and_confiscation():
         (False, "penalty_categories")
     }
     assert findings(Kind.PENALTY, penalty(penalty_categories="警告")) == {(False, "fine_wan")}
-    assert (False, "confiscated_wan") in findings(Kind.PENALTY, penalty(penalty_categories="罚款、没收违法所得"))
+    assert (False, "confiscated_wan") in findings(
+        Kind.PENALTY, penalty(penalty_categories="罚款、没收违法所得")
+    )
 
 
 # ---------------------------------------------------------------- USCC
@@ -143,8 +156,10 @@ def test_a_known_code():
     assert not valid_uscc("9135010OM000100Y43")  # O is not in the code set
 
 
-codes = st.text(alphabet=USCC_CHARS, min_size=17, max_size=17).filter(lambda s: s[2:8].isdigit()).map(
-    lambda body: body + uscc_check_char(body)
+codes = (
+    st.text(alphabet=USCC_CHARS, min_size=17, max_size=17)
+    .filter(lambda s: s[2:8].isdigit())
+    .map(lambda body: body + uscc_check_char(body))
 )
 
 
@@ -174,7 +189,10 @@ def test_penalty_publicity_is_three_years_with_repair_after_the_shortest():
 def test_special_fields_and_licences():
     assert special_field("违反安全生产管理规定", "") and special_field("", "《消防法》第六十条")
     assert not special_field("违反食品安全管理规定", "")
-    assert publicity(Kind.LICENCE, date(2025, 1, 1), date(2030, 1, 1), special=False) == (date(2030, 1, 1), None)
+    assert publicity(Kind.LICENCE, date(2025, 1, 1), date(2030, 1, 1), special=False) == (
+        date(2030, 1, 1),
+        None,
+    )
     assert publicity(Kind.LICENCE, date(2025, 1, 1), None, special=False) == (None, None)
 
 
