@@ -416,6 +416,53 @@ def test_deadline_pre2019_years_use_march_31():
     assert found(report, "PUB-DEADLINE") == []
 
 
+# ---------------------------------------------------------------- PUB-SIGNED
+
+
+def test_signed_shortly_before_publication_passes():
+    report = make_report()
+    report.signature_date, report.publication_date = date(2024, 1, 2), date(2024, 1, 31)
+    assert found(report, "PUB-SIGNED") == []
+    report.publication_date = date(2024, 2, 1)  # 30 days: still fine
+    assert found(report, "PUB-SIGNED") == []
+    report.publication_date = report.signature_date  # the same day
+    assert found(report, "PUB-SIGNED") == []
+
+
+def test_signed_long_before_publication_is_a_warning():
+    report = make_report()
+    report.signature_date, report.publication_date = date(2024, 1, 2), date(2024, 2, 2)
+    finding = only(report, "PUB-SIGNED")
+    assert finding.severity is Severity.WARNING
+    assert finding.cells == ("dates.signature", "dates.publication")
+    assert finding.message_zh.startswith(
+        "落款日期 2024年1月2日 比发布日期 2024年2月2日 早 31 天（超过 30 天）"
+    )
+    assert "31 days before" in finding.message_en
+
+
+def test_the_signing_gap_is_configurable():
+    report = make_report()
+    report.signature_date, report.publication_date = date(2024, 1, 2), date(2024, 2, 2)
+    assert found(report, "PUB-SIGNED", signature_gap_days=60) == []
+    assert only(report, "PUB-SIGNED", signature_gap_days=7).message_zh.find("超过 7 天") > 0
+
+
+def test_signed_after_publication_is_a_warning():
+    report = make_report()
+    report.signature_date, report.publication_date = date(2024, 1, 20), date(2024, 1, 18)
+    finding = only(report, "PUB-SIGNED")
+    assert (
+        finding.severity is Severity.WARNING and "晚于发布日期 2024年1月18日（晚 2 天）" in finding.message_zh
+    )
+
+
+def test_without_a_publication_date_the_signing_date_is_not_compared():
+    report = make_report()  # signed, not published (a draft)
+    assert report.publication_date is None
+    assert found(report, "PUB-SIGNED") == [] and skips(report, "PUB-SIGNED") == []
+
+
 # ---------------------------------------------------------------- TBL-MISSING / TBL-BLANK
 
 

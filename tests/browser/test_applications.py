@@ -75,7 +75,7 @@ def test_apply_correct_track_reply_download(live_server, page, shot, people):
     page.get_by_label("政府信息的提供形式").select_option("electronic")
     page.get_by_label("获取信息的方式").select_option("email")
     page.get_by_role("button", name="提交申请").click()
-    expect(page.get_by_text("校验码不正确")).to_be_visible()
+    expect(page.locator(".errorlist").get_by_text("校验码不正确")).to_be_visible()
     shot("id-number-refused")
     page.get_by_label("证件号码").fill(PERSON_ID)
     page.get_by_role("button", name="提交申请").click()

@@ -14,7 +14,6 @@ SECTIONS = {  # nav link → a heading the page shows
     "行政复议和行政诉讼": None,
     "第二十条信息": None,
     "年度报告": None,
-    "汇总": None,
     "工作日日历": None,
     "人员": None,
     "机构设置": None,

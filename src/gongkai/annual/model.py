@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
+from ..facts import PARTS, Fact
 from .errors import InvalidReportJSON
 from .layout import FORMATS, FormatLayout, Grid, layout_for
 
@@ -172,6 +173,9 @@ class Report:
     tables: dict[str, Table] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
     source: str | None = None  # where it was read from, if anywhere
+    # the registries' figures section 一 could quote (gongkai.facts): not printed, but the
+    # text-vs-figure check (TXT-FACT) compares the text with them
+    facts: list[Fact] = field(default_factory=list)
 
     @classmethod
     def empty(cls, version: str, **kwargs: Any) -> Report:
@@ -229,6 +233,7 @@ class Report:
             "review_litigation": self.review_litigation.to_json() if self.review_litigation else None,
             "notes": [n.to_json() for n in self.notes],
             "source": self.source,
+            "facts": [_fact_to_json(f) for f in self.facts],
         }
 
     def dumps(self, indent: int | None = 2) -> str:
@@ -251,6 +256,18 @@ def _number_to_json(value: Number | None) -> int | float | None:
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     return value
+
+
+def _fact_to_json(fact: Fact) -> dict:
+    return {
+        "key": fact.key,
+        "label": fact.label,
+        "value": _number_to_json(fact.value),
+        "unit": fact.unit,
+        "definition": fact.definition,
+        "part": fact.part,
+        "records": fact.records,
+    }
 
 
 class _ReportLoader:
@@ -308,7 +325,31 @@ class _ReportLoader:
             report.notes.append(
                 Note(str(note.get("code", "")), note["message"], tuple(note.get("cells") or ()))
             )
+        facts = data.get("facts") or []  # absent from documents written before it existed
+        if not isinstance(facts, list):
+            self.fail("facts", "应为数组")
+        report.facts = [self._fact(fact, f"facts[{i}]") for i, fact in enumerate(facts)]
         return report
+
+    def _fact(self, data: Any, where: str) -> Fact:
+        if not isinstance(data, dict):
+            self.fail(where, "应为对象")
+        texts = {}
+        for name in ("key", "label", "unit", "definition", "records"):
+            value = data.get(name, "")
+            if not isinstance(value, str) or (name in ("key", "label") and not value):
+                self.fail(
+                    f"{where}.{name}", "应为字符串" if name not in ("key", "label") else "应为非空字符串"
+                )
+            texts[name] = value
+        if data.get("part") not in PARTS:
+            self.fail(f"{where}.part", f"应为 {' / '.join(PARTS)} 之一，实为 {data.get('part')!r}")
+        value = data.get("value")
+        if isinstance(value, float):
+            value = Decimal(str(value))
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, Decimal))):
+            self.fail(f"{where}.value", f"应为数字或 null，实为 {value!r}")
+        return Fact(value=value, part=data["part"], **texts)
 
     def _load_grid(self, table: Table, values: Any, where: str) -> None:
         if values is None:

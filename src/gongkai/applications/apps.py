@@ -62,6 +62,11 @@ class ApplicationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai import facts as section_one
+
+        from . import facts
+
+        section_one.register("applications", facts.provider)  # figures for the annual report's section 一
         from gongkai.agencies.dashboard import register_todos
         from gongkai.agencies.nav import register_section
         from gongkai.events.phrases import register

@@ -17,7 +17,7 @@ from gongkai.workdays.services import db_calendar
 
 from . import services
 from .models import Application
-from .queries import reply_types_for
+from .queries import hash_query_code, reply_types_for
 from .rules import (
     APPLICANT_TYPES,
     LAPSE_OUTCOMES,
@@ -46,6 +46,8 @@ PLACES = ["城关镇东街", "东山乡李村", "西河街道新华社区", "人
 STAFF_OUTCOMES = [k for k in OUTCOMES if k not in LAPSE_OUTCOMES | {REFERRED_OUTCOME, WITHDRAWN_OUTCOME}]
 # The 法人或其他组织 columns of table 三, so every demo organisation lands in one of them.
 ORG_TYPES = [key for key in APPLICANT_TYPES if key != NATURAL_PERSON]
+# The query code of the showcase applications a visitor can follow on /apply/track/ (printed).
+SHOWCASE_CODE = "DEMO2026"
 
 
 OPEN_PER_AGENCY = 3
@@ -185,5 +187,44 @@ def load_demo_applications(
         pair = list(Application.objects.filter(agency=agency, state="registered")[:2])
         if len(pair) == 2:
             services.merge(actor, pair[0], pair[1].tracking_no, max(pair[0].received_on, pair[1].received_on))
+    if clerks:
+        agency = Agency.objects.filter(is_active=True, pk__in=clerks).order_by("sort_order", "code").first()
+        made += _showcase(agency, clerks[agency.pk], rng, today, log)
     log(f"已创建 {made} 件演示申请。")
+    return made
+
+
+def _showcase(agency, actor, rng: random.Random, today: date, log) -> int:
+    """Two applications the public side can be tried on with ``SHOWCASE_CODE``: one waiting for
+    the applicant's 补正 (answer it on the tracking page), one answered and delivered."""
+    made = 0
+    for label, back in (("待补正", 7), ("已答复并送达", 30)):
+        received = today - timedelta(days=back)
+        received -= timedelta(days=max(0, received.weekday() - 4))
+        try:
+            with transaction.atomic():
+                app = services.register_by_staff(
+                    actor, agency, _person(rng, 900 + made), "in_person", received_on=received
+                ).application
+                if back == 7:
+                    services.request_correction(actor, app, "请写明所需信息的文号或形成时间。", on=today)
+                else:
+                    app = services.reply(
+                        actor,
+                        app,
+                        "r_deny_process_info",
+                        "该信息为讨论稿，尚未形成正式决定。",
+                        "art36_3",
+                        received + timedelta(days=7),
+                    )
+                    services.deliver(actor, app, received + timedelta(days=9))
+                Application.objects.filter(pk=app.pk).update(
+                    query_code_hash=hash_query_code(app.tracking_no, SHOWCASE_CODE),
+                    submitted_at=timezone.make_aware(datetime.combine(received, time(9, 30))),
+                )
+        except ApplicationError as exc:  # e.g. a 补正 period into a year the calendar lacks
+            log(f"  跳过一件演示申请：{exc.message}")
+            continue
+        log(f"公众查询演示（{label}）：申请编号 {app.tracking_no}，查询码 {SHOWCASE_CODE}")
+        made += 1
     return made

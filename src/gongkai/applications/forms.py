@@ -42,6 +42,8 @@ def apply_error(form: forms.Form, exc: ApplicationError) -> None:
     form.add_error(field, exc.message)
 
 
+ATTACHMENT_HELP = _("PDF、Word、Excel、PNG 或 JPEG，最多5个，每个不超过10MB")
+
 APPLICANT_FIELDS = (
     "applicant_type",
     "name",
@@ -60,7 +62,52 @@ APPLICANT_FIELDS = (
 )
 
 
-class ApplicationForm(forms.Form):
+class PlainErrors:
+    """A public form's messages name the field and say what to do, in the active language — never
+    a framework default such as "This field is required." (the form is rendered ``novalidate``, so
+    these are also the only messages a visitor sees)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages.update(_plain_messages(field))
+
+
+def _plain_messages(field: forms.Field) -> dict[str, str]:
+    label = str(field.label or "")
+    if isinstance(field, forms.FileField):
+        required = gettext("请选择要上传的%(label)s") % {"label": label}
+    elif isinstance(field, forms.ChoiceField | forms.BooleanField):
+        required = gettext("请选择%(label)s") % {"label": label}
+    else:
+        required = gettext("请填写%(label)s") % {"label": label}
+    messages = {
+        "required": required,
+        "invalid_choice": gettext("请从列表中选择%(label)s") % {"label": label},
+        # %(limit_value)s and %(show_value)s are filled in by Django's length validators.
+        "max_length": gettext("%(label)s最多%%(limit_value)s个字，现有%%(show_value)s个字")
+        % {"label": label},
+        "empty": gettext("上传的文件是空的，请重新选择"),
+        "missing": gettext("没有收到文件，请重新选择"),
+        "contradiction": gettext("请重新选择要上传的文件"),
+    }
+    if isinstance(field, forms.EmailField):
+        messages["invalid"] = gettext("%(label)s格式不正确，应如 name@example.com") % {"label": label}
+    elif isinstance(field, forms.DateField):
+        messages["invalid"] = gettext("请按“年-月-日”填写%(label)s，如 2026-03-02") % {"label": label}
+    elif isinstance(field, forms.IntegerField):
+        messages["invalid"] = gettext("%(label)s应为整数") % {"label": label}
+    elif isinstance(field, forms.FileField):
+        messages["invalid"] = gettext("上传的文件无法读取，请重新选择")
+    elif not (isinstance(field, forms.RegexField) and "invalid" in field.error_messages):
+        messages["invalid"] = gettext("%(label)s填写有误，请核对") % {"label": label}
+    if isinstance(field, forms.IntegerField):
+        messages["min_value"] = gettext("%(label)s不能小于%%(limit_value)s") % {"label": label}
+        messages["max_value"] = gettext("%(label)s不能大于%%(limit_value)s") % {"label": label}
+    return messages
+
+
+class ApplicationForm(PlainErrors, forms.Form):
     """The online form (条例第二十九条: who, what, in what form)."""
 
     applicant_type = forms.ChoiceField(label=_("申请人类型"), choices=APPLICANT_TYPE_CHOICES)
@@ -93,7 +140,7 @@ class ApplicationForm(forms.Form):
     attachments = MultipleFileField(
         label=_("附件（身份证明、其他材料）"),
         required=False,
-        help_text=_("PDF、Word、Excel、PNG 或 JPEG，最多5个，每个不超过10MB"),
+        help_text=ATTACHMENT_HELP,
     )
     token = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -110,18 +157,20 @@ class ApplicationForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if self.errors:
-            return cleaned
-        try:
-            data = services._clean_applicant(self.applicant_data())
-        except ApplicationError as exc:
-            apply_error(self, exc)
-            return cleaned
-        cleaned.update(id_number=data.id_number, phone=data.phone)
-        try:
-            services.check_files(cleaned.get("attachments"))
-        except ApplicationError as exc:
-            apply_error(self, exc)
+        # The service's checks, all of them at once; a field Django already refused keeps its message.
+        data, problems = services.applicant_problems(self.applicant_data())
+        for problem in problems:
+            field = problem.field if problem.field in self.fields else None
+            if field is None or field not in self.errors:
+                self.add_error(field, problem.message)
+        for name in ("id_number", "phone"):
+            if name in cleaned:
+                cleaned[name] = getattr(data, name)
+        if "attachments" in cleaned:
+            try:
+                services.check_files(cleaned["attachments"])
+            except ApplicationError as exc:
+                apply_error(self, exc)
         return cleaned
 
 
@@ -302,11 +351,47 @@ class LetterTemplateForm(forms.Form):
         return body
 
 
-class TrackForm(forms.Form):
+class TrackForm(PlainErrors, forms.Form):
     tracking_no = forms.CharField(label=_("申请编号"), max_length=64)
     code = forms.CharField(label=_("查询码"), max_length=32)
 
 
-class CalculatorForm(forms.Form):
+class CorrectionAnswerForm(PlainErrors, forms.Form):
+    """The applicant's 补正 on the tracking page; the number and code ride along hidden (POST only)."""
+
+    tracking_no = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    code = forms.CharField(widget=forms.HiddenInput, max_length=32)
+    text = forms.CharField(
+        label=pgettext_lazy("the applicant's own", "补正内容"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
+        required=False,
+        help_text=_("按补正告知书的要求写明需要补充或更正的内容"),
+    )
+    attachments = MultipleFileField(
+        label=_("补正材料"),
+        required=False,
+        help_text=ATTACHMENT_HELP,
+    )
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("token", uuid.uuid4().hex)
+
+    def clean(self):
+        cleaned = super().clean()
+        if "attachments" in cleaned:
+            try:
+                services.check_files(cleaned["attachments"])
+            except ApplicationError as exc:
+                apply_error(self, exc)
+        if "text" in cleaned and not cleaned["text"].strip() and not cleaned.get("attachments"):
+            self.add_error("text", gettext("请填写补正内容，或上传补正材料"))
+        return cleaned
+
+
+class CalculatorForm(PlainErrors, forms.Form):
     start = forms.DateField(label=_("起算日"), widget=DateInput(), help_text=_("如收到申请之日；当日不计入"))
     days = forms.IntegerField(label=_("工作日数"), min_value=0, max_value=400, initial=20)

@@ -273,3 +273,32 @@ VOLUME_TIERS: tuple[VolumeTier, ...] = (
     VolumeTier(None, 40),  # （四）201页以上的部分：40元/页
 )
 PER_ITEM_TARIFF = PerItemTariff()
+
+# What the public tracking page says for each outcome: plain words for the applicant, not the
+# statistics-table label (（三）不予公开 … 3.危及“三安全一稳定”). Chinese, marked for translation;
+# the page reads 已答复：<words>，答复书已于……送达。
+PLAIN_OUTCOMES: dict[str, str] = {
+    "r_open": gettext_noop("予以公开"),
+    "r_partial": gettext_noop("部分公开（可以公开的部分已提供，其余部分说明了不公开的理由）"),
+    "r_deny_state_secret": gettext_noop("不予公开（该信息属于国家秘密）"),
+    "r_deny_law_forbidden": gettext_noop("不予公开（法律、行政法规禁止公开该信息）"),
+    "r_deny_three_security_one_stability": gettext_noop(
+        "不予公开（公开后可能危及国家安全、公共安全、经济安全或者社会稳定）"
+    ),
+    "r_deny_third_party": gettext_noop("不予公开（公开会损害第三方的合法权益）"),
+    "r_deny_internal_affairs": gettext_noop("不予公开（该信息属于行政机关的内部事务信息）"),
+    "r_deny_process_info": gettext_noop("不予公开（该信息属于行政机关在履行职责过程中形成的过程性信息）"),
+    "r_deny_enforcement_file": gettext_noop("不予公开（该信息属于行政执法案卷）"),
+    "r_deny_admin_query": gettext_noop("该信息属于行政查询事项，请按照有关规定查询"),
+    "r_unable_not_held": gettext_noop("无法提供（本机关没有掌握该信息）"),
+    "r_unable_need_creation": gettext_noop("无法提供（没有现成的信息，需要另行制作）"),
+    "r_unable_unclear_after_correction": gettext_noop("无法提供（补正后申请的内容仍不明确）"),
+    "r_noproc_petition": gettext_noop("不作为信息公开申请处理（属于信访、投诉、举报，请通过相应渠道提出）"),
+    "r_noproc_repeat": gettext_noop("不重复处理（相同的申请已经答复过）"),
+    "r_noproc_publication": gettext_noop("不予处理（所申请的是公开出版物，已告知获取途径）"),
+    "r_noproc_mass_repeat": gettext_noop("不予处理（申请的数量、频次明显超过合理范围）"),
+    "r_noproc_confirm_or_reissue": gettext_noop("不予处理（要求确认或者重新出具已经获取的信息）"),
+    "r_other_no_correction": gettext_noop("未在期限内补正，视为放弃申请，本机关不再处理"),
+    "r_other_fee_unpaid": gettext_noop("未在期限内缴纳信息处理费，视为放弃申请，本机关不再处理"),
+    "r_other_other": gettext_noop("已按其他情形处理"),
+}

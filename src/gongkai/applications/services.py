@@ -40,7 +40,15 @@ from .models import (
     ClockEntry,
 )
 from .numbering import next_serial, settings_for
-from .queries import clock_of, earlier_items_this_month, hash_query_code, reply_types_for, unread_reminders
+from .queries import (
+    clock_of,
+    earlier_items_this_month,
+    find_for_applicant,
+    hash_query_code,
+    reply_types_for,
+    rules_for,
+    unread_reminders,
+)
 from .rules import (
     APPLICANT_TYPES,
     ID_TYPES,
@@ -231,38 +239,56 @@ class ApplicantData:
 
 def _clean_applicant(data: ApplicantData) -> ApplicantData:
     """The service checks again what the form checked, so no caller can skip it."""
+    cleaned, problems = applicant_problems(data)
+    if problems:
+        raise problems[0]
+    return cleaned
+
+
+def applicant_problems(data: ApplicantData) -> tuple[ApplicantData, list[ApplicationError]]:
+    """Every problem of the applicant's data at once (a form shows them all together), and the
+    data with what passed normalised (ID number, phone, stripped text)."""
+    problems: list[ApplicationError] = []
+    id_number, phone = data.id_number, data.phone
     if data.applicant_type not in APPLICANT_TYPES:
-        raise ApplicationError(_("请选择申请人类型"), "applicant_type")
+        problems.append(ApplicationError(_("请选择申请人类型"), "applicant_type"))
     if not data.name.strip():
-        raise ApplicationError(_("请填写申请人姓名或名称"), "name")
+        problems.append(ApplicationError(_("请填写申请人姓名或名称"), "name"))
     id_type = ID_TYPES.get(data.id_type)
     if id_type is None:
-        raise ApplicationError(_("请选择身份证明类型"), "id_type")
-    organisation = APPLICANT_TYPES[data.applicant_type].is_organisation
-    if id_type.for_organisations != organisation:
-        raise ApplicationError(
-            _("法人或其他组织请填写统一社会信用代码等组织身份证明")
-            if organisation
-            else _("自然人请填写个人身份证件"),
-            "id_type",
-        )
-    try:
-        id_number = validate_id_number(data.id_type, data.id_number)
-    except InvalidValue as exc:
-        raise ApplicationError(str(exc), "id_number") from None
+        problems.append(ApplicationError(_("请选择身份证明类型"), "id_type"))
+    elif data.applicant_type in APPLICANT_TYPES:
+        organisation = APPLICANT_TYPES[data.applicant_type].is_organisation
+        if id_type.for_organisations != organisation:
+            problems.append(
+                ApplicationError(
+                    _("法人或其他组织请填写统一社会信用代码等组织身份证明")
+                    if organisation
+                    else _("自然人请填写个人身份证件"),
+                    "id_type",
+                )
+            )
+        else:
+            try:
+                id_number = validate_id_number(data.id_type, data.id_number)
+            except InvalidValue as exc:
+                problems.append(ApplicationError(str(exc), "id_number"))
     try:
         phone = validate_phone(data.phone)
     except InvalidValue as exc:
-        raise ApplicationError(str(exc), "phone") from None
+        problems.append(ApplicationError(str(exc), "phone"))
     if not data.description.strip():
-        raise ApplicationError(_("请填写所需政府信息的名称、文号或者便于查询的其他特征性描述"), "description")
+        problems.append(
+            ApplicationError(_("请填写所需政府信息的名称、文号或者便于查询的其他特征性描述"), "description")
+        )
     if data.delivery_channel == "post" and not data.address.strip():
-        raise ApplicationError(_("选择邮寄方式的，请填写通信地址"), "address")
+        problems.append(ApplicationError(_("选择邮寄方式的，请填写通信地址"), "address"))
     if data.delivery_channel == "email" and not data.email.strip():
-        raise ApplicationError(_("选择电子邮件方式的，请填写电子邮箱"), "email")
-    return dataclasses.replace(
+        problems.append(ApplicationError(_("选择电子邮件方式的，请填写电子邮箱"), "email"))
+    cleaned = dataclasses.replace(
         data, name=data.name.strip(), id_number=id_number, phone=phone, description=data.description.strip()
     )
+    return cleaned, problems
 
 
 @dataclass(frozen=True)
@@ -448,17 +474,74 @@ def receive_correction(
     actor, app: Application, text: str = "", on: date | None = None, files=()
 ) -> Application:
     """The corrected application arrives: the reply clock starts again from this day (第三十条)."""
-    checked = check_files(files)
+    return _correction_received(actor, app, text, on, check_files(files))
+
+
+def _correction_received(
+    actor, app: Application, text: str, on: date | None, checked: list[CheckedFile], note: str = "", **changes
+) -> Application:
+    """The one path of a corrected application, recorded by staff or sent by the applicant."""
     app = _step(
         actor,
         app,
         "receive_correction",
         on,
         clock={"kind": EventKind.CORRECTION_RECEIVED},
-        changes={"correction_text": text.strip()},
+        changes={"correction_text": text.strip(), **changes},
+        note=note,
     )
     _save_files(app, checked, AttachmentPurpose.CORRECTION)
     return app
+
+
+@dataclass(frozen=True)
+class CorrectionAnswer:
+    application: Application
+    repeated: bool  # the same form posted again: nothing new was recorded
+
+
+def correction_open(app: Application, on: date | None = None) -> bool:
+    """Whether the applicant may still send the 补正 online: asked for, and the period not over."""
+    on = on or timezone.localdate()
+    return app.state == State.CORRECTION_REQUESTED and (
+        app.correction_until is None or on <= app.correction_until
+    )
+
+
+@transaction.atomic
+def answer_correction(
+    tracking_no: str, code: str, text: str, files=(), token: str | None = None, on: date | None = None
+) -> CorrectionAnswer:
+    """The applicant's 补正 from the tracking page (条例第三十条): the step staff record when a
+    corrected application arrives, on the day it is sent, so the reply period is counted again
+    from that day exactly as on the staff side. The files join the case as 补正材料."""
+    app = find_for_applicant(tracking_no, code)
+    if app is None:
+        raise ApplicationError(_("申请编号或查询码不正确。"))
+    app = _locked(app)
+    if token and app.correction_token == token:
+        return CorrectionAnswer(app, True)
+    on = _day(on, app)
+    if not correction_open(app, on):
+        if app.state == State.CORRECTION_REQUESTED:
+            raise ApplicationError(
+                _("补正期限（%(day)s）已过，不能再在网上提交补正，请与受理机关联系。")
+                % {"day": app.correction_until.isoformat()}
+            )
+        raise ApplicationError(_("本申请目前不需要补正，或补正已经提交。"))
+    checked = check_files(files)
+    if not text.strip() and not checked:
+        raise ApplicationError(_("请填写补正内容，或上传补正材料"), "text")
+    try:  # the new reply period counts from today: the calendar must reach its end
+        db_calendar().nth_working_day_after(on, rules_for(app.agency).reply)
+    except CalendarMissing:
+        raise ApplicationError(
+            _("受理机关的工作日日历尚未更新，暂时无法在网上接收补正。请稍后再试，或直接与受理机关联系。")
+        ) from None
+    app = _correction_received(
+        None, app, text, on, checked, note=_("申请人在网上提交补正"), correction_token=token or None
+    )
+    return CorrectionAnswer(app, False)
 
 
 @transaction.atomic

@@ -30,6 +30,7 @@ from gongkai.workdays.services import db_calendar
 
 from .models import OPEN_STATES, Application, ApplicationSettings, Reminder, ReminderKind
 from .services import count_uncounted_deadlines
+from .signals import reminder_emailed
 
 log = logging.getLogger(__name__)
 
@@ -206,6 +207,7 @@ def send_pending_emails() -> int:
                     Reminder.objects.filter(pk=reminder.pk).update(emailed_at=None)
                     continue
                 sent += 1
+                reminder_emailed.send(sender=Reminder, reminder=reminder, message=message)
     finally:
         mailer.close()
     return sent

@@ -10,15 +10,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import agencies_for, agency_required
 from gongkai.agencies.models import Membership, Role
+from gongkai.downloads import download, file_download
 from gongkai.events.models import Event
 from gongkai.i18n import join_clauses
 from gongkai.workdays import CalendarMissing
@@ -296,16 +296,20 @@ def letter_download(request, agency_code, pk, letter_id, fmt):
         data, content_type = letters.to_pdf(letter), "application/pdf"
     else:
         raise Http404("no such format")
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, f"{letter.title}{letter.number}.{fmt}")
-    return response
+    # 政府信息公开申请答复书（示政依复〔2026〕2号）.pdf
+    return download(
+        data,
+        f"{letter.title}（{letter.number}）.{fmt}",
+        content_type,
+        ascii_name=f"{app.tracking_no}-{letter.kind}-{letter.pk}.{fmt}",
+    )
 
 
 @agency_required(needs=HANDLING_ROLES)
 def attachment_download(request, agency_code, pk, att):
     app = _app(request, pk)
     attachment = get_object_or_404(app.attachments, pk=att)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+    return file_download(attachment.file.open("rb"), attachment.original_name)
 
 
 # ----------------------------------------------------------------- letter templates

@@ -39,6 +39,11 @@ class CatalogueConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai import facts as section_one
+
+        from . import facts
+
+        section_one.register("catalogue", facts.provider)  # figures for the annual report's section 一
         from gongkai.agencies.nav import register_section
 
         # Django rebuilds SQLite tables to alter them, dropping their triggers; put them back.

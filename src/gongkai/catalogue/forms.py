@@ -10,6 +10,8 @@ from gongkai.widgets import DateInput
 
 from .models import AgencySettings, DocType, Entry, Status, Validity
 from .queries import categories_for
+from .search import ORDERS
+from .search.query import INPUT_CHARS
 from .workflow import EDITABLE_FIELDS
 
 
@@ -85,8 +87,51 @@ def _choices(choices, empty=_("全部")):
     return [("", empty), *choices]
 
 
-class StaffFilterForm(forms.Form):
-    q = forms.CharField(label=_("关键词"), required=False, max_length=200)
+class SearchFields(forms.Form):
+    """The query and its sort order, shared by the staff list and the public catalogue. The length
+    of ``q`` is checked by the view (a message, not a reset form); the sort falls back to the default."""
+
+    q = forms.CharField(
+        label=_("关键词"),
+        required=False,
+        widget=forms.TextInput(
+            attrs={"maxlength": INPUT_CHARS, "type": "search", "placeholder": _("名称、关键词、文号或索引号")}
+        ),
+    )
+    sort = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_sort(self):
+        return self.cleaned_data["sort"] if self.cleaned_data.get("sort") in ORDERS else ""
+
+
+def list_params(get) -> tuple[str, str]:
+    """A result list's query string without its page (for the page links) and also without its
+    sort (for the sort links)."""
+    params = get.copy()
+    params.pop("page", None)
+    page_params = params.urlencode()
+    params.pop("sort", None)
+    return page_params, params.urlencode()
+
+
+class SynonymForm(forms.Form):
+    terms = forms.CharField(
+        label=_("同义词"),
+        max_length=400,
+        help_text=_(
+            "同一组的词用空格或逗号分开，例如：低保 最低生活保障。检索其中一个词，也会找到含有其他词的信息。"
+        ),
+    )
+    site_wide = forms.BooleanField(label=_("全站通用（所有机构的检索都使用）"), required=False)
+
+    def __init__(self, *args, site_wide: bool, **kwargs):
+        # Only site administrators are offered (and can post) a site-wide group.
+        super().__init__(*args, **kwargs)
+        if not site_wide:
+            del self.fields["site_wide"]
+
+
+class StaffFilterForm(SearchFields):
     status = forms.ChoiceField(label=_("状态"), required=False, choices=_choices(Status.choices))
     category = forms.ChoiceField(label=_("主题分类"), required=False)
     doc_type = forms.ChoiceField(label=_("文件类型"), required=False, choices=_choices(DocType.choices))

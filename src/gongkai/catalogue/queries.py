@@ -1,16 +1,20 @@
-"""Read-only catalogue queries: an agency's categories, its review queue and the 第二十条第（一）项
-counts of table 二."""
+"""Read-only catalogue queries: an agency's categories, its review queue, a page of search results
+and the 第二十条第（一）项 counts of table 二."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 
 from gongkai.agencies.batch import agency_pks, chunks
 
 from . import rules
 from .models import DocType, Entry, OwnCategory, Status, Validity
+from .search import MAX_QUERY_CHARS, Filters, Query, highlight, order_for, parse_query, search
 
 
 def categories_for(agency) -> list[rules.Category]:
@@ -49,6 +53,61 @@ def review_counts(agencies) -> dict[int, int]:
         )
         out.update(dict(rows))
     return out
+
+
+# --------------------------------------------------------------------------- search results
+
+
+@dataclass
+class SearchResults:
+    """What a search page shows: ``query`` is None when nothing was searched (no text, only
+    punctuation, or too long: ``message`` then says why)."""
+
+    query: Query | None
+    order: str
+    message: str = ""
+    page: Page | None = None
+    entries: list | None = None
+
+
+def parse_search(text: str, filters: Filters, requested_order: str) -> SearchResults:
+    """The query typed into a search box, with the message a visitor sees when it cannot be used."""
+    text = (text or "").strip()
+    if not text:
+        return SearchResults(None, order_for(requested_order, None))
+    query = parse_query(text, filters)
+    if query.too_long:
+        message = _("检索词过长，请缩短到%(n)s字以内。") % {"n": MAX_QUERY_CHARS}
+        return SearchResults(None, order_for(requested_order, None), message)
+    if not query:
+        return SearchResults(
+            None, order_for(requested_order, None), _("检索词中没有可检索的文字，请输入汉字、字母或数字。")
+        )
+    return SearchResults(query, order_for(requested_order, query))
+
+
+def search_page(
+    results: SearchResults, filters: Filters, page_number, per_page: int, fields=()
+) -> SearchResults:
+    """``results`` with one page of matching entries (``fields``: the columns the list shows), their
+    hits marked: ``title_html``, ``snippet_html``, ``doc_number_html``, ``index_no_html``."""
+    query = results.query
+    ids = search(query, filters, order=results.order)
+    page = Paginator(ids, per_page).get_page(page_number)
+    qs = Entry.objects.only(*fields, "summary", "body") if fields else Entry.objects.all()
+    by_id = qs.in_bulk(list(page.object_list))
+    entries = [by_id[i] for i in page.object_list if i in by_id]
+    words = highlight.pattern(query.words)
+    for e in entries:
+        e.title_html = highlight.mark(e.title, words)
+        e.snippet_html = highlight.snippet((e.summary, e.body), words)
+        exact_number = e.doc_number in query.exact.doc_numbers
+        e.doc_number_html = highlight.mark(
+            e.doc_number, highlight.pattern([e.doc_number]) if exact_number else words
+        )
+        exact_index = e.index_no in query.exact.index_nos
+        e.index_no_html = highlight.mark(e.index_no, highlight.pattern([e.index_no]) if exact_index else None)
+    return replace(results, page=page, entries=entries)
 
 
 # --------------------------------------------------------------------------- annual report (table 二)

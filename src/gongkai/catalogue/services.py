@@ -13,13 +13,14 @@ from django.utils.translation import gettext as _
 from gongkai.agencies.models import Role
 from gongkai.events.services import changed, record, snapshot
 
-from . import rules
+from . import cache, rules
 from .attachments import remove_files
 from .errors import CatalogueError
-from .models import AgencySettings, Entry, OwnCategory, Status
+from .models import AgencySettings, Entry, OwnCategory, Status, Synonym
 from .numbering import allocate_index_no, validate_index_pattern
 from .queries import categories_for
 from .search import segmented_fields
+from .search.synonyms import MAX_TERM_CHARS, MAX_TERMS, split_terms
 from .workflow import EDITABLE_FIELDS, EDITABLE_STATES, LOGGED_FIELDS, check_validity, locked, require_role
 
 
@@ -136,3 +137,58 @@ def add_own_category(actor, agency, code: str, label: str) -> OwnCategory:
     cat = OwnCategory.objects.create(agency=agency, code=code, label=label)
     record(actor, "catalogue.category.add", agency, None, {"code": code, "label": label}, agency=agency)
     return cat
+
+
+def _may_edit_synonyms(actor, agency, site_wide: bool) -> None:
+    # Site-wide groups change every agency's search: site administrators only.
+    if site_wide and not getattr(actor, "is_superuser", False):
+        raise CatalogueError(_("只有系统管理员可以修改全站通用的同义词。"))
+    require_role(actor, agency, Role.AGENCY_ADMIN)
+
+
+@transaction.atomic
+def add_synonym(actor, agency, text: str, site_wide: bool = False) -> Synonym:
+    """A group of search synonyms for ``agency`` (or the whole site) from the terms in ``text``."""
+    _may_edit_synonyms(actor, agency, site_wide)
+    terms = split_terms(text)
+    if len(terms) < 2:
+        raise CatalogueError(_("请至少填写两个词，用空格或逗号分开。"), "terms")
+    if len(terms) > MAX_TERMS:
+        raise CatalogueError(_("一组最多 %(n)s 个词。") % {"n": MAX_TERMS}, "terms")
+    for term in terms:
+        if len(term) > MAX_TERM_CHARS:
+            raise CatalogueError(
+                _("“%(term)s”太长：每个词最多 %(n)s 个字。") % {"term": term[:40], "n": MAX_TERM_CHARS},
+                "terms",
+            )
+        if not any(ch.isalnum() for ch in term):
+            raise CatalogueError(_("“%(term)s”没有可检索的文字。") % {"term": term}, "terms")
+    scope = Synonym.objects.filter(agency=None if site_wide else agency)
+    wanted = set(terms)
+    if any(set(row.term_list()) == wanted for row in scope):
+        raise CatalogueError(_("这组同义词已经有了。"), "terms")
+    row = Synonym.objects.create(
+        agency=None if site_wide else agency, terms=" ".join(terms), created_by=actor
+    )
+    record(
+        actor, "catalogue.synonym.add", row, None, {"terms": row.terms, "site_wide": site_wide}, agency=agency
+    )
+    cache.bump()  # cached public search pages were computed without this group
+    return row
+
+
+@transaction.atomic
+def delete_synonym(actor, agency, row: Synonym) -> None:
+    _may_edit_synonyms(actor, agency, row.agency_id is None)
+    if row.agency_id not in (None, agency.pk):
+        raise CatalogueError(_("您没有执行此操作的权限。"))
+    record(
+        actor,
+        "catalogue.synonym.delete",
+        row,
+        {"terms": row.terms, "site_wide": row.agency_id is None},
+        None,
+        agency=agency,
+    )
+    row.delete()
+    cache.bump()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django.db import transaction
@@ -58,3 +59,8 @@ def make_entry(
     entry.save()
     record(None, "catalogue.entry.fixture", entry, None, {"status": status})
     return entry
+
+
+def unmarked(response) -> str:
+    """A response's HTML without the ``<mark>`` tags of search hits, to assert on the text shown."""
+    return re.sub(r"</?mark>", "", response.content.decode())

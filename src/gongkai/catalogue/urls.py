@@ -9,6 +9,7 @@ urlpatterns = [
     path("<str:agency_code>/", views.entry_list, name="entry_list"),
     path("<str:agency_code>/review/", views.review_queue, name="review_queue"),
     path("<str:agency_code>/settings/", views.agency_settings, name="settings"),
+    path("<str:agency_code>/settings/synonyms/", views.synonyms, name="synonyms"),
     path("<str:agency_code>/new/", views.entry_create, name="entry_create"),
     path("<str:agency_code>/<int:pk>/", views.entry_detail, name="entry_detail"),
     path("<str:agency_code>/<int:pk>/edit/", views.entry_edit, name="entry_edit"),

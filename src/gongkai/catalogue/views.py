@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import agencies_for, agency_required
 from gongkai.agencies.models import Role
+from gongkai.downloads import file_download
 from gongkai.events.models import Event
 
 from . import attachments, queries, services, workflow
@@ -25,10 +27,13 @@ from .forms import (
     ReasonForm,
     SettingsForm,
     StaffFilterForm,
+    SynonymForm,
     ValidityForm,
+    list_params,
 )
-from .models import AgencySettings, Attachment, Entry, OwnCategory, Status
-from .search import Filters, apply_filters, search
+from .models import AgencySettings, Attachment, Entry, OwnCategory, Status, Synonym
+from .search import Filters, apply_filters
+from .search.synonyms import seed_groups
 
 PAGE_SIZE = 30
 
@@ -50,10 +55,10 @@ def index(request):
 def entry_list(request, agency_code):
     form = StaffFilterForm(request.GET or None, agency=request.agency)
     filters = Filters(agency_ids=(request.agency.pk,))
-    query = ""
+    text, sort = "", ""
     if form.is_valid():
         d = form.cleaned_data
-        query = d["q"].strip()
+        text, sort = d["q"], d["sort"]
         filters = Filters(
             agency_ids=(request.agency.pk,),
             category=d["category"],
@@ -62,19 +67,17 @@ def entry_list(request, agency_code):
             validity=d["validity"],
             status=(d["status"],) if d["status"] else None,
         )
-    if query:
-        ids = search(query, filters)
-        page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
-        by_id = Entry.objects.in_bulk(list(page.object_list))
-        entries = [by_id[i] for i in page.object_list if i in by_id]
+    results = queries.parse_search(text, filters, sort)
+    if results.query:
+        results = queries.search_page(results, filters, request.GET.get("page"), PAGE_SIZE)
+        page, entries = results.page, results.entries
     else:
         qs = apply_filters(Entry.objects.filter(agency=request.agency), filters).order_by(
             "-updated_at", "-id"
         )
         page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
         entries = list(page.object_list)
-    params = request.GET.copy()
-    params.pop("page", None)
+    page_params, sort_params = list_params(request.GET)
     return render(
         request,
         "catalogue/entry_list.html",
@@ -84,8 +87,9 @@ def entry_list(request, agency_code):
             "form": form,
             "page": page,
             "entries": entries,
-            "query": query,
-            "params": params.urlencode(),
+            "results": results,
+            "params": page_params,
+            "sort_params": sort_params,
             "queue_count": queries.review_queue(request.agency).count(),
         },
     )
@@ -283,11 +287,7 @@ def attachment_response(attachment: Attachment) -> FileResponse:
         fh = attachment.file.open("rb")
     except (FileNotFoundError, OSError) as exc:
         raise Http404("file missing") from exc
-    response = FileResponse(
-        fh, as_attachment=True, filename=attachment.name, content_type=attachment.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return file_download(fh, attachment.name, attachment.content_type)
 
 
 @agency_required(needs=Role.AGENCY_ADMIN)
@@ -325,5 +325,50 @@ def agency_settings(request, agency_code):
             "form": form,
             "cat_form": cat_form,
             "own_categories": OwnCategory.objects.filter(agency=request.agency),
+        },
+    )
+
+
+@agency_required(needs=Role.AGENCY_ADMIN)
+def synonyms(request, agency_code):
+    """The search synonyms: the shipped list, the site-wide groups (site administrators edit them)
+    and the agency's own."""
+    form = SynonymForm(site_wide=request.user.is_superuser)
+    if request.method == "POST" and "delete" in request.POST:
+        pk = request.POST["delete"]
+        scope = Synonym.objects.filter(Q(agency=None) | Q(agency=request.agency))
+        row = get_object_or_404(scope, pk=int(pk) if pk.isdigit() else 0)
+        try:
+            services.delete_synonym(request.user, request.agency, row)
+        except CatalogueError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("已删除同义词“%(terms)s”。") % {"terms": row})
+        return redirect("catalogue:synonyms", agency_code=agency_code)
+    if request.method == "POST":
+        form = SynonymForm(request.POST, site_wide=request.user.is_superuser)
+        if form.is_valid():
+            try:
+                row = services.add_synonym(
+                    request.user,
+                    request.agency,
+                    form.cleaned_data["terms"],
+                    form.cleaned_data.get("site_wide", False),
+                )
+            except CatalogueError as exc:
+                _apply_error(form, exc)
+            else:
+                messages.success(request, _("已添加同义词“%(terms)s”。") % {"terms": row})
+                return redirect("catalogue:synonyms", agency_code=agency_code)
+    return render(
+        request,
+        "catalogue/synonyms.html",
+        {
+            "agency": request.agency,
+            "form": form,
+            "own": Synonym.objects.filter(agency=request.agency),
+            "site_wide": Synonym.objects.filter(agency=None),
+            "seed": seed_groups(),
+            "can_edit_site_wide": request.user.is_superuser,
         },
     )

@@ -166,16 +166,22 @@ def load_demo(with_catalogue: bool = True, log=print) -> list[DemoLogin]:
     from gongkai.catalogue.demo import load_demo_catalogue
     from gongkai.credit.demo import load_demo_credit
     from gongkai.disclosure.demo import load_demo_disclosure
+    from gongkai.hotline.demo import load_demo_hotline
+    from gongkai.interaction.demo import load_demo_interaction
+    from gongkai.notifications.demo import load_demo_notifications
     from gongkai.records.demo import load_demo_records
     from gongkai.reports.demo import load_demo_reports
 
     if with_catalogue:
         load_demo_catalogue(log=log)
     load_demo_applications(log=log)
+    load_demo_notifications(log=log)
     load_demo_records(log=log)
     load_demo_credit(log=log)
     load_demo_appeals(log=log)
     load_demo_disclosure(log=log)
+    load_demo_hotline(log=log)
+    load_demo_interaction(log=log)
     load_demo_reports(log=log)
     return demo_logins()
 

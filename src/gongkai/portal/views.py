@@ -16,10 +16,11 @@ from django.views.decorators.http import require_safe
 from gongkai.agencies.models import Agency
 from gongkai.catalogue import cache as public_cache
 from gongkai.catalogue import guide as guide_data
+from gongkai.catalogue.forms import SearchFields, list_params
 from gongkai.catalogue.models import Attachment, DisclosureMode, DocType, Entry, Validity
-from gongkai.catalogue.queries import category_label
+from gongkai.catalogue.queries import category_label, parse_search, search_page
 from gongkai.catalogue.rules import statutory_categories
-from gongkai.catalogue.search import DEFAULT_LIMIT, Filters, apply_filters, public_entries, search
+from gongkai.catalogue.search import DEFAULT_LIMIT, Filters, apply_filters, public_entries
 
 PAGE_SIZE = 20
 LIST_FIELDS = (
@@ -73,7 +74,11 @@ def home(request):
     return public_cache.render_public(
         request,
         "portal/home.html",
-        {"recent": recent.order_by("-publish_date", "-id")[:10], "tree": _agency_tree()},
+        {
+            "recent": recent.order_by("-publish_date", "-id")[:10],
+            "tree": _agency_tree(),
+            "search_form": SearchFields(auto_id="site-%s"),
+        },
     )
 
 
@@ -96,8 +101,7 @@ def _choices(choices):
     return [("", _("全部")), *choices]
 
 
-class CatalogueFilterForm(forms.Form):
-    q = forms.CharField(label=_("关键词"), required=False, max_length=10000)
+class CatalogueFilterForm(SearchFields):
     agency = forms.ChoiceField(label=_("机构"), required=False)
     category = forms.ChoiceField(label=_("主题分类"), required=False)
     doc_type = forms.ChoiceField(label=_("文件类型"), required=False, choices=_choices(DocType.choices))
@@ -142,11 +146,11 @@ def catalogue(request):
 def _catalogue_context(request) -> dict:
     agencies = list(_agencies().only("id", "code", "name", "parent_id", "sort_order"))
     form = CatalogueFilterForm(request.GET or None, agencies=agencies, years=_years())
-    query, filters, agency = "", Filters(public_only=True), None
+    text, sort, filters, agency = "", "", Filters(public_only=True), None
     if form.is_bound:
         form.is_valid()  # invalid choices are just ignored, never an error page
         d = getattr(form, "cleaned_data", {})
-        query = (d.get("q") or "").strip()
+        text, sort = d.get("q") or "", d.get("sort") or ""
         agency = next((a for a in agencies if a.code == d.get("agency")), None)
         filters = Filters(
             public_only=True,
@@ -156,11 +160,10 @@ def _catalogue_context(request) -> dict:
             year=d.get("year"),
             validity=d.get("validity") or "",
         )
-    if query:
-        ids = search(query, filters)
-        page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
-        by_id = Entry.objects.only(*LIST_FIELDS).in_bulk(list(page.object_list))
-        entries = [by_id[i] for i in page.object_list if i in by_id]
+    results = parse_search(text, filters, sort)
+    if results.query:
+        results = search_page(results, filters, request.GET.get("page"), PAGE_SIZE, LIST_FIELDS)
+        page, entries = results.page, results.entries
     else:
         qs = apply_filters(Entry.objects.only(*LIST_FIELDS), filters).order_by("-publish_date", "-id")
         paginator = Paginator(qs, PAGE_SIZE)
@@ -171,14 +174,15 @@ def _catalogue_context(request) -> dict:
     names = {a.pk: a.name for a in agencies}
     for e in entries:
         e.agency_name = names.get(e.agency_id, "")
-    params = request.GET.copy()
-    params.pop("page", None)
+    page_params, sort_params = list_params(request.GET)
     return {
         "form": form,
-        "query": query,
+        "results": results,
+        "query": results.query.text if results.query else "",
         "page": page,
         "entries": entries,
-        "params": params.urlencode(),
+        "params": page_params,
+        "sort_params": sort_params,
         "agency": agency,
         "search_limit": DEFAULT_LIMIT,
     }

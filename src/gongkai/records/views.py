@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai import law
 from gongkai.agencies.access import WRITE_ROLES, agencies_for, agency_required
+from gongkai.downloads import download
 
 from . import importing, queries, services
 from .forms import ConfirmForm, DecisionForm, FeeForm, UploadForm, YearForm, YearlyTotalForm, apply_error
@@ -303,11 +303,7 @@ def import_template(request, agency_code, kind, fmt):
     else:
         body = importing.template_xlsx(kind)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(
-        True, f"{importing.SPECS[kind].file_title}.{fmt}"
-    )
-    return response
+    return download(body, f"{importing.SPECS[kind].file_title}.{fmt}", content_type, f"{kind}-template.{fmt}")
 
 
 # ---------------------------------------------------------------- table 二

@@ -21,9 +21,12 @@ def _reports_url(agency, access):
 
 
 def _summary_url(agency, access):
+    """汇总 is for a user of several agencies: shown where none is chosen, to supervisors, to superusers."""
     from django.urls import reverse
     from django.utils import timezone
 
+    if agency is not None and access is not None and not (access.supervised or access.superuser):
+        return None
     return reverse("reports:summary", args=[timezone.localdate().year - 1])
 
 

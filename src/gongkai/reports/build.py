@@ -15,6 +15,7 @@ from datetime import date
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
+from gongkai import facts
 from gongkai.annual.layout import FormatLayout, layout_for_year
 from gongkai.annual.model import Report, Table
 
@@ -74,7 +75,10 @@ def build_report(
     *,
     publication_date: date | None = None,
     tables: dict[str, Table] | None = None,
+    with_facts: bool = True,
 ) -> Report:
+    """The agency's report for the year; ``with_facts``: with the registries' figures for section 一
+    (``gongkai.facts``; a summary's per-agency reports do without)."""
     layout = layout_for_year(year)
     report = Report.empty(
         layout.version,
@@ -92,6 +96,8 @@ def build_report(
         report.sections["other"] = workspace.other.strip() or None
     for key in ("active", "applications", "review_litigation"):
         report.sections[key] = ""
+    if with_facts:
+        report.facts = facts.collect((agency.pk,), year)
     return report
 
 
@@ -99,12 +105,13 @@ def build_report(
 
 
 def content_json(report: Report) -> dict:
-    """What the hash covers: the report without its publication date, notes and source (a version
+    """What the hash covers: the report without its publication date, notes, source and facts (a version
     republished with the same content has the same hash)."""
     data = report.to_json()
     data["dates"] = {"signature": data["dates"]["signature"]}
     data.pop("notes", None)
     data.pop("source", None)
+    data.pop("facts", None)  # not printed: a registry corrected later does not change the report
     return data
 
 

@@ -24,9 +24,11 @@ CONFIRMABLE_ERRORS = frozenset({"PUB-DEADLINE"})
 
 
 def check_options(today: date | None = None) -> CheckOptions:
-    """CheckOptions with deadlines from settings.GONGKAI_REPORT_DEADLINES (kind → (month, day)) if set."""
+    """CheckOptions with deadlines from settings.GONGKAI_REPORT_DEADLINES (kind → (month, day)) and
+    PUB-SIGNED's limit from settings.GONGKAI_SIGNATURE_GAP_DAYS, where set."""
     options = CheckOptions(today=today)
     options.deadlines = {**options.deadlines, **getattr(settings, "GONGKAI_REPORT_DEADLINES", {})}
+    options.signature_gap_days = getattr(settings, "GONGKAI_SIGNATURE_GAP_DAYS", options.signature_gap_days)
     return options
 
 

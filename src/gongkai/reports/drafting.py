@@ -74,25 +74,25 @@ PROBLEMS = (
 ORDINALS = "一二三四五六七八"
 
 
-def _pick(key: str, items: tuple, k: int, offset: int = 0) -> list:
-    start = int(hashlib.sha256(key.encode()).hexdigest(), 16) % len(items)
-    return [items[(start + offset + i) % len(items)] for i in range(k)]
-
-
 def draft_texts(report: Report, fees: FeeSummary, agency_code: str) -> dict[str, str]:
     """Texts for every field of the workspace, quoting the tables' figures exactly."""
     year = report.year or 0
     name = report.agency.name or "本机关"
     key = f"{agency_code}:{year}"
-    site = _pick(agency_code, SITES, 1)[0]
+    site = guidance.pick(agency_code, SITES, 1)[0]
     digits = int(hashlib.sha256(key.encode()).hexdigest()[:6], 16)
     trainings, trainees = 1 + digits % 5, 12 + digits % 90
     sentences = {s.part: [] for s in guidance.ready_sentences(report, fees)}
     for s in guidance.ready_sentences(report, fees):
         sentences[s.part].append(s.text)
     active = " ".join(sentences.get("overview_active", []))
+    quoted = {
+        part: "".join(sentences.get(f"overview_{part}", [])) for part in ("info_management", "platform")
+    }
     on_request = "".join(sentences.get("overview_on_request", [])) or "本年度未收到政府信息公开申请。"
-    supervision = "".join(_pick(agency_code, SUPERVISION, 2, offset=2 * year)).format(n=trainings, m=trainees)
+    supervision = "".join(guidance.pick(agency_code, SUPERVISION, 2, offset=2 * year)).format(
+        n=trainings, m=trainees
+    )
     # problems: the year picks a different pair of entries than the year before (no 内容雷同)
     chosen = [PROBLEMS[(year * 3 + i + len(agency_code)) % len(PROBLEMS)] for i in range(3)]
     problems = (
@@ -104,12 +104,16 @@ def draft_texts(report: Report, fees: FeeSummary, agency_code: str) -> dict[str,
         + "。"
     )
     return {
-        "overview_intro": _pick(agency_code, INTROS, 1, offset=year)[0].format(year=year, name=name),
-        "overview_active": f"通过{site}主动公开政府信息。{active}{_pick(agency_code, ACTIVE_EXTRA, 1, offset=year)[0]}",
+        "overview_intro": guidance.pick(agency_code, INTROS, 1, offset=year)[0].format(year=year, name=name),
+        "overview_active": f"通过{site}主动公开政府信息。{active}{guidance.pick(agency_code, ACTIVE_EXTRA, 1, offset=year)[0]}",
         "overview_on_request": on_request + "所有申请均在法定期限内答复。",
-        "overview_info_management": "".join(_pick(agency_code, MANAGEMENT, 2, offset=2 * year)),
-        "overview_platform": "".join(_pick(agency_code, PLATFORM, 2, offset=2 * year)),
-        "overview_supervision": supervision + _pick(agency_code, ASSESSMENT, 1, offset=year)[0],
+        "overview_info_management": "".join(guidance.pick(agency_code, MANAGEMENT, 2, offset=2 * year))
+        + quoted["info_management"],
+        "overview_platform": "".join(guidance.pick(agency_code, PLATFORM, 2, offset=2 * year))
+        + quoted["platform"],
+        "overview_supervision": supervision
+        + guidance.pick(agency_code, ASSESSMENT, 1, offset=year)[0]
+        + "".join(sentences.get("overview_supervision", [])),
         "problems": problems,
         "other": "\n".join(
             [

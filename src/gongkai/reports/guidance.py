@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
 
 from gongkai.annual.layout import DENY, NOPROC, OTHER, UNABLE
 from gongkai.annual.model import Report, Table
+from gongkai.facts import Fact
 
 from .build import FeeSummary
 
@@ -86,10 +88,44 @@ def review_sentence(report: Report) -> str | None:
 class Suggestion:
     part: str  # the text field it belongs in
     text: str
+    facts: tuple[Fact, ...] = field(default=())  # the registry figures it quotes
+
+
+def pick(key: str, items: tuple, k: int = 1, offset: int = 0) -> list:
+    """``k`` consecutive items from a place that ``key`` fixes: wording that stays put for one
+    agency and year but differs between agencies and years (30号: no 内容雷同)."""
+    start = int(hashlib.sha256(key.encode()).hexdigest(), 16) % len(items)
+    return [items[(start + offset + i) % len(items)] for i in range(k)]
+
+
+FACT_OPENERS = ("全年", "本年度", "{year}年", "{year}年度", "据统计，{year}年")
+
+
+def fact_sentences(report: Report) -> list[Suggestion]:
+    """One sentence per registry and part of section 一, quoting each computable fact as
+    "label + figure" (the form TXT-FACT reads back, so text and check agree by construction)."""
+    groups: dict[tuple[str, str], list[Fact]] = {}
+    for fact in report.facts:
+        if fact.value is not None:
+            groups.setdefault((fact.part, fact.key.split(".")[0]), []).append(fact)
+    out = []
+    for (part, source), quoted in groups.items():
+        key = f"{report.agency.name}:{report.year}:{source}:{part}"
+        opener = pick(key, FACT_OPENERS)[0].format(year=report.year)
+        separator = pick(key, ("，", "；"), offset=1)[0]
+        text = opener + separator.join(f"{f.label}{f.text}" for f in quoted) + "。"
+        out.append(Suggestion(f"overview_{part}", text, tuple(quoted)))
+    return out
+
+
+def uncomputable_facts(report: Report) -> list[Fact]:
+    """Facts a sentence cannot quote (no value); their definitions say why."""
+    return [f for f in report.facts if f.value is None]
 
 
 def ready_sentences(report: Report, fees: FeeSummary) -> list[Suggestion]:
-    """Sentences whose figures come from the tables (so TXT-NUM agrees by construction)."""
+    """Sentences whose figures come from the tables (so TXT-NUM agrees by construction) and from
+    the registries' facts (TXT-FACT)."""
     out = []
     for part, text in (
         ("overview_active", active_sentence(report)),
@@ -100,7 +136,7 @@ def ready_sentences(report: Report, fees: FeeSummary) -> list[Suggestion]:
     ):
         if text:
             out.append(Suggestion(part, text))
-    return out
+    return out + fact_sentences(report)
 
 
 # ---------------------------------------------------------------- 内容雷同

@@ -12,7 +12,7 @@ from gongkai.annual.writers import render as render_report
 
 from .models import AnnualReport, ReportVersion
 from .queries import published_reports
-from .views import EXPORTS, download
+from .views import EXPORTS, report_download
 
 
 @require_safe
@@ -77,6 +77,6 @@ def version_download(request, agency_code, year, number, fmt):
         raise Http404("no such format")
     item = _published(agency_code, year)
     version = _version(item, number)
-    return download(
-        render_report(version.to_report(), fmt), fmt, f"{item.agency.code}-{year}-v{version.number}.{fmt}"
-    )
+    # a later version is named as such; the first (often the only one) goes by the title alone
+    suffix = f"（第{version.number}版）" if version.number > 1 else ""
+    return report_download(version.to_report(), fmt, f"{item.agency.code}-{year}-v{version.number}", suffix)

@@ -143,7 +143,7 @@ def summarise(user, year: int) -> Summary:
         return summary
     tables = compute_tables_by_agency(agencies, year, layout)
     summary.rows = [(a, figures(tables[a.pk])) for a in agencies]
-    reports = [build_report(a, year, tables=tables[a.pk]) for a in agencies]
+    reports = [build_report(a, year, tables=tables[a.pk], with_facts=False) for a in agencies]
     try:
         summary.report = sum_reports(reports, _summary_name(agencies), check=False)
     except ReportError as exc:

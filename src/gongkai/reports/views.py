@@ -25,6 +25,8 @@ from gongkai.annual.checks.base import REGISTRY
 from gongkai.annual.layout import layout_for_year
 from gongkai.annual.model import cell_path
 from gongkai.annual.writers import render as render_report
+from gongkai.annual.writers import report_title
+from gongkai.downloads import download
 from gongkai.i18n import join_clauses
 
 from . import build, guidance, queries, services
@@ -144,9 +146,19 @@ def _check_title(code: str) -> str:
     return spec.title_en if (get_language() or "").startswith("en") else spec.title_zh
 
 
+def _fact_links(cells, report) -> list[dict]:
+    """The records behind the registry figures a finding names (cells ``facts.<key>``)."""
+    by_key = {f"facts.{f.key}": f for f in report.facts}
+    return [
+        {"label": by_key[c].label, "url": by_key[c].records}
+        for c in cells
+        if c in by_key and by_key[c].records
+    ]
+
+
 def _findings_context(ev) -> dict:
     """The findings for the page: messages and titles in the active language (gongkai.annual has
-    both), fingerprints always from the Chinese message."""
+    both), fingerprints always from the Chinese message, links to the records of registry figures."""
 
     def rows(findings):
         return [
@@ -157,6 +169,7 @@ def _findings_context(ev) -> dict:
                 "message": finding_message(f),
                 "fingerprint": fingerprint(f),
                 "cells": f.cells,
+                "links": _fact_links(f.cells, ev.report),
             }
             for f in findings
         ]
@@ -232,6 +245,7 @@ def workspace(request, agency_code, year):
     report = ev.report
     fees = build.fees(agency, year)
     suggestions = guidance.ready_sentences(report, fees)
+    uncomputable = guidance.uncomputable_facts(report)
     previous = _previous_texts(agency, year)
     form = TextsForm(
         initial={
@@ -246,7 +260,8 @@ def workspace(request, agency_code, year):
             {
                 "field": form[name],
                 "hint": SUBTOPIC_HINTS.get(name, ""),
-                "suggestions": [s.text for s in suggestions if s.part == name],
+                "suggestions": [s for s in suggestions if s.part == name],
+                "uncomputable": [f for f in uncomputable if f"overview_{f.part}" == name],
                 "previous": previous.get(name, ""),
                 "duplicates": guidance.near_duplicates(getattr(ws, name), previous.get(name)),
             }
@@ -402,13 +417,17 @@ def export(request, agency_code, year, fmt):
         raise Http404("no such format")
     agency, year = request.agency, _year(year)
     report = _report_for_export(agency, year)
-    return download(render_report(report, fmt), fmt, f"{agency.code}-{year}-annual-report.{fmt}")
+    return report_download(report, fmt, f"{agency.code}-{year}-annual-report")
 
 
-def download(data: bytes, fmt: str, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=EXPORTS[fmt][0])
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def report_download(report, fmt: str, ascii_stem: str, suffix: str = "") -> HttpResponse:
+    """The report as a file named by its title (示例县教育局2025年政府信息公开工作年度报告.docx)."""
+    return download(
+        render_report(report, fmt),
+        f"{report_title(report)}{suffix}.{fmt}",
+        EXPORTS[fmt][0],
+        ascii_name=f"{ascii_stem}.{fmt}",
+    )
 
 
 # ---------------------------------------------------------------- summary of the user's agencies
@@ -447,7 +466,7 @@ def summary_export(request, year, fmt):
     result = queries.summarise(request.user, _year(year))
     if result.report is None:
         raise Http404("nothing to sum")
-    return download(render_report(result.report, fmt), fmt, f"summary-{result.year}-annual-report.{fmt}")
+    return report_download(result.report, fmt, f"summary-{result.year}-annual-report", "（汇总）")
 
 
 # ---------------------------------------------------------------- baselines

@@ -71,8 +71,11 @@ INSTALLED_APPS = [
     "gongkai.appeals",
     "gongkai.records",
     "gongkai.credit",
+    "gongkai.notifications",
     "gongkai.reports",
     "gongkai.disclosure",
+    "gongkai.hotline",
+    "gongkai.interaction",
     "huey.contrib.djhuey",
 ]
 
@@ -231,9 +234,35 @@ HUEY = {
     "immediate": False,
     "consumer": {"workers": 2, "worker_type": "thread"},
 }
-DEFAULT_FROM_EMAIL = os.environ.get("GONGKAI_FROM_EMAIL", "gongkai@localhost")
-EMAIL_BACKEND = os.environ.get("GONGKAI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 GONGKAI_APPLICATION_MAX_UPLOAD = int(os.environ.get("GONGKAI_APPLICATION_MAX_UPLOAD", str(10 * 1024 * 1024)))
+
+# --- E-mail and SMS (gongkai.notifications; see docs/deploy.md, "Notifications").
+# With GONGKAI_EMAIL_HOST set, mail goes out over SMTP; without it (a machine with no mail server)
+# every message is written as a file to the "mail" folder of the data folder, to read or forward.
+DEFAULT_FROM_EMAIL = os.environ.get("GONGKAI_FROM_EMAIL", "gongkai@localhost")
+EMAIL_HOST = os.environ.get("GONGKAI_EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("GONGKAI_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("GONGKAI_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("GONGKAI_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _flag("GONGKAI_EMAIL_TLS")  # STARTTLS, usually port 587
+EMAIL_USE_SSL = _flag("GONGKAI_EMAIL_SSL")  # implicit TLS, usually port 465
+EMAIL_TIMEOUT = int(os.environ.get("GONGKAI_EMAIL_TIMEOUT", "30"))
+EMAIL_FILE_PATH = DATA_DIR / "mail"
+EMAIL_BACKEND = os.environ.get(
+    "GONGKAI_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.filebased.EmailBackend",
+)
+# The SMS provider: a class with send(phone, text); the default only logs (and the case shows it).
+GONGKAI_SMS_GATEWAY = os.environ.get(
+    "GONGKAI_SMS_GATEWAY", "gongkai.notifications.channels.LoggingSmsGateway"
+)
+# The address the public reaches the site at, for the tracking link in messages to applicants.
+GONGKAI_SITE_URL = os.environ.get("GONGKAI_SITE_URL", "http://127.0.0.1:8000")
+# A message that cannot be sent is tried again this many times, after 5, 10, 20 minutes by default.
+GONGKAI_NOTIFY_RETRIES = int(os.environ.get("GONGKAI_NOTIFY_RETRIES", "3"))
+GONGKAI_NOTIFY_RETRY_DELAY = int(os.environ.get("GONGKAI_NOTIFY_RETRY_DELAY", "300"))
 
 LOGGING = {
     "version": 1,

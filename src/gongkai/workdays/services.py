@@ -21,6 +21,7 @@ from django.utils.translation import gettext
 
 from gongkai.events.services import record
 from gongkai.i18n import join_clauses
+from gongkai.text import chinese_date
 
 from .counting import HOLIDAY, MAKEUP_WORKDAY, CalendarMissing, WorkCalendar, default_calendar
 from .models import CalendarYear, HolidayCalendarDay
@@ -72,6 +73,17 @@ def db_calendar() -> WorkCalendar:
 def last_entered_year() -> int | None:
     """The last year whose arrangement is in the table; dates after it are provisional."""
     return CalendarYear.objects.aggregate(last=Max("year"))["last"]
+
+
+def written_deadline(day: date | None, calendar: WorkCalendar | None = None) -> str:
+    """A deadline as a letter or a message writes it (2027年1月20日); one counted into a year whose
+    holiday notice is not entered says so, so nobody is told a provisional date as certain."""
+    if day is None:
+        return ""
+    text = chinese_date(day)
+    if (calendar or db_calendar()).is_provisional(day):
+        text += f"（暂定，以国务院办公厅公布的{day.year}年节假日安排为准）"
+    return text
 
 
 def covered_years() -> list[int]:
@@ -272,4 +284,5 @@ __all__ = [
     "remove_day",
     "seed_from_chinese_calendar",
     "set_day",
+    "written_deadline",
 ]

@@ -35,6 +35,7 @@ RESERVED_CODES = frozenset(
         "records",
         "reports",
         "calendar",
+        "disclosure",
         "static",
         "admin",
         "accounts",

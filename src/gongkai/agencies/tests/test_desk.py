@@ -168,13 +168,17 @@ def test_every_staff_section_is_linked_from_the_staff_nav(world, client):
         ("appeals:list", [world.a.code]),
         ("records:decisions", [world.a.code]),
         ("reports:agency", [world.a.code]),
-        ("reports:summary", [date.today().year - 1]),
         ("workdays:calendar", []),
         ("staff:people", [world.a.code]),
         ("staff:settings", [world.a.code]),
         ("staff:events", [world.a.code]),
     ):
         assert f'href="{reverse(name, args=args)}"' in nav, name
+    # 汇总 sums several agencies: offered to a supervisor, not to the officers of one agency
+    summary = reverse("reports:summary", args=[date.today().year - 1])
+    assert summary not in nav
+    client.force_login(world.supervisor)
+    assert f'href="{summary}"' in client.get(reverse("staff:index")).content.decode()
     # a clerk is not offered the administrator's pages (they would answer 403)
     client.force_login(world.clerk_a)
     body = client.get(reverse("staff:dashboard", args=[world.a.code])).content.decode()

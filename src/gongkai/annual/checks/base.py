@@ -63,6 +63,9 @@ class CheckOptions:
     deadline_statutory: tuple[str, ...] = ("department", "government")
     # PUB-DEADLINE: report years before the revised 条例 (old 第三十一条): one deadline for every agency
     deadline_pre2019: tuple[int, int] = law.REPORT_DEADLINE_BEFORE_REVISION
+    # PUB-SIGNED [I]: a 落款日期 more days than this before the publication date is worth a look
+    # (signed long ago, or a date carried over from a template); never an error
+    signature_gap_days: int = 30
     min_section_chars: int = 30  # SEC-EMPTY: shorter text than this in 一/五 is "empty"
     # UNIT-MONEY: 本年收费金额 (万元) at or above this, per agency level, looks like it was written in 元;
     # a level not listed (or unknown) uses "default"

@@ -1,4 +1,5 @@
-"""PUB-DEADLINE: the report must be published by the statutory deadline (条例第四十九条; spec §2.4)."""
+"""PUB-DEADLINE: the report must be published by the statutory deadline (条例第四十九条; spec §2.4).
+PUB-SIGNED: the signing date (落款日期) should be shortly before the publication date [I]."""
 
 from __future__ import annotations
 
@@ -82,3 +83,37 @@ def publication_deadline(report: Report, context: CheckContext) -> Iterator[Find
         f"{deadline.isoformat()} ({who_en}), {days} days late",
         [cell],
     )
+
+
+@check("PUB-SIGNED", "落款日期与发布日期相符", "Signing date close to the publication date")
+def signed_before_publication(report: Report, context: CheckContext) -> Iterator[Finding]:
+    """A 落款日期 long before the publication date, or after it, is usually a slip (last year's date
+    kept, a typing error). Only a warning [I]: a report may really wait for publication. Nothing
+    to check until the report has both dates (a draft has no publication date)."""
+    signed, published = report.signature_date, report.publication_date
+    if signed is None or published is None:
+        return
+    cells = ("dates.signature", "dates.publication")
+    limit = context.options.signature_gap_days
+    gap = (published - signed).days
+    if gap < 0:
+        yield finding(
+            "PUB-SIGNED",
+            Severity.WARNING,
+            f"落款日期 {chinese_date(signed)} 晚于发布日期 {chinese_date(published)}（晚 {-gap} 天），"
+            "报告不能在签发之前发布，请核对落款日期",
+            f"the signing date {signed.isoformat()} is after the publication date {published.isoformat()} "
+            f"({-gap} days later): a report cannot be published before it is signed; check the signing date",
+            cells,
+        )
+    elif gap > limit:
+        yield finding(
+            "PUB-SIGNED",
+            Severity.WARNING,
+            f"落款日期 {chinese_date(signed)} 比发布日期 {chinese_date(published)} 早 {gap} 天"
+            f"（超过 {limit} 天），请核对落款日期是否写错；如报告确实签发后隔了这么久才发布，确认即可",
+            f"the signing date {signed.isoformat()} is {gap} days before the publication date "
+            f"{published.isoformat()} (more than {limit}): check that the signing date is right; if the "
+            "report really waited this long, confirm the warning",
+            cells,
+        )

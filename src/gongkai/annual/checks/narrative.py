@@ -1,4 +1,5 @@
-"""TXT-NUM: figures quoted in 一、总体情况 agree with tables 三 and 四 (spec §1.7, [I] — a warning).
+"""TXT-NUM: figures quoted in 一、总体情况 agree with tables 三 and 四 (spec §1.7, [I] — a warning);
+TXT-FACT: figures quoted after a registry fact's label (政务服务事项1439项) agree with the fact.
 
 Only figures that can be tied to a table cell without guessing are compared: a number is read
 together with the words of its own clause (between commas), and the words decide which cell it
@@ -13,7 +14,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
+from ...facts import Fact
 from ..layout import LAYOUT_2021, REVIEW_LITIGATION
 from ..model import Number, Report
 from .base import CheckContext, Finding, Severity, check, finding, skipped
@@ -353,4 +356,95 @@ def narrative_numbers(report: Report, context: CheckContext) -> Iterator[Finding
             "TXT-NUM",
             f"“{_OVERVIEW}”中没有可与表三、表四对应的申请或复议诉讼数字",
             "no figure in the overview could be tied to a table cell",
+        )
+
+
+# ---------------------------------------------------------------- TXT-FACT: figures of the registries
+
+# after a fact's label, a few connecting characters ("达到", "共", "数量为") and then the figure; a
+# clause break, another figure or a comparison in between means the figure is not the label's
+_FACT_GAP = r"[^\d，,。；;、：:（）()]{0,8}?"
+_FACT_NUMBER = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
+_AT_LEAST = re.compile(r"以上|余|多")
+_ROUGHLY = re.compile(r"约|近|左右|大约")
+
+
+def _unit_pattern(unit: str) -> str:
+    return "[%％]" if unit in ("%", "％") else re.escape(unit)
+
+
+def _agrees(stated: Decimal, value: int | Decimal, at_least: bool) -> bool:
+    """The value as the text writes it: rounded half-up to the text's decimals (82% for 81.96%)."""
+    if at_least:
+        return Decimal(value) >= stated
+    places = Decimal(1).scaleb(stated.as_tuple().exponent)
+    return Decimal(value).quantize(places, rounding=ROUND_HALF_UP) == stated
+
+
+@dataclass(frozen=True)
+class FactClaim:
+    fact: Fact
+    stated: Decimal
+    snippet: str
+    agrees: bool | None  # None: the fact has no value to compare with
+
+
+def fact_claims(text: str, facts: list[Fact]) -> Iterator[FactClaim]:
+    """Each figure of ``text`` written right after a fact's label in the fact's unit. A longer
+    label is read first, so "政务服务事项网上可办率" is not also "政务服务事项"; claims come in the
+    order of the text."""
+    text = normalise(text).replace("％", "%")
+    taken: set[int] = set()
+    found: list[tuple[int, FactClaim]] = []
+    for fact in sorted(facts, key=lambda f: -len(f.label)):
+        pattern = re.compile(
+            re.escape(fact.label)
+            + f"(?P<gap>{_FACT_GAP}){_FACT_NUMBER}\\s*{_unit_pattern(fact.unit)}(?P<more>以上|余|多)?"
+        )
+        for m in pattern.finditer(text):
+            gap = m.group("gap")
+            if m.start("num") in taken or _COMPARISON.search(gap) or _ROUGHLY.search(gap):
+                continue
+            taken.add(m.start("num"))
+            stated = Decimal(m.group("num").replace(",", ""))
+            at_least = bool(m.group("more")) or bool(_AT_LEAST.search(gap))
+            agrees = None if fact.value is None else _agrees(stated, fact.value, at_least)
+            found.append((m.start(), FactClaim(fact, stated, m.group(), agrees)))
+    for _start, claim in sorted(found, key=lambda item: item[0]):
+        yield claim
+
+
+@check("TXT-FACT", "总体情况中的数字与登记数据一致", "Figures in the overview agree with the registries")
+def narrative_facts(report: Report, context: CheckContext) -> Iterator[Finding]:
+    text = report.sections.get("overview")
+    if not report.facts or not text:
+        return  # nothing to compare with (a report read from a file has no facts), or no part 一
+    compared, unknown = 0, []
+    for claim in fact_claims(text, report.facts):
+        fact = claim.fact
+        if claim.agrees is None:
+            unknown.append(f"“{claim.snippet}”（{fact.definition}）")
+            continue
+        compared += 1
+        if claim.agrees:
+            continue
+        yield finding(
+            "TXT-FACT",
+            Severity.WARNING,
+            f"“{_OVERVIEW}”称“{claim.snippet}”，但登记数据中“{fact.label}”为{fact.text}"
+            f"（{fact.definition}），叙述与数据不一致",
+            f"the overview says “{claim.snippet}”, but the records give {fact.text} for {fact.key}",
+            ["sections.overview", f"facts.{fact.key}"],
+        )
+    if unknown:
+        yield skipped(
+            "TXT-FACT",
+            f"登记数据无法计算，未能核对：{'；'.join(unknown)}",
+            f"registry figure not computable, not compared: {len(unknown)} figure(s)",
+        )
+    elif not compared:
+        yield skipped(
+            "TXT-FACT",
+            f"“{_OVERVIEW}”中没有引用登记数据的数字",
+            "no figure in the overview quotes a registry",
         )

@@ -7,6 +7,9 @@ from pathlib import Path
 
 from ..errors import ReportError
 from ..model import Report
+from ._common import report_title
+
+__all__ = ["EXTENSIONS", "WRITERS", "format_for_path", "render", "report_title"]
 
 # format -> "module:function"; each function takes a Report and returns bytes
 WRITERS = {

@@ -139,6 +139,8 @@ class Application(models.Model):
     correction_items = models.TextField(_("需要补正的事项"), blank=True)
     correction_until = models.DateField(_("补正期限"), null=True, blank=True)
     correction_text = models.TextField(_("补正内容"), blank=True)
+    # The hidden token of the applicant's online 补正 form: a second POST of it records nothing.
+    correction_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     consultation_party = models.CharField(_("被征求意见方"), max_length=200, blank=True)
     consultation_kind = models.CharField(max_length=16, blank=True)  # third_party | coproducer
     extension_days = models.PositiveSmallIntegerField(_("延长工作日数"), default=0)

@@ -1,10 +1,11 @@
 """The demo loader makes applications in many states through the services; table 三 validates."""
 
+import re
 from datetime import date
 
-from gongkai.applications.demo import load_demo_applications
+from gongkai.applications.demo import SHOWCASE_CODE, load_demo_applications
 from gongkai.applications.models import Application
-from gongkai.applications.queries import table_three, table_three_findings
+from gongkai.applications.queries import find_for_applicant, table_three, table_three_findings
 
 
 def test_demo_applications(world):
@@ -20,3 +21,8 @@ def test_demo_applications(world):
     assert {"registered", "closed", "submitted"} <= states and len(states) >= 6
     for year in (2024, 2025, 2026):
         assert table_three_findings(table_three(world.a, year), year) == []
+    # The showcase: a visitor follows two applications with the printed query code.
+    shown = [re.search(r"申请编号 (\S+)，查询码 (\S+)", line) for line in said if "公众查询演示" in line]
+    found = [find_for_applicant(m.group(1), m.group(2)) for m in shown if m]
+    assert {m.group(2) for m in shown} == {SHOWCASE_CODE}
+    assert sorted(a.state for a in found) == ["correction_requested", "delivered"]

@@ -255,12 +255,14 @@ def test_tracking_in_english(world, en):
     assert_not_shown(body, "办理进度", "受理机关", "收到申请日期", "办理中", "答复期限")
 
     services.request_correction(world.clerk_a, app, "请写明文件的文号", on=date(2026, 3, 3))
+    world.a.office_phone = "0599-1234567"  # the contact line shows when the agency has one
+    world.a.save()
     body = en.post(reverse("apply:track"), {"tracking_no": app.tracking_no, "code": intake.query_code})
     body = body.content.decode()
     assert_shown(
         body, "Awaiting correction", "Please correct your request", "Applicant&#x27;s correction deadline"
     )
-    assert_shown(body, "Contact: ", "Letters sent")
+    assert_shown(body, "Contact: ", "Letters the agency sent you")
     assert_not_shown(body, "待补正", "需要您补正", "联系方式")
 
 

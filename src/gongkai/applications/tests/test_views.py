@@ -98,7 +98,7 @@ def test_oversize_and_wrong_type_attachments_are_refused(client, url, settings):
 
 def test_tracking_shows_status_never_personal_data(client, world):
     intake = services.submit_online(world.a, services_applicant())
-    # A fixed day, not today: a deadline from today may fall into a year without calendar data.
+    # A fixed day, not today, so the deadline is the same whatever day the test runs.
     received = date(2026, 3, 2)
     app = services.confirm_receipt(world.clerk_a, submitted_on(intake.application, received), received)
     r = client.post(reverse("apply:track"), {"tracking_no": app.tracking_no, "code": intake.query_code})
@@ -298,3 +298,12 @@ def test_a_deadline_in_a_year_not_entered_is_marked_provisional(client, world):
         reverse("applications:workbench", args=[world.a.code]), {"view": "all"}
     ).content.decode()
     assert rows.count('class="badge provisional"') == 1
+
+
+def test_the_public_tracking_page_says_a_deadline_is_provisional(client, world):
+    intake = services.submit_online(world.a, services_applicant())
+    received = date(2026, 12, 4)  # 20 working days reach 2027, not entered yet
+    app = services.confirm_receipt(world.clerk_a, submitted_on(intake.application, received), received)
+    body = client.post(reverse("apply:track"), {"tracking_no": app.tracking_no, "code": intake.query_code})
+    body = body.content.decode()
+    assert 'class="badge provisional"' in body and "2027年的节假日安排尚未公布或录入" in body

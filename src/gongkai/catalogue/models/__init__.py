@@ -6,6 +6,7 @@ from .category import OwnCategory
 from .counter import IndexCounter
 from .entry import DisclosureMode, DocType, Entry, Status, Validity
 from .stamp import Stamp
+from .synonym import Synonym
 
 __all__ = [
     "DEFAULT_INDEX_PATTERN",
@@ -18,5 +19,6 @@ __all__ = [
     "OwnCategory",
     "Stamp",
     "Status",
+    "Synonym",
     "Validity",
 ]

@@ -91,6 +91,8 @@ class Entry(models.Model):
             models.Index(fields=["status", "-publish_date", "-id"], name="catalogue_pub_idx"),
             models.Index(fields=["agency", "status", "-publish_date"], name="catalogue_agency_idx"),
             models.Index(fields=["doc_type", "agency"], name="catalogue_doctype_idx"),
+            # A query that is a 文号 is looked up exactly (search.numbers), ranked first.
+            models.Index(fields=["doc_number"], name="catalogue_docno_idx"),
         ]
 
     def __str__(self) -> str:

@@ -1,9 +1,12 @@
 """Catalogue full-text search: one interface, a backend per database vendor.
 
-``search(query, filters)`` returns entry ids, best match first. Text is segmented with rjieba
+``search(query, filters, order=…)`` returns entry ids, best match (or newest) first. A query is
+parsed once (``parse_query``: segmented words, synonyms expanded, the 索引号/文号 it may be) and the
+same ``Query`` serves the search and the highlighting. Text is segmented with rjieba
 (``segment.py``) on both databases: SQLite matches it with an FTS5 table (unicode61, bm25),
 PostgreSQL with a ``to_tsvector('simple', …)`` GIN index plus pg_trgm for substrings of titles.
-Odd input (quotes, FTS operators, emoji, very long text, nothing at all) never raises.
+An exact 索引号 or 文号 comes first. Odd input (quotes, FTS operators, emoji, very long text, nothing
+at all) never raises.
 """
 
 from __future__ import annotations
@@ -11,9 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from .segment import index_words, query_words
+from . import highlight
+from .order import DATE, DATE_ORDER, ORDERS, RELEVANCE, order_for
+from .query import MAX_QUERY_CHARS, Query, parse
+from .segment import index_words
+from .synonyms import groups_for
 
 DEFAULT_LIMIT = 2000
 
@@ -66,17 +73,45 @@ def _backend():
     return sqlite
 
 
-def search(query: str, filters: Filters | None = None, limit: int = DEFAULT_LIMIT) -> list[int]:
-    """Ids of the entries matching `query` under `filters`, best first (at most `limit`)."""
+def parse_query(text, filters: Filters | None = None) -> Query:
+    """``text`` parsed with the synonyms that apply to the agencies ``filters`` searches."""
+    return parse(text, groups_for(filters.agency_ids if filters else None))
+
+
+def _exact_ids(qs: QuerySet, query: Query) -> list[int]:
+    c = query.exact
+    if not c:
+        return []
+    # 索引号 is unique and 文号 has an index: the OR is two index lookups, never a scan.
+    match = Q(index_no__in=c.index_nos) | Q(doc_number__in=c.doc_numbers)
+    return list(qs.filter(match).order_by(*DATE_ORDER).values_list("id", flat=True)[:DEFAULT_LIMIT])
+
+
+def search(
+    query: str | Query, filters: Filters | None = None, limit: int = DEFAULT_LIMIT, order: str = RELEVANCE
+) -> list[int]:
+    """Ids of the entries matching `query` under `filters` (at most `limit`): an exact 索引号 or 文号
+    first, then the best matches (``RELEVANCE``) or the newest (``DATE``)."""
     from ..models import Entry
 
-    words = query_words(query or "")
-    if not words:
+    if not isinstance(query, Query):
+        query = parse_query(query, filters)
+    if not query:
         return []
     qs = apply_filters(Entry.objects.all(), filters)
-    # The raw text is used for substring matching: printable characters only (PostgreSQL refuses NUL).
-    raw = "".join(ch for ch in str(query)[:200] if ch.isprintable()).strip()
-    return _backend().search_ids(qs, words, raw, limit)
+    exact = _exact_ids(qs, query)
+    found: list[int] = []
+    if query.clauses:
+        # The raw text is used for substring matching: printable characters only (PostgreSQL refuses NUL).
+        raw = "" if exact else "".join(ch for ch in query.text if ch.isprintable()).strip()
+        found = _backend().search_ids(qs, query, raw, limit, order)
+    if not exact:
+        return found
+    if order == DATE and found:
+        ids = set(exact) | set(found)
+        return list(qs.filter(pk__in=ids).order_by(*DATE_ORDER).values_list("id", flat=True)[:limit])
+    seen = set(exact)
+    return (exact + [i for i in found if i not in seen])[:limit]
 
 
 def segmented_fields(title: str, summary: str, body: str, doc_number: str = "", keywords: str = "") -> dict:
@@ -87,4 +122,20 @@ def segmented_fields(title: str, summary: str, body: str, doc_number: str = "", 
     }
 
 
-__all__ = ["Filters", "apply_filters", "public_entries", "search", "segmented_fields", "index_words"]
+__all__ = [
+    "DATE",
+    "DEFAULT_LIMIT",
+    "MAX_QUERY_CHARS",
+    "ORDERS",
+    "RELEVANCE",
+    "Filters",
+    "Query",
+    "apply_filters",
+    "highlight",
+    "index_words",
+    "order_for",
+    "parse_query",
+    "public_entries",
+    "search",
+    "segmented_fields",
+]

@@ -8,27 +8,32 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from .order import DATE, DATE_ORDER
+from .query import Query
+
 FTS = "catalogue_entry_fts"
 
 
-def match_expression(words: list[str]) -> str:
+def _word(w: str) -> str:
     # Words contain only letters and digits (segment._clean), so quoting each one is enough to keep
     # FTS5 operators out; a one-character word also matches words starting with it.
-    return " ".join(f'"{w}"*' if len(w) == 1 else f'"{w}"' for w in words)
+    return f'"{w}"*' if len(w) == 1 else f'"{w}"'
 
 
-def search_ids(qs: QuerySet, words: list[str], raw: str, limit: int) -> list[int]:
+def match_expression(query: Query) -> str:
+    return query.render(_word, "AND", "OR")
+
+
+def search_ids(qs: QuerySet, query: Query, raw: str, limit: int, order: str) -> list[int]:
     ranked = qs.extra(
         tables=[FTS],
         where=[f"{FTS}.rowid = catalogue_entry.id", f"{FTS} MATCH %s"],
-        params=[match_expression(words)],
+        params=[match_expression(query)],
         select={"rank": f"bm25({FTS}, 10.0, 1.0)"},
-        order_by=["rank", "-id"],
     )
+    ranked = ranked.order_by(*DATE_ORDER) if order == DATE else ranked.order_by("rank", "-id")
     ids = list(ranked.values_list("id", flat=True)[:limit])
     if ids or not raw:
         return ids
     # Nothing by words (a fragment that segmentation splits differently): plain substring of titles.
-    return list(
-        qs.filter(title__contains=raw).order_by("-publish_date", "-id").values_list("id", flat=True)[:limit]
-    )
+    return list(qs.filter(title__contains=raw).order_by(*DATE_ORDER).values_list("id", flat=True)[:limit])

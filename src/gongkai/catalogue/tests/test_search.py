@@ -8,7 +8,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gongkai.catalogue.models import DisclosureMode, Entry, Status, Validity
-from gongkai.catalogue.search import Filters, apply_filters, public_entries, search
+from gongkai.catalogue.search import (
+    DATE,
+    MAX_QUERY_CHARS,
+    Filters,
+    apply_filters,
+    parse_query,
+    public_entries,
+    search,
+)
 from gongkai.catalogue.search.segment import index_words, query_words
 from gongkai.catalogue.testing import make_entry
 
@@ -179,8 +187,11 @@ def test_odd_input_never_errors(corpus, query):
     assert all(isinstance(i, int) for i in ids)
 
 
-def test_long_query_is_truncated_and_still_finds(corpus):
-    assert corpus["budget"].pk in search("预算" + " " * 10000 + "x" * 5000, PUBLIC)
+def test_over_long_query_is_flagged_and_searches_nothing(corpus):
+    query = parse_query("预算" + "x" * MAX_QUERY_CHARS)
+    assert query.too_long and not query and search(query, PUBLIC) == []
+    # Surrounding whitespace does not count.
+    assert corpus["budget"].pk in search(" " * 10000 + "预算" + " " * 10000, PUBLIC)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -202,3 +213,146 @@ def test_index_follows_edits(world):
     assert search("录用", PUBLIC) == [e.pk]
     e.delete()
     assert search("录用", PUBLIC) == []
+
+
+# --------------------------------------------------------------------------- 索引号 and 文号
+
+
+@pytest.fixture
+def numbered(world):
+    a = world.a
+    # Many entries share the words of the 文号 (川府发, 2025, 3, 号): the exact one must still lead.
+    noise = [
+        make_entry(
+            a,
+            f"川府发〔2025〕3号文件的第{n}次解读：贯彻落实川府发〔2025〕3号和川府发〔2025〕30号",
+            status=P,
+            created_date=date(2025, 3, n + 1),
+            doc_number=f"川府发〔2025〕3{n}号",
+        )
+        for n in range(1, 6)
+    ]
+    target = make_entry(
+        a,
+        "关于进一步做好城乡低保工作的通知",
+        status=P,
+        created_date=date(2025, 1, 8),
+        doc_number="川府发〔2025〕3号",
+    )
+    square = make_entry(
+        a, "关于公共租赁住房分配的通知", status=P, created_date=date(2025, 2, 8), doc_number="川府发[2025]4号"
+    )
+    return {"noise": noise, "target": target, "square": square}
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "川府发〔2025〕3号",
+        "川府发[2025]3号",
+        "川府发(2025)3号",
+        "川府发（2025）3号",
+        "川府发【2025】3号",
+        "川府发［2025］3号",
+        " 川府发 〔2025〕 3 号 ",
+        "川府发〔2025〕3",
+    ],
+)
+def test_doc_number_in_any_bracket_ranks_first(numbered, typed):
+    ids = search(typed, PUBLIC)
+    assert ids[0] == numbered["target"].pk
+    # Under the date order the exact 文号 is still found, just not first.
+    assert numbered["target"].pk in search(typed, PUBLIC, order=DATE)
+
+
+def test_doc_number_stored_with_square_brackets_found_with_the_standard_ones(numbered):
+    assert search("川府发〔2025〕4号", PUBLIC)[0] == numbered["square"].pk
+
+
+FULL_WIDTH = str.maketrans("0123456789-", "０１２３４５６７８９－")
+
+
+@pytest.mark.parametrize("transform", [str, lambda s: f" {s} ", lambda s: s.translate(FULL_WIDTH)])
+def test_index_number_found_exactly(numbered, transform):
+    entry = numbered["square"]
+    ids = search(transform(entry.index_no), PUBLIC)
+    assert ids == [entry.pk]
+
+
+def test_index_number_of_a_hidden_entry_is_not_found(world):
+    draft = make_entry(world.a, "草稿", status=Status.DRAFT)
+    assert search(draft.index_no, PUBLIC) == []
+    assert search(draft.index_no, Filters(agency_ids=(world.a.pk,))) == [draft.pk]
+
+
+# --------------------------------------------------------------------------- synonyms
+
+
+@pytest.fixture
+def welfare(world):
+    a = world.a
+    return {
+        "short": make_entry(a, "2025年城乡低保标准调整公告", status=P, created_date=date(2025, 1, 2)),
+        "long": make_entry(a, "最低生活保障审核确认办法", status=P, created_date=date(2025, 1, 3)),
+        "housing": make_entry(a, "公共租赁住房保障实施细则", status=P, created_date=date(2025, 1, 4)),
+        "medical": make_entry(
+            a, "关于调整城乡居民医保缴费标准的通知", status=P, created_date=date(2025, 1, 5)
+        ),
+        "insurance": make_entry(a, "基本医疗保险定点机构名单", status=P, created_date=date(2025, 1, 6)),
+        "school": make_entry(a, "九年义务教育阶段招生办法", status=P, created_date=date(2025, 1, 7)),
+    }
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("低保", {"short", "long"}),
+        ("最低生活保障", {"short", "long"}),
+        ("公租房", {"housing"}),
+        ("公共租赁住房", {"housing"}),
+        ("医保", {"medical", "insurance"}),
+        ("医疗保险", {"medical", "insurance"}),
+        ("义务教育", {"school"}),
+        ("低保 标准", {"short"}),  # the other words still have to match
+    ],
+)
+def test_seed_synonyms_work_both_ways(welfare, query, expected):
+    ids = search(query, PUBLIC)
+    assert {k for k, e in welfare.items() if e.pk in ids} == expected
+
+
+def test_staff_synonyms_apply_to_their_agency_and_the_site(world):
+    from gongkai.catalogue.models import Synonym
+
+    a_entry = make_entry(world.a, "河长制工作年度要点", status=P)
+    b_entry = make_entry(world.b, "河长制巡河记录", status=P)
+    assert search("河湖长制", PUBLIC) == []
+    Synonym.objects.create(agency=world.a, terms="河湖长制 河长制")
+    only_a = Filters(public_only=True, agency_ids=(world.a.pk,))
+    only_b = Filters(public_only=True, agency_ids=(world.b.pk,))
+    assert search("河湖长制", only_a) == [a_entry.pk]
+    assert search("河湖长制", only_b) == []  # b never added it
+    assert set(search("河湖长制", PUBLIC)) == {a_entry.pk, b_entry.pk}  # the public search uses all
+    Synonym.objects.create(agency=None, terms="河湖长制 河长制")
+    assert search("河湖长制", only_b) == [b_entry.pk]
+
+
+def test_expansion_is_bounded_and_quoted():
+    from gongkai.catalogue.search.query import MAX_WORDS, parse
+
+    groups = [tuple(f"词{i}{j}" for j in range(10)) for i in range(30)]
+    query = parse("".join(g[0] for g in groups), groups)
+    assert sum(len(alt) for clause in query.clauses for alt in clause) <= MAX_WORDS
+    from gongkai.catalogue.search.sqlite import match_expression
+
+    expr = match_expression(parse('低保"OR*', [("低保", "最低生活保障")]))
+    assert "*" not in expr.replace('"*', "") and expr.count('"') % 2 == 0
+    assert " OR " in expr
+
+
+# --------------------------------------------------------------------------- order
+
+
+def test_date_order_is_newest_first(welfare):
+    ids = search("医保", PUBLIC, order=DATE)
+    assert ids == [welfare["insurance"].pk, welfare["medical"].pk]

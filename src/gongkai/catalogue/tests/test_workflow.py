@@ -8,6 +8,7 @@ from gongkai.catalogue import services, workflow
 from gongkai.catalogue.errors import CatalogueError
 from gongkai.catalogue.models import Entry, Status, Validity
 from gongkai.events.models import Event
+from gongkai.workdays.services import db_calendar
 
 
 def _draft(world, **kw):
@@ -176,9 +177,13 @@ def test_publication_lag(db, created, published, lag, late):
     assert workflow.publication_lag(created, published) == (lag, late)
 
 
-def test_flag_unknown_without_calendar_data(db):
-    # chinese-calendar has no 2027 arrangement yet: unknown, never silently "on time".
-    assert workflow.publication_lag(date(2026, 12, 1), date(2027, 1, 20)) == (None, None)
+def test_flag_counted_provisionally_then_unknown_without_calendar_data(db):
+    # 2027 is not entered: counted on the statutory holidays alone (元旦) until the notice is.
+    # 12/2–31: 22 working days, 2027-01-04..20: 13.
+    assert workflow.publication_lag(date(2026, 12, 1), date(2027, 1, 20)) == (35, True)
+    # Beyond the provisional years: unknown, never silently "on time".
+    beyond = max(db_calendar().provisional_years) + 1
+    assert workflow.publication_lag(date(beyond, 1, 5), date(beyond, 1, 20)) == (None, None)
 
 
 def test_publish_stores_flag(world):

@@ -192,6 +192,24 @@ def test_late_publication_is_a_warning_to_confirm_not_a_block(data, settings):
     services.publish(data.reviewer_a, workspace, {fingerprint(f) for f in ev.warnings}, on=date(2025, 3, 1))
 
 
+def test_a_signing_date_long_before_publishing_asks_for_a_confirmation(data, settings):
+    workspace = good_workspace(data.a, 2024, data.clerk_a, signature=date(2025, 1, 2))
+    services.submit(data.clerk_a, workspace)
+    on = date(2025, 1, 20)
+    assert not [f for f in evaluate_for_publishing(workspace, on).findings if f.code == "PUB-SIGNED"]
+    settings.GONGKAI_SIGNATURE_GAP_DAYS = 10
+    ev = evaluate_for_publishing(workspace, on)
+    (signed,) = [f for f in ev.warnings if f.code == "PUB-SIGNED"]
+    assert "早 18 天（超过 10 天）" in signed.message_zh and not ev.errors
+    with pytest.raises(services.ReportError, match="警告未确认"):
+        services.publish(data.reviewer_a, workspace, set(), on=on)
+    services.publish(data.reviewer_a, workspace, {fingerprint(f) for f in ev.warnings}, on=on)
+    # the published report keeps saying so in its checks
+    workspace.refresh_from_db()
+    published = evaluate(workspace, today=date(2025, 2, 1))
+    assert [f.code for f in published.warnings if f.code == "PUB-SIGNED"] == ["PUB-SIGNED"]
+
+
 def test_events_are_recorded(data):
     workspace = good_workspace(data.a, YEAR, data.clerk_a)
     _publish(data, workspace)

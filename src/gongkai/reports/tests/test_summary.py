@@ -3,6 +3,7 @@
 import json
 from datetime import date
 from decimal import Decimal
+from urllib.parse import quote
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -175,7 +176,9 @@ def test_export_reads_back_to_the_same_numbers(county, client, fmt):
     summed = client.get(reverse("reports:summary", args=[YEAR])).context["summary"].report
     response = client.get(reverse("reports:summary_export", args=[YEAR, fmt]))
     assert response.status_code == 200
-    assert f"summary-{YEAR}-annual-report.{fmt}" in response["Content-Disposition"]
+    disposition = response["Content-Disposition"]
+    assert f'filename="summary-{YEAR}-annual-report.{fmt}"' in disposition
+    assert quote(f"{summed.agency.name}{YEAR}年政府信息公开工作年度报告（汇总）.{fmt}") in disposition
     back = read_bytes(response.content, f"summary.{fmt}", f".{fmt}")
     assert back.year == YEAR and back.format == summed.format
     for key, table in summed.tables.items():

@@ -2,6 +2,7 @@
 
 import json
 from datetime import date
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -42,7 +43,8 @@ def test_drilldown_lists_the_applications_behind_a_cell(ready, client):
     client.force_login(ready.clerk_a)
     body = client.get(_url("cell", ready, "applications.r_open.natural_person")).content.decode()
     assert '<strong id="cell-value">2</strong>' in body
-    assert body.count("/staff/applications/t-a/") == 2
+    main = body.split('id="main"', 1)[1]  # the staff nav links the workbench too
+    assert main.count("/staff/applications/t-a/") == 2
     body = client.get(_url("cell", ready, "applications.carried_over_out.total")).content.decode()
     assert '<strong id="cell-value">1</strong>' in body
     assert client.get(_url("cell", ready, "review_litigation.reconsideration.total")).status_code == 200
@@ -96,7 +98,11 @@ def test_exports(ready, client):
     client.force_login(ready.clerk_a)
     for fmt in ("docx", "xlsx", "json"):
         response = client.get(_url("export", ready, fmt))
-        assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+        assert response.status_code == 200
+        assert response["Content-Disposition"] == (
+            f'attachment; filename="t-a-{YEAR}-annual-report.{fmt}"; '
+            f"filename*=UTF-8''{quote(f'示例县教育局{YEAR}年政府信息公开工作年度报告.{fmt}')}"
+        )
         report = read_bytes(response.content, f"x.{fmt}", f".{fmt}")
         assert report.applications.get("new_received", "total") == 6
     assert client.get(_url("export", ready, "exe")).status_code == 404
@@ -132,6 +138,12 @@ def test_public_pages_list_show_and_download_with_history(ready, client):
     assert "补充" not in (data["sections"]["other"] or "")
     pdf = client.get(f"/reports/{ready.a.code}/{YEAR}/v2/download.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert pdf["Content-Disposition"] == (
+        f'attachment; filename="t-a-{YEAR}-v2.pdf"; '
+        f"filename*=UTF-8''{quote(f'示例县教育局{YEAR}年政府信息公开工作年度报告（第2版）.pdf')}"
+    )
+    first = client.get(f"/reports/{ready.a.code}/{YEAR}/v1/download.json")
+    assert quote(f"示例县教育局{YEAR}年政府信息公开工作年度报告.json") in first["Content-Disposition"]
 
 
 def test_staff_index_and_agency_pages(ready, client):
@@ -140,7 +152,7 @@ def test_staff_index_and_agency_pages(ready, client):
     body = client.get(reverse("reports:agency", args=[ready.a.code])).content.decode()
     assert "2025年度" in body
     body = client.get(reverse("staff:dashboard", args=[ready.a.code])).content.decode()
-    assert "打开年度报告" in body
+    assert f"{YEAR}年度报告：" in body and reverse("reports:agency", args=[ready.a.code]) in body
 
 
 def test_baseline_upload_page_refuses_bad_files(ready, client):

@@ -1,0 +1,3 @@
+from .entry import Counter, Entry, Review, Status
+
+__all__ = ["Counter", "Entry", "Review", "Status"]

@@ -1,0 +1,3 @@
+from .message import AgencySettings, Counter, Message, State
+
+__all__ = ["AgencySettings", "Counter", "Message", "State"]

@@ -1,0 +1,3 @@
+from .notification import Channel, Kind, Notification, State
+
+__all__ = ["Channel", "Kind", "Notification", "State"]
