@@ -17,7 +17,7 @@ from gongkai.workdays.services import db_calendar
 
 from .models import BatchItem, BatchState, CreditRecord, PublicityState, SubmissionBatch
 from .rules import USCC_CHARS, Category, Kind, uscc_check_char
-from .services import fill_dates
+from .services import DueDates, fill_dates
 
 PREFIX = "sfx-"
 # short code → (文号 stem, licences a year, penalties a year)
@@ -72,7 +72,7 @@ def _person(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.randint(1, 2)))
 
 
-def _record(rng, agency, kind, stem, n, decided, authority_code, calendar, today) -> CreditRecord:
+def _record(rng, agency, kind, stem, n, decided, authority_code, calendar, due, today) -> CreditRecord:
     category = rng.choices(
         [Category.ORGANISATION, Category.INDIVIDUAL_BUSINESS, Category.PERSON],
         [6, 3, 1 if kind == Kind.LICENCE else 3],
@@ -122,7 +122,7 @@ def _record(rng, agency, kind, stem, n, decided, authority_code, calendar, today
     published = calendar.nth_working_day_after(decided, lag)
     if published < today:
         rec.published_on, rec.state = published, PublicityState.ACTIVE
-    return fill_dates(rec, calendar, today)
+    return fill_dates(rec, today, due(decided))
 
 
 @transaction.atomic
@@ -132,6 +132,7 @@ def load_demo_credit(seed: int = 10, log=print) -> int:
         return 0
     rng = random.Random(seed)
     calendar = db_calendar()
+    due = DueDates(calendar)
     today = timezone.localdate()
     agencies = {a.code.removeprefix(PREFIX): a for a in Agency.objects.filter(code__startswith=PREFIX)}
     records: list[CreditRecord] = []
@@ -149,7 +150,7 @@ def load_demo_credit(seed: int = 10, log=print) -> int:
                 count = per_year * (span + 1) // 365
                 days = sorted(date(year, 1, 2) + timedelta(days=rng.randint(0, span)) for _ in range(count))
                 records += [
-                    _record(rng, agency, kind, stem, n, d, authority_code, calendar, today)
+                    _record(rng, agency, kind, stem, n, d, authority_code, calendar, due, today)
                     for n, d in enumerate(days, 1)
                 ]
     CreditRecord.objects.bulk_create(records, batch_size=2000)

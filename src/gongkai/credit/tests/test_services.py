@@ -128,6 +128,41 @@ def test_xlsx_gb18030_and_codes_as_headers(world, today):
     assert Event.objects.filter(action="credit.import.confirm").count() == 2
 
 
+def test_xlsx_date_cells_row_numbers_and_a_damaged_file(world, today):
+    from openpyxl import Workbook
+
+    headers = [c.header for c in importing.import_columns(Kind.LICENCE)]
+    book = Workbook()
+    book.active.append(headers)
+    for doc_no, decided in (("D1", date(2025, 9, 26)), ("D2", "2025年9月26日"), ("D3", "明天")):
+        row = licence_values(行政许可决定文书号=doc_no, 许可决定日期=decided, 有效期自=date(2025, 9, 26))
+        row["有效期至"] = "长期"
+        book.active.append([row.get(h, "") for h in headers])
+    out = io.BytesIO()
+    book.save(out)
+    source = importing.preview(world.clerk_a, world.a, Kind.LICENCE, "l.xlsx", out.getvalue())
+    assert [(e["row"], e["column"]) for e in source.errors] == [(4, "许可决定日期")]
+    assert "不是日期" in source.errors[0]["message"]
+    assert source.sample[0]["cells"][headers.index("许可决定日期")] == "2025-09-26"
+    broken = importing.preview(world.clerk_a, world.a, Kind.LICENCE, "l.xlsx", b"PK\x03\x04 not a workbook")
+    assert broken.status == ImportStatus.DISCARDED and "无法读取该 Excel 文件" in broken.file_error
+
+
+def test_due_dates_counted_once_per_decision_date(world, today, monkeypatch):
+    counted = []
+    real = services.due_date
+    monkeypatch.setattr(services, "due_date", lambda day, cal=None: counted.append(day) or real(day, cal))
+    rows = [
+        licence_values(行政许可决定文书号=f"M{n}", 许可决定日期=f"2025-09-{20 + n % 3}") for n in range(30)
+    ]
+    source = importing.preview(world.clerk_a, world.a, Kind.LICENCE, "l.csv", csv_file(Kind.LICENCE, rows))
+    assert source.error_count == 0 and sorted(set(counted)) == sorted(counted)
+    counted.clear()
+    assert importing.confirm(world.clerk_a, source) == 30
+    assert len(counted) == 3
+    assert Event.objects.filter(action__startswith="credit.import").count() == 2  # one per step, not per row
+
+
 def test_confirm_after_someone_entered_the_same_record_imports_nothing(world, today):
     rows = [licence_values(行政许可决定文书号=f"X{n}") for n in range(3)]
     source = importing.preview(world.clerk_a, world.a, Kind.LICENCE, "l.csv", csv_file(Kind.LICENCE, rows))
@@ -186,6 +221,27 @@ def test_batch_states_feedback_and_counts(world, today):
     assert again.number == "2025-0002"
     services.cancel_batch(world.clerk_a, again)
     assert list(services.unsent(world.a).values_list("doc_no", flat=True)) == ["B1"]
+
+
+def test_counts_by_year_in_one_query_each(world, today, django_assert_num_queries):
+    for n, sent in enumerate((date(2024, 12, 30), date(2025, 1, 2), date(2025, 6, 1))):
+        make_record(world.a, kind=(Kind.LICENCE, Kind.PENALTY)[n % 2], doc_no=f"Y{n}")
+        services.send_batch(world.clerk_a, services.create_batch(world.clerk_a, world.a), sent)
+    make_record(world.b, doc_no="Y9")
+    services.send_batch(world.clerk_b, services.create_batch(world.clerk_b, world.b), date(2025, 3, 1))
+    with django_assert_num_queries(1):
+        counts = queries.submission_counts((world.a.pk,), years=[2024, 2025, 2023])
+    assert [(c.year, c.batches, c.licences, c.penalties) for c in counts] == [
+        (2025, 2, 1, 1),
+        (2024, 1, 1, 0),
+    ]
+    with django_assert_num_queries(2):  # the years first, from the batches
+        assert queries.submission_counts((world.a.pk, world.b.pk)) == [
+            queries.YearCounts(2025, 3, 2, 1, 0),
+            queries.YearCounts(2024, 1, 1, 0, 0),
+        ]
+    with django_assert_num_queries(1):
+        queries.timeliness((world.a.pk,), 2025)
 
 
 def test_facts_of_the_year(world, today):
