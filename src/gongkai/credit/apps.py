@@ -10,6 +10,11 @@ PHRASES = {
     "credit.batch.send": gettext_noop("双公示批次已报送"),
     "credit.batch.feedback": gettext_noop("登记信用平台反馈"),
     "credit.batch.cancel": gettext_noop("作废双公示报送批次"),
+    "credit.record.create": gettext_noop("录入双公示记录"),
+    "credit.record.correct": gettext_noop("更正双公示记录"),
+    "credit.record.publish": gettext_noop("将双公示记录上网公示"),
+    "credit.record.withdraw": gettext_noop("撤回双公示记录的公示"),
+    "credit.record.repair": gettext_noop("因信用修复提前撤下处罚信息"),
 }
 
 
@@ -33,10 +38,8 @@ class CreditConfig(AppConfig):
 
         from .figures import provider
         from .services import recount_due_dates
-        from .workflow import PUBLICITY
 
         register(PHRASES)
-        register({f"credit.record.{t.action}": t.label for t in PUBLICITY.transitions.values()})
         register_section("credit", _("双公示"), _credit_url, order=55)
         calendar_changed.connect(recount_due_dates, dispatch_uid="credit_due_dates")
         facts.register("credit", provider)

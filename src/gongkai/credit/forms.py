@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from gongkai import law
 from gongkai.widgets import DateInput
 
-from .importing import EXTENSIONS, max_bytes
-from .rules import Kind
+from .importing import EXTENSIONS, import_columns, max_bytes
+from .models import CreditRecord
+from .rules import Category, Kind
 from .services import CreditError
 
 STATES = [
@@ -89,3 +90,41 @@ class FeedbackForm(forms.Form):
             else:
                 raise forms.ValidationError(_("无法识别反馈文件的编码，请以 UTF-8 保存。"))
         return data
+
+
+LONG_TEXT = ("content", "facts", "basis", "note")
+
+
+class RecordForm(forms.Form):
+    """One record, a field per column of the platform's layout. The fields are plain text: the
+    import's parsers and validators (``entry.save_record``) judge them, with their Chinese messages,
+    so that what the form accepts is what a file would."""
+
+    def __init__(self, kind: str, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for column in import_columns(kind):
+            field = CreditRecord._meta.get_field(column.key)
+            if column.day and column.key != "valid_to":
+                widget = DateInput()
+            elif column.key in LONG_TEXT:
+                widget = forms.Textarea(attrs={"rows": 3})
+            else:
+                widget = forms.TextInput()
+            help_text = _("必填") if column.required else ""
+            if column.key == "valid_to":
+                help_text = _("日期，如 2030-09-25；长期有效的写“长期”")
+            elif column.money:
+                help_text = _("单位：万元")
+            self.fields[column.key] = forms.CharField(
+                label=column.header,
+                required=False,
+                max_length=getattr(field, "max_length", None) or 4000,
+                widget=widget,
+                help_text=help_text,
+            )
+        self.fields["subject_category"] = forms.ChoiceField(
+            label=self.fields["subject_category"].label,
+            required=False,
+            choices=[("", "—"), *Category.choices],
+            help_text=_("必填"),
+        )

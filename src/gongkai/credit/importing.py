@@ -226,14 +226,17 @@ class Check:
     due dates counted once per decision date, the file's and the agency's 文书号 held in sets (no
     query per row). ``build`` gives a valid row's unsaved record."""
 
-    def __init__(self, kind: str, agency, today: date):
+    def __init__(self, kind: str, agency, today: date, existing: set[str] | None = None):
+        """``existing``: the agency's 文书号 a row may not take (default: all of this kind)."""
         self.kind, self.agency, self.today = kind, agency, today
         self.due = DueDates()
         self.columns = import_columns(kind)
         self.labels = {c.key: c.header for c in self.columns}
-        self.existing = set(
-            CreditRecord.objects.filter(agency=agency, kind=kind).values_list("doc_no", flat=True)
-        )
+        if existing is None:
+            existing = set(
+                CreditRecord.objects.filter(agency=agency, kind=kind).values_list("doc_no", flat=True)
+            )
+        self.existing = existing
         self.seen: dict[str, int] = {}
         self.rows = self.error_count = self.warning_count = 0
         self.errors: list[dict] = []
@@ -253,7 +256,7 @@ class Check:
         else:
             self.warning_count += 1
         if len(bucket) < KEPT_FINDINGS:
-            bucket.append({"row": row, "column": self.labels.get(key, ""), "message": message})
+            bucket.append({"row": row, "column": self.labels.get(key, ""), "field": key, "message": message})
 
     def row(self, n: int, cells: tuple) -> tuple[dict, list] | None:
         """The row's values and W findings when it has no H finding, else None (findings noted)."""

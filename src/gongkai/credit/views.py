@@ -14,8 +14,17 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import WRITE_ROLES, agencies_for, agency_required
 
-from . import exporting, importing, queries, services
-from .forms import BatchCreateForm, FeedbackForm, ReasonForm, RecordFilter, SendForm, UploadForm, apply_error
+from . import entry, exporting, importing, queries, services
+from .forms import (
+    BatchCreateForm,
+    FeedbackForm,
+    ReasonForm,
+    RecordFilter,
+    RecordForm,
+    SendForm,
+    UploadForm,
+    apply_error,
+)
 from .models import BatchState, CreditImport, CreditRecord, ImportStatus, PublicityState, SubmissionBatch
 from .rules import COLUMNS, Kind
 from .services import CreditError
@@ -133,6 +142,43 @@ def record_action(request, agency_code, pk, action):
     else:
         messages.success(request, _("已%(a)s。") % {"a": PUBLICITY[action].label})
     return redirect("credit:record_detail", agency_code=agency_code, pk=pk)
+
+
+def _record_form(request, kind: str, rec: CreditRecord | None):
+    initial = entry.cells_of(rec) if rec else {}
+    form = RecordForm(kind, request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved, warnings = entry.save_record(request.user, request.agency, kind, form.cleaned_data, rec)
+        except entry.RecordRefused as refused:
+            for key, errors in refused.errors.items():
+                for error in errors:
+                    form.add_error(key if key in form.fields else None, error)
+        except CreditError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("记录已保存。") if rec else _("记录已录入。"))
+            for warning in warnings:
+                messages.warning(request, warning["message"])
+            return redirect("credit:record_detail", agency_code=request.agency.code, pk=saved.pk)
+    return render(
+        request,
+        "credit/record_form.html",
+        _context(request, form=form, rec=rec, kind_label=Kind(kind).label),
+    )
+
+
+@agency_required(needs=WRITE_ROLES)
+def record_new(request, agency_code, kind):
+    if kind not in Kind.values:
+        raise Http404("no such kind")
+    return _record_form(request, kind, None)
+
+
+@agency_required(needs=WRITE_ROLES)
+def record_edit(request, agency_code, pk):
+    rec = _record(request, pk)
+    return _record_form(request, rec.kind, rec)
 
 
 # ---------------------------------------------------------------- import

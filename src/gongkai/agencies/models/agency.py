@@ -36,6 +36,7 @@ RESERVED_CODES = frozenset(
         "reports",
         "calendar",
         "disclosure",
+        "credit",
         "static",
         "admin",
         "accounts",

@@ -29,6 +29,8 @@ ISOLATION_CASES = {
     "credit:index": Exempt("lists only the user's own agencies (agencies_for), like records:index"),
     "credit:records": _agency,
     "credit:record_detail": _record,
+    "credit:record_new": lambda agency, world: {"agency_code": agency.code, "kind": "licence"},
+    "credit:record_edit": _record,
     "credit:record_action": lambda agency, world: {**_record(agency, world), "action": "publish"},
     "credit:import_upload": _agency,
     "credit:import_template": lambda agency, world: {"agency_code": agency.code, "kind": "licence"},

@@ -13,12 +13,20 @@ from django.utils import translation
 from gongkai.appeals.workflow import MACHINE as APPEALS
 from gongkai.applications.workflow import MACHINE as APPLICATIONS
 from gongkai.catalogue.workflow import MACHINE as CATALOGUE
+from gongkai.credit.workflow import PUBLICITY as CREDIT_RECORDS
 from gongkai.events import phrases
 from gongkai.events.services import record
+from gongkai.hotline.workflow import MACHINE as HOTLINE
 
 SRC = Path(__file__).resolve().parents[2]
 # The f-string action codes (``f"applications.{action}"``) and the machine whose actions fill them.
-DYNAMIC = {"applications.": APPLICATIONS, "catalogue.entry.": CATALOGUE, "appeals.appeal.": APPEALS}
+DYNAMIC = {
+    "applications.": APPLICATIONS,
+    "catalogue.entry.": CATALOGUE,
+    "appeals.appeal.": APPEALS,
+    "credit.record.": CREDIT_RECORDS,
+    "hotline.entry.": HOTLINE,
+}
 WRITERS = {"record", "_log_edit"}  # functions taking (actor, action, ...)
 
 
