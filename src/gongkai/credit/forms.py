@@ -116,7 +116,7 @@ class RecordForm(forms.Form):
             elif column.money:
                 help_text = _("单位：万元")
             self.fields[column.key] = forms.CharField(
-                label=column.header,
+                label=_(column.header),
                 required=False,
                 max_length=getattr(field, "max_length", None) or 4000,
                 widget=widget,

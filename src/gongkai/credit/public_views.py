@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext
 
 from gongkai.agencies.models import Agency
 
@@ -81,7 +82,7 @@ def detail(request, code, pk):
     rec = queries.in_public(agency, timezone.localdate()).filter(pk=pk).first()
     if rec is None:
         raise Http404("not in publicity")
-    fields = [(c.header, masked_value(rec, c)) for c in public_columns(rec.kind)]
+    fields = [(gettext(c.header), masked_value(rec, c)) for c in public_columns(rec.kind)]
     return render(request, "credit/public_detail.html", {"agency": agency, "rec": rec, "fields": fields})
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from gongkai import law
 
@@ -85,7 +85,7 @@ def valid_uscc(code: str) -> bool:
 @dataclass(frozen=True)
 class Column:
     key: str  # the record's field
-    header: str  # the platform's column name (a file format: not translated)
+    header: str  # the platform's column name: a file format, so kept as is; translated only to show it
     code: str  # the exchange code (XK_* / CF_*)
     required: bool = False  # 必填 whatever the 相对人类别
     aliases: tuple[str, ...] = ()  # other headers seen in exports
@@ -100,20 +100,26 @@ def _c(key, header, code, *aliases, **flags) -> Column:
 
 _SUBJECT = {
     "XK": (
-        _c("subject_name", "行政相对人名称", "XK_XDR_MC", "相对人名称", required=True),
-        _c("subject_category", "行政相对人类别", "XK_XDR_LB", "相对人类别", required=True),
+        _c("subject_name", gettext_noop("行政相对人名称"), "XK_XDR_MC", "相对人名称", required=True),
+        _c("subject_category", gettext_noop("行政相对人类别"), "XK_XDR_LB", "相对人类别", required=True),
         _c(
             "uscc",
-            "统一社会信用代码",
+            gettext_noop("统一社会信用代码"),
             "XK_XDR_SHXYM",
             "行政相对人代码_1（统一社会信用代码）",
             "行政相对人代码_1",
         ),
-        _c("legal_rep", "法定代表人", "XK_FDDB"),
-        _c("legal_rep_id_type", "法定代表人证件类型", "XK_FR_ZJLX"),
-        _c("legal_rep_id_no", "法定代表人证件号码", "XK_FR_SFZH", "法定代表人身份证号", personal=True),
-        _c("id_type", "证件类型", "XK_XDR_ZJLX"),
-        _c("id_no", "证件号码", "XK_XDR_ZJHM", personal=True),
+        _c("legal_rep", gettext_noop("法定代表人"), "XK_FDDB"),
+        _c("legal_rep_id_type", gettext_noop("法定代表人证件类型"), "XK_FR_ZJLX"),
+        _c(
+            "legal_rep_id_no",
+            gettext_noop("法定代表人证件号码"),
+            "XK_FR_SFZH",
+            "法定代表人身份证号",
+            personal=True,
+        ),
+        _c("id_type", gettext_noop("证件类型"), "XK_XDR_ZJLX"),
+        _c("id_no", gettext_noop("证件号码"), "XK_XDR_ZJHM", personal=True),
     ),
 }
 _SUBJECT["CF"] = tuple(
@@ -124,57 +130,64 @@ _SUBJECT["CF"] = tuple(
 COLUMNS: dict[str, tuple[Column, ...]] = {
     Kind.LICENCE: (
         *_SUBJECT["XK"],
-        _c("doc_title", "行政许可决定文书名称", "XK_XKWS", "决定文书名称", required=True),
-        _c("doc_no", "行政许可决定文书号", "XK_WSH", "决定文书号", "决定文号", required=True),
-        _c("licence_category", "许可类别", "XK_XKLB", required=True),
-        _c("licence_name", "许可证书名称", "XK_XKZS"),
-        _c("licence_no", "许可编号", "XK_XKBH"),
-        _c("content", "许可内容", "XK_NR", required=True),
-        _c("decided_on", "许可决定日期", "XK_JDRQ", "决定日期", required=True, day=True),
-        _c("valid_from", "有效期自", "XK_YXQZ", required=True, day=True),
-        _c("valid_to", "有效期至", "XK_YXQZI", required=True, day=True),
-        _c("authority", "许可机关", "XK_XKJG", "决定机关", required=True),
+        _c("doc_title", gettext_noop("行政许可决定文书名称"), "XK_XKWS", "决定文书名称", required=True),
+        _c("doc_no", gettext_noop("行政许可决定文书号"), "XK_WSH", "决定文书号", "决定文号", required=True),
+        _c("licence_category", gettext_noop("许可类别"), "XK_XKLB", required=True),
+        _c("licence_name", gettext_noop("许可证书名称"), "XK_XKZS"),
+        _c("licence_no", gettext_noop("许可编号"), "XK_XKBH"),
+        _c("content", gettext_noop("许可内容"), "XK_NR", required=True),
+        _c("decided_on", gettext_noop("许可决定日期"), "XK_JDRQ", "决定日期", required=True, day=True),
+        _c("valid_from", gettext_noop("有效期自"), "XK_YXQZ", required=True, day=True),
+        _c("valid_to", gettext_noop("有效期至"), "XK_YXQZI", required=True, day=True),
+        _c("authority", gettext_noop("许可机关"), "XK_XKJG", "决定机关", required=True),
         _c(
             "authority_code",
-            "许可机关统一社会信用代码",
+            gettext_noop("许可机关统一社会信用代码"),
             "XK_XKJGDM",
             "决定机关统一社会信用代码",
             required=True,
         ),
-        _c("current_status", "当前状态", "XK_ZT"),
-        _c("source_unit", "数据来源单位", "XK_LYDW", required=True),
-        _c("source_unit_code", "数据来源单位统一社会信用代码", "XK_LYDWDM", required=True),
-        _c("note", "备注", "BZ"),
+        _c("current_status", gettext_noop("当前状态"), "XK_ZT"),
+        _c("source_unit", gettext_noop("数据来源单位"), "XK_LYDW", required=True),
+        _c("source_unit_code", gettext_noop("数据来源单位统一社会信用代码"), "XK_LYDWDM", required=True),
+        _c("note", gettext_noop("备注"), "BZ"),
     ),
     Kind.PENALTY: (
         *_SUBJECT["CF"],
-        _c("doc_no", "行政处罚决定书文号", "CF_WSH", "决定书文号", "决定文号", required=True),
-        _c("violation_type", "违法行为类型", "CF_WFXW", required=True),
-        _c("facts", "违法事实", "CF_SY", required=True),
-        _c("basis", "处罚依据", "CF_YJ", required=True),
-        _c("penalty_categories", "处罚类别", "CF_CFLB", required=True),
-        _c("content", "处罚内容", "CF_NR", required=True),
-        _c("fine_wan", "罚款金额（万元）", "CF_NR_FK", "罚款金额", money=True),
-        _c("confiscated_wan", "没收违法所得、没收非法财物的金额（万元）", "CF_NR_WFFF", money=True),
-        _c("licence_suspended", "暂扣或吊销证照名称及编号", "CF_NR_ZKDX"),
-        _c("decided_on", "处罚决定日期", "CF_JDRQ", "决定日期", required=True, day=True),
-        _c("valid_to", "处罚有效期", "CF_YXQ", required=True, day=True),
-        _c("publicity_end", "公示截止期", "CF_GSJZQ", day=True),
-        _c("authority", "处罚机关", "CF_CFJG", "决定机关", required=True),
+        _c("doc_no", gettext_noop("行政处罚决定书文号"), "CF_WSH", "决定书文号", "决定文号", required=True),
+        _c("violation_type", gettext_noop("违法行为类型"), "CF_WFXW", required=True),
+        _c("facts", gettext_noop("违法事实"), "CF_SY", required=True),
+        _c("basis", gettext_noop("处罚依据"), "CF_YJ", required=True),
+        _c("penalty_categories", gettext_noop("处罚类别"), "CF_CFLB", required=True),
+        _c("content", gettext_noop("处罚内容"), "CF_NR", required=True),
+        _c("fine_wan", gettext_noop("罚款金额（万元）"), "CF_NR_FK", "罚款金额", money=True),
+        _c(
+            "confiscated_wan",
+            gettext_noop("没收违法所得、没收非法财物的金额（万元）"),
+            "CF_NR_WFFF",
+            money=True,
+        ),
+        _c("licence_suspended", gettext_noop("暂扣或吊销证照名称及编号"), "CF_NR_ZKDX"),
+        _c("decided_on", gettext_noop("处罚决定日期"), "CF_JDRQ", "决定日期", required=True, day=True),
+        _c("valid_to", gettext_noop("处罚有效期"), "CF_YXQ", required=True, day=True),
+        _c("publicity_end", gettext_noop("公示截止期"), "CF_GSJZQ", day=True),
+        _c("authority", gettext_noop("处罚机关"), "CF_CFJG", "决定机关", required=True),
         _c(
             "authority_code",
-            "处罚机关统一社会信用代码",
+            gettext_noop("处罚机关统一社会信用代码"),
             "CF_CFJGDM",
             "决定机关统一社会信用代码",
             required=True,
         ),
-        _c("source_unit", "数据来源单位", "CF_SJLY", required=True),
-        _c("source_unit_code", "数据来源单位统一社会信用代码", "CF_SJLYDM", required=True),
-        _c("note", "备注", "BZ"),
+        _c("source_unit", gettext_noop("数据来源单位"), "CF_SJLY", required=True),
+        _c("source_unit_code", gettext_noop("数据来源单位统一社会信用代码"), "CF_SJLYDM", required=True),
+        _c("note", gettext_noop("备注"), "BZ"),
     ),
 }
 # Not a platform column: the day the record went up on the agency's site (its own 公示).
-PUBLISHED_COLUMN = Column("published_on", "公示日期", "GS_RQ", aliases=("上网公示日期", "公开日期"), day=True)
+PUBLISHED_COLUMN = Column(
+    "published_on", gettext_noop("公示日期"), "GS_RQ", aliases=("上网公示日期", "公开日期"), day=True
+)
 SHEET_TITLES = {Kind.LICENCE: "行政许可", Kind.PENALTY: "行政处罚"}
 CODE_FIELDS = ("uscc", "authority_code", "source_unit_code")
 
@@ -194,7 +207,7 @@ class Finding:
 
 
 def _label(kind: str, key: str) -> str:
-    return next((c.header for c in COLUMNS[kind] if c.key == key), key)
+    return next((_(c.header) for c in COLUMNS[kind] if c.key == key), key)
 
 
 def validate(kind: str, values: dict, today: date) -> list[Finding]:
@@ -211,7 +224,7 @@ def validate(kind: str, values: dict, today: date) -> list[Finding]:
     for column in COLUMNS[kind]:
         blank = values.get(column.key) in (None, "")
         if column.required and blank and not (column.key == "valid_to" and values.get("long_term")):
-            hard(column.key, _("“%(c)s”为必填项") % {"c": column.header})
+            hard(column.key, _("“%(c)s”为必填项") % {"c": _(column.header)})
     category = values.get("subject_category") or ""
     if category and category not in Category.values:
         hard("subject_category", _("相对人类别应为：%(v)s") % {"v": "、".join(Category.values)})

@@ -112,7 +112,7 @@ def _record(request, pk) -> CreditRecord:
 def record_detail(request, agency_code, pk):
     rec = _record(request, pk)
     today = timezone.localdate()
-    fields = [(c.header, exporting.cell(rec, c), c.personal) for c in COLUMNS[rec.kind]]
+    fields = [(_(c.header), exporting.cell(rec, c), c.personal) for c in COLUMNS[rec.kind]]
     return render(
         request,
         "credit/record_detail.html",
