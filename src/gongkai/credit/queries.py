@@ -25,14 +25,14 @@ def basis() -> str:
 
 
 def definition(chosen: str) -> str:
-    days = law.CREDIT_PUBLISH.words
+    days = law.CREDIT_PUBLISH.amount
     if chosen == "batches":
         return _(
-            "及时率 = 当年报送的批次中，所含每条记录都在决定之日起%(d)s内报送的批次数 ÷ 当年报送的批次数"
+            "及时率 = 当年报送的批次中，所含每条记录都在决定之日起%(d)s个工作日内报送的批次数 ÷ 当年报送的批次数"
             "（报送日期计；%(a)s）"
         ) % {"d": days, "a": law.CREDIT_PUBLISH.article}
     return _(
-        "及时率 = 当年上网公示的记录中，自决定之日起%(d)s内公示的条数 ÷ 当年上网公示的条数"
+        "及时率 = 当年上网公示的记录中，自决定之日起%(d)s个工作日内公示的条数 ÷ 当年上网公示的条数"
         "（公示日期计，工作日按本系统工作日历；%(a)s）"
     ) % {"d": days, "a": law.CREDIT_PUBLISH.article}
 

@@ -289,14 +289,15 @@ def lateness(due_on: date | None, published_on: date | None, today: date) -> Fin
         return Finding(
             False,
             "published_on",
-            _("超过%(p)s公示期限（应于 %(d)s 前公示）") % {"p": law.CREDIT_PUBLISH.words, "d": due_on},
+            _("超过%(p)s个工作日的公示期限（应于 %(d)s 前公示）")
+            % {"p": law.CREDIT_PUBLISH.amount, "d": due_on},
         )
     if published_on is None and today > due_on:
         return Finding(
             False,
             "published_on",
-            _("已超过%(p)s公示期限（应于 %(d)s 前公示），尚未公示")
-            % {"p": law.CREDIT_PUBLISH.words, "d": due_on},
+            _("已超过%(p)s个工作日的公示期限（应于 %(d)s 前公示），尚未公示")
+            % {"p": law.CREDIT_PUBLISH.amount, "d": due_on},
         )
     return None
 
