@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from gongkai.credit.rules import Kind
-from gongkai.credit.testing import PERSON_ID, csv_file, penalty_values
+from gongkai.credit.testing import AUTHORITY, PERSON_ID, csv_file, licence_values, penalty_values
 
 PASSWORD = "Xin-yong-2026-gongkai"
 
@@ -72,3 +72,37 @@ def test_import_batch_and_public_list(live_server, page, shot, people, viewport,
     expect(page.get_by_text("示公罚〔2025〕", exact=False).first).to_be_visible()
     assert PERSON_ID not in page.content() and "李明" not in page.content()
     shot("public-detail")
+
+
+@pytest.mark.parametrize(
+    "viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}], ids=["desktop", "phone"]
+)
+def test_enter_one_record_by_hand(live_server, page, shot, people, viewport):
+    world, base = people, live_server.url
+    page.set_viewport_size(viewport)
+    login(page, base, "clerk_a")
+    page.goto(f"{base}/staff/credit/{world.a.code}/")
+    page.get_by_role("link", name="录入行政许可").click()
+    values = licence_values()
+    for key in ("行政相对人名称", "统一社会信用代码", "法定代表人", "行政许可决定文书名称", "许可内容"):
+        page.get_by_label(key, exact=True).fill(values[key])
+    page.get_by_label("行政相对人类别").select_option("法人及非法人组织")
+    page.get_by_label("行政许可决定文书号").fill("示市监许〔2025〕99号")
+    page.get_by_label("许可类别").fill("普通")
+    page.get_by_label("许可决定日期").fill("2025-09-26")
+    page.get_by_label("有效期自").fill("2025-09-26")
+    page.get_by_label("有效期至").fill("长期")
+    page.get_by_label("许可机关", exact=True).fill(values["许可机关"])
+    page.get_by_label("许可机关统一社会信用代码").fill("11239001MB0000009")  # wrong check character
+    page.get_by_role("button", name="保存").click()
+    expect(page.get_by_text("记录未保存，请按提示修改。")).to_be_visible()
+    expect(page.get_by_text("GB 32100 校验不通过")).to_be_visible()
+    expect(page.get_by_text("“数据来源单位”为必填项")).to_be_visible()
+    shot("record-form-errors")
+    page.get_by_label("许可机关统一社会信用代码").fill(AUTHORITY)
+    page.get_by_label("数据来源单位", exact=True).fill(values["数据来源单位"])
+    page.get_by_label("数据来源单位统一社会信用代码").fill(AUTHORITY)
+    page.get_by_role("button", name="保存").click()
+    expect(page.get_by_text("记录已录入。")).to_be_visible()
+    expect(page.get_by_role("heading", name="行政许可 示市监许〔2025〕99号")).to_be_visible()
+    shot("record-entered")
