@@ -256,8 +256,12 @@ def test_facts_of_the_year(world, today):
     assert got["credit.timeliness"].text == "50%" and "1 ÷ 2" in got["credit.timeliness"].definition
     assert got["credit.batches"].records == f"/staff/credit/{world.a.code}/batches/?year=2025"
     assert all(f.part == "active" for f in got.values())
-    empty = {f.key: f for f in facts.collect((world.b.pk,), 2025)}
-    assert empty["credit.timeliness"].value is None and empty["credit.batches"].value == 0
+    # an agency with no 双公示 records here gets no sentence about them at all
+    assert not [f for f in facts.collect((world.b.pk,), 2025) if f.key.startswith("credit.")]
+    # one with records but none this year: the rate cannot be computed, the counts are 0
+    make_record(world.b, doc_no="B1", published_on=date(2024, 5, 6), due_on=date(2024, 5, 10))
+    other = {f.key: f for f in facts.collect((world.b.pk,), 2025) if f.key.startswith("credit.")}
+    assert other["credit.timeliness"].value is None and other["credit.batches"].value == 0
 
 
 # ---------------------------------------------------------------- 公示期 and withdrawal
