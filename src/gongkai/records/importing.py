@@ -145,9 +145,7 @@ SPECS: dict[str, ImportSpec] = {
                 Column("kind", "类别", parse_kind, example="行政许可", required=True),
                 Column("number", "决定文号", parse_text(100), example="示市监许〔2024〕12号", required=True),
                 Column("decided_on", "决定日期", parse_date, example="2024-05-06", required=True),
-                Column(
-                    "subject", "相对人名称", parse_text(200), example="示例县某某有限公司"
-                ),
+                Column("subject", "相对人名称", parse_text(200), example="示例县某某有限公司"),
                 Column("summary", "内容摘要", parse_text(500), example="食品经营许可"),
             ),
             ("kind", "number"),
@@ -172,9 +170,7 @@ SPECS: dict[str, ImportSpec] = {
                 Column("year", "年度", parse_year, example="2024", required=True),
                 Column("item", "收费项目", parse_text(200), example="不动产登记费", required=True),
                 Column("amount_yuan", "收费金额（元）", parse_amount, example="123456.00", required=True),
-                Column(
-                    "basis", "收费依据", parse_text(300), example="发改价格规〔2016〕2559号"
-                ),
+                Column("basis", "收费依据", parse_text(300), example="发改价格规〔2016〕2559号"),
             ),
             ("year", "item"),
             "年度和收费项目",
@@ -249,11 +245,11 @@ def check_rows(spec: ImportSpec, agency, table: list[list]) -> Checked:
     parsed: list[tuple[int, dict]] = []
     errors: list[dict] = []
     for n, row in body:
-        values = columns.parse_row(n, row, spec.columns, header.positions, errors)
+        values, accepted = columns.parse_row(n, row, spec.columns, header.positions, errors)
         if any(not blank(v) for v in row[len(names) :]):
             errors.append(problem(n, "", _("有数据超出了列名范围")))
-            values = None
-        if values is not None:
+            accepted = False
+        if accepted:
             parsed.append((n, values))
 
     repeated_in_file = columns.repeats((n, _file_key(spec, values)) for n, values in parsed)

@@ -21,8 +21,8 @@ class Column:
     key: str
     label: str  # the header as the file writes it (the file's language, so not translated)
     parse: Callable
-    required: bool = False
     aliases: tuple[str, ...] = ()  # other names exports use for the same column
+    required: bool = False
     example: str = ""
 
 
@@ -85,7 +85,9 @@ def find_header(table: list[list], index: Mapping[str, Column], search_rows: int
 
 def data_rows(table: list[list], header_at: int, max_rows: int) -> list[tuple[int, list]]:
     """The rows below the header that are not blank, with their spreadsheet row numbers."""
-    body = [(n, row) for n, row in enumerate(table[header_at + 1 :], start=header_at + 2) if not blank_row(row)]
+    body = [
+        (n, row) for n, row in enumerate(table[header_at + 1 :], start=header_at + 2) if not blank_row(row)
+    ]
     if not body:
         raise FileRefused(_("文件中没有数据行。"))
     if len(body) > max_rows:
@@ -104,9 +106,10 @@ def parse_row(
     positions: Mapping[str, int],
     problems: list[dict],
     empty: Mapping[str, object] | None = None,
-) -> dict | None:
-    """The row's values by column key, or None when a cell is refused (its problem is added). A
-    blank cell is ``empty[key]`` ("" unless given), or a problem where the column is required."""
+) -> tuple[dict, bool]:
+    """The row's values by column key (a refused cell left out) and whether every cell was
+    accepted; each refusal is added to ``problems``. A blank cell is ``empty[key]`` ("" unless
+    given), or a problem where the column is required."""
     values, refused = {}, False
     for column in columns:
         i = positions.get(column.key)
@@ -122,7 +125,7 @@ def parse_row(
         except CellError as error:
             problems.append(problem(number, column.label, str(error)))
             refused = True
-    return None if refused else values
+    return values, not refused
 
 
 def repeats(keys: Iterable[tuple[int, Hashable]]) -> dict[int, str]:

@@ -13,4 +13,6 @@ __all__ = ["BatchStatus", "ImportBatch"]
 
 class ImportBatch(spreadsheets.ImportBatch):
     kind = models.CharField(_("导入内容"), max_length=20)  # importer key: decisions / totals / fees
-    valid_rows = models.JSONField(default=list)  # the parsed valid rows, JSON-ready: {"row": n, "values": {…}}
+    valid_rows = models.JSONField(
+        default=list
+    )  # the parsed valid rows, JSON-ready: {"row": n, "values": {…}}
