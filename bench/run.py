@@ -12,7 +12,14 @@ from importlib import import_module
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH_MODULES = ("bench.annual", "bench.web", "bench.applications", "bench.reports", "bench.govservice")
+BENCH_MODULES = (
+    "bench.annual",
+    "bench.web",
+    "bench.applications",
+    "bench.reports",
+    "bench.govservice",
+    "bench.credit",
+)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -46,7 +46,7 @@ class Period(Provision):
         return f"{number}日" if self.unit == Unit.DAYS else f"{number}个月"
 
 
-_CHINESE_NUMBERS = {5: "五", 6: "六", 10: "十", 15: "十五", 60: "六十"}
+_CHINESE_NUMBERS = {3: "三", 5: "五", 6: "六", 10: "十", 12: "十二", 15: "十五", 36: "三十六", 60: "六十"}
 
 # ---------------------------------------------------------------- the 条例 in time
 
@@ -135,6 +135,30 @@ REPORT_DEADLINES = {
 REPORT_DEADLINE_ARTICLE = "第四十九条"
 # Under the 2007 条例 (第三十一条) every agency published by 3月31日.
 REPORT_DEADLINE_BEFORE_REVISION = (3, 31)
+
+
+# ---------------------------------------------------------------- 双公示 (行政许可、行政处罚信用信息公示)
+
+CREDIT_PUBLISH = Period(
+    "国办发〔2015〕51号（十八）",
+    "除法律法规另有规定外，应将行政许可、行政处罚等信息自作出行政决定之日起7个工作日内上网公开。",
+    amount=7,
+)
+# 公示期 of 行政处罚 information as the current 信用修复 practice applies it (a Shenzhen government
+# page; the national instrument is not confirmed): 最短 3 个月 (特种设备、安全生产、消防 最短 1 年),
+# 最长 3 年, counted from the decision date; early removal (信用修复) only after the shortest.
+PENALTY_PUBLICITY_MIN = Period("信用修复管理规定（现行做法）", amount=3, unit=Unit.MONTHS, tag="U")
+PENALTY_PUBLICITY_MIN_SPECIAL = Period("信用修复管理规定（现行做法）", amount=12, unit=Unit.MONTHS, tag="U")
+PENALTY_PUBLICITY_MAX = Period("信用修复管理规定（现行做法）", amount=36, unit=Unit.MONTHS, tag="U")
+PENALTY_PUBLICITY_SPECIAL_FIELDS = ("特种设备", "安全生产", "消防")
+# A published decision that is 变更、撤销、确认违法或者确认无效 is withdrawn within 3 days.
+PENALTY_WITHDRAW = Period(
+    "行政处罚法第四十八条",
+    "公开的行政处罚决定被依法变更、撤销、确认违法或者确认无效的，行政机关应当在三日内撤回行政处罚决定信息"
+    "并公开说明理由。",
+    amount=3,
+    unit=Unit.DAYS,
+)
 
 
 # ---------------------------------------------------------------- public holidays (the working-day clock)

@@ -164,6 +164,7 @@ def load_demo(with_catalogue: bool = True, log=print) -> list[DemoLogin]:
     from gongkai.appeals.demo import load_demo_appeals
     from gongkai.applications.demo import load_demo_applications
     from gongkai.catalogue.demo import load_demo_catalogue
+    from gongkai.credit.demo import load_demo_credit
     from gongkai.disclosure.demo import load_demo_disclosure
     from gongkai.govservice.demo import load_demo_govservice
     from gongkai.hotline.demo import load_demo_hotline
@@ -178,6 +179,7 @@ def load_demo(with_catalogue: bool = True, log=print) -> list[DemoLogin]:
     load_demo_notifications(log=log)
     load_demo_records(log=log)
     load_demo_govservice(log=log)
+    load_demo_credit(log=log)
     load_demo_appeals(log=log)
     load_demo_disclosure(log=log)
     load_demo_hotline(log=log)
@@ -195,7 +197,9 @@ def format_logins(logins: list[DemoLogin] | None = None) -> str:
     logins = logins or demo_logins()
     lines = ["演示账号（仅用于本机演示）：", f"  {'用户名':<16}{'密码':<22}角色 · 机构"]
     shown = [lg for lg in logins if lg.role in {"站点管理员", str(Role.SUPERVISOR.label)}]
-    shown += [lg for lg in logins if lg.username.endswith(("_jyj", "_czj", "_xzfb", "_zwfwj")) and lg not in shown]
+    shown += [
+        lg for lg in logins if lg.username.endswith(("_jyj", "_czj", "_xzfb", "_zwfwj")) and lg not in shown
+    ]
     for lg in shown:
         lines.append(f"  {lg.username:<19}{lg.password:<24}{lg.role} · {lg.agency}")
     lines.append(

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "gongkai.applications",
     "gongkai.appeals",
     "gongkai.records",
+    "gongkai.credit",
     "gongkai.notifications",
     "gongkai.reports",
     "gongkai.disclosure",

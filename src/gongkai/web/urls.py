@@ -11,6 +11,7 @@ admin.site.site_title = "政府信息公开"
 urlpatterns = [
     path("apply/", include("gongkai.applications.public_urls")),
     path("reports/", include("gongkai.reports.public_urls")),
+    path("shuanggongshi/", include("gongkai.credit.public_urls")),
     path("hotline/", include("gongkai.hotline.public_urls")),
     path("interaction/", include("gongkai.interaction.public_urls")),
     path("services/", include("gongkai.govservice.public_urls")),
@@ -23,6 +24,7 @@ urlpatterns = [
     path("staff/appeals/", include("gongkai.appeals.urls")),
     path("staff/govservice/", include("gongkai.govservice.urls")),
     path("staff/records/", include("gongkai.records.urls")),
+    path("staff/credit/", include("gongkai.credit.urls")),
     path("staff/disclosure/", include("gongkai.disclosure.urls")),
     path("staff/hotline/", include("gongkai.hotline.urls")),
     path("staff/interaction/", include("gongkai.interaction.urls")),

@@ -39,6 +39,7 @@ RESERVED_CODES = frozenset(
         "hotline",
         "govservice",
         "interaction",
+        "credit",
         "static",
         "admin",
         "accounts",

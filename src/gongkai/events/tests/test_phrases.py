@@ -13,6 +13,7 @@ from django.utils import translation
 from gongkai.appeals.workflow import MACHINE as APPEALS
 from gongkai.applications.workflow import MACHINE as APPLICATIONS
 from gongkai.catalogue.workflow import MACHINE as CATALOGUE
+from gongkai.credit.workflow import PUBLICITY as CREDIT_RECORDS
 from gongkai.events import phrases
 from gongkai.events.services import record
 from gongkai.govservice.services import STATUS as GOVSERVICE
@@ -26,6 +27,7 @@ DYNAMIC = {
     "appeals.appeal.": APPEALS,
     "hotline.entry.": HOTLINE,
     "govservice.item.": GOVSERVICE,
+    "credit.record.": CREDIT_RECORDS,
 }
 WRITERS = {"record", "_log_edit"}  # functions taking (actor, action, ...)
 
