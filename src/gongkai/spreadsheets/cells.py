@@ -39,13 +39,13 @@ _DATE_PATTERNS = (
     re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$"),  # with the time a CSV export may add
     re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
     re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
-    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 )
 
 
 def parse_date(value) -> date:
-    """An Excel date, 2024-05-06, 2024/5/6, 2024.5.6, 2024年5月6日 or 20240506."""
+    """An Excel date, 2024-05-06, 2024/5/6, 2024.5.6, 2024年5月6日 (or without 日) or 20240506."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):

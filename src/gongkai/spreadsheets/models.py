@@ -42,12 +42,12 @@ class ImportBatch(models.Model):
         return f"导入 {self.file_name}"
 
     @classmethod
-    def for_upload(cls, agency, actor, name: str, content: bytes, **fields):
-        """A new, unsaved batch for the uploaded file."""
+    def for_upload(cls, agency, actor, name: str, data: bytes, **fields):
+        """A new, unsaved batch for the uploaded file (``data``, its bytes)."""
         return cls(
             agency=agency,
             file_name=PurePath(name or "").name[:255] or "upload",
-            sha256=hashlib.sha256(content).hexdigest(),
+            sha256=hashlib.sha256(data).hexdigest(),
             created_by=actor,
             **fields,
         )
@@ -69,10 +69,11 @@ class ImportBatch(models.Model):
         self.file_error = message[:500]
         self.status = BatchStatus.DISCARDED
 
-    def mark_imported(self, count: int) -> None:
+    def mark_imported(self, count: int, *also: str) -> None:
+        """Saved with the fields named in ``also`` (which the caller has set)."""
         self.status, self.imported_rows, self.confirmed_at = BatchStatus.IMPORTED, count, timezone.now()
-        self.save(update_fields=["status", "imported_rows", "confirmed_at"])
+        self.save(update_fields=["status", "imported_rows", "confirmed_at", *also])
 
-    def mark_discarded(self) -> None:
+    def mark_discarded(self, *also: str) -> None:
         self.status = BatchStatus.DISCARDED
-        self.save(update_fields=["status"])
+        self.save(update_fields=["status", *also])

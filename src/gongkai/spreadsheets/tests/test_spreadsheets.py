@@ -22,7 +22,7 @@ from gongkai.spreadsheets.columns import (
     sort_problems,
 )
 from gongkai.spreadsheets.models import BatchStatus
-from gongkai.spreadsheets.reading import FileRefused, read_rows
+from gongkai.spreadsheets.reading import FileRefused, iter_rows, read_rows
 
 MB = 1024 * 1024
 ROWS = [["名称", "日期"], ["甲", "2024-05-06"]]
@@ -66,6 +66,14 @@ def test_a_file_that_cannot_be_read_is_refused_with_a_chinese_message(name, cont
     assert words in refused.value.message
 
 
+def test_rows_can_be_read_one_at_a_time_with_another_workbook_reader():
+    rows = iter_rows("a.csv", _csv("gb18030"), MB)
+    assert next(rows) == ROWS[0] and list(rows) == ROWS[1:]
+    assert list(iter_rows("a.xlsx", b"any", MB, xlsx=lambda content: [("读", len(content))])) == [("读", 3)]
+    with pytest.raises(FileRefused, match="只能导入"):  # refused at once, before any row is asked for
+        iter_rows("a.ods", b"x", MB)
+
+
 def test_an_importer_words_its_own_size_limit():
     with pytest.raises(FileRefused, match="请分成几个文件"):
         read_rows("a.csv", b"x" * 11, 10, too_large="太大，请分成几个文件")
@@ -73,7 +81,15 @@ def test_an_importer_words_its_own_size_limit():
 
 def test_cells_read_as_chinese_spreadsheets_write_them():
     assert text(12.0) == "12" and text(" 甲 ") == "甲" and text(1.5) == "1.5"
-    for written in ["2024-05-06", "2024-5-6 00:00:00", "2024/5/6", "2024.05.06", "2024年5月6日", "20240506"]:
+    for written in [
+        "2024-05-06",
+        "2024-5-6 00:00:00",
+        "2024/5/6",
+        "2024.05.06",
+        "2024年5月6日",
+        "2024年5月6",
+        "20240506",
+    ]:
         assert parse_date(written) == date(2024, 5, 6), written
     assert parse_date(datetime(2024, 5, 6, 9, 30)) == date(2024, 5, 6)
     assert parse_date(date(2024, 5, 6)) == date(2024, 5, 6)
