@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from gongkai.agencies.testing import fast_password_hashing, world  # noqa: F401  (fixtures)
 
@@ -13,6 +14,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+PASSWORD = "Xia-yu-2026-gongkai"
 
 
 def pytest_collection_modifyitems(items):
@@ -61,3 +63,21 @@ def shot(request, page):
         return path
 
     return take
+
+
+@pytest.fixture
+def login(live_server, transactional_db):
+    """``login(page, user)`` gives the staff user a password and logs in through the login form,
+    as an officer does; it returns once the form has let them in."""
+
+    def log_in(page, user) -> None:
+        user.set_password(PASSWORD)
+        user.save(update_fields=["password"])
+        page.goto(f"{live_server.url}/accounts/login/")
+        form = page.locator("form", has=page.get_by_label("密码"))  # not the language switcher
+        form.get_by_label("用户名").fill(user.username)
+        form.get_by_label("密码").fill(PASSWORD)
+        form.get_by_role("button", name="登录").click()
+        expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+
+    return log_in

@@ -14,16 +14,12 @@ from gongkai.applications.testing import PERSON_ID, PHONE
 
 from .conftest import SCREENSHOTS
 
-PASSWORD = "Xia-yu-2026-gongkai"
-
 
 @pytest.fixture
 def people(transactional_db, world):
     from gongkai.workdays import services as calendar
     from gongkai.workdays.models import CalendarYear
 
-    world.clerk_a.set_password(PASSWORD)
-    world.clerk_a.save()
     # The visitor applies today, so deadlines count from today and may run into next year, or today
     # itself may be in a year chinese-calendar has no data for yet. Test-only years (plain weekdays)
     # for this year and next make the test independent of the day it runs; real years stay as seeded.
@@ -33,13 +29,6 @@ def people(transactional_db, world):
         if not CalendarYear.objects.filter(year=year).exists():
             calendar.cover_year(None, year, "测试")
     return world
-
-
-def login(page, base, username):
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
 
 
 def staff_shot(page, step):
@@ -60,7 +49,7 @@ def do(page, label, fill=None):
     panel.get_by_role("button", name=label).click()
 
 
-def test_apply_correct_track_reply_download(live_server, page, shot, people):
+def test_apply_correct_track_reply_download(live_server, page, shot, people, login):
     base = live_server.url
     # --- the visitor applies
     page.goto(f"{base}/apply/")
@@ -86,7 +75,7 @@ def test_apply_correct_track_reply_download(live_server, page, shot, people):
 
     # --- staff confirms receipt and asks for a correction
     staff = page.context.browser.new_context(accept_downloads=True).new_page()
-    login(staff, base, "clerk_a")
+    login(staff, people.clerk_a)
     staff.goto(f"{base}/staff/applications/t-a/?view=unconfirmed")
     staff.get_by_role("link", name=tracking_no).click()
     expect(staff.get_by_text(PERSON_ID)).to_be_visible()  # the detail page, for the clerk

@@ -10,24 +10,13 @@ from playwright.sync_api import expect
 from gongkai.catalogue.models import Attachment, Entry, Status
 from gongkai.catalogue.testing import make_entry
 
-PASSWORD = "Xia-yu-2026-gongkai"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture
 def people(transactional_db, world, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    for user in (world.clerk_a, world.reviewer_a, world.clerk_b):
-        user.set_password(PASSWORD)
-        user.save()
     return world
-
-
-def login(page, base, username):
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
 
 
 def logout(page, username):
@@ -70,9 +59,9 @@ def test_visitor_searches_with_two_characters_and_opens_entry(
     shot("entry")
 
 
-def test_clerk_creates_reviewer_publishes_portal_shows(live_server, page, shot, people):
+def test_clerk_creates_reviewer_publishes_portal_shows(live_server, page, shot, people, login):
     world, base = people, live_server.url
-    login(page, base, "clerk_a")
+    login(page, world.clerk_a)
     page.goto(f"{base}/staff/catalogue/{world.a.code}/new/")
     expect(page.get_by_role("heading", name="新建条目")).to_be_visible()
 
@@ -108,7 +97,7 @@ def test_clerk_creates_reviewer_publishes_portal_shows(live_server, page, shot, 
     logout(page, "clerk_a")
 
     # A user of another agency cannot reach the draft: 404, no hint that it exists.
-    login(page, base, "clerk_b")
+    login(page, world.clerk_b)
     response = page.goto(draft_url)
     assert response.status == 404
     expect(page.get_by_role("heading", name="页面不存在")).to_be_visible()
@@ -120,7 +109,7 @@ def test_clerk_creates_reviewer_publishes_portal_shows(live_server, page, shot, 
     entry = Entry.objects.get()
     assert page.goto(f"{base}/catalogue/{entry.pk}/").status == 404
 
-    login(page, base, "reviewer_a")
+    login(page, world.reviewer_a)
     page.goto(f"{base}/staff/catalogue/{world.a.code}/review/")
     expect(page.get_by_role("link", name="关于印发《示例县学生资助实施办法》的通知")).to_be_visible()
     shot("review-queue")

@@ -7,29 +7,12 @@ from playwright.sync_api import expect
 from gongkai.credit.rules import Kind
 from gongkai.credit.testing import AUTHORITY, PERSON_ID, csv_file, licence_values, penalty_values
 
-PASSWORD = "Xin-yong-2026-gongkai"
-
-
-@pytest.fixture
-def people(transactional_db, world):
-    world.clerk_a.set_password(PASSWORD)
-    world.clerk_a.save()
-    return world
-
-
-def login(page, base, username):
-    page.goto(f"{base}/accounts/login/")
-    form = page.locator("form").nth(1)  # the first form is the language switcher
-    form.get_by_label("用户名").fill(username)
-    form.get_by_label("密码").fill(PASSWORD)
-    form.get_by_role("button", name="登录").click()
-
 
 @pytest.mark.parametrize(
     "viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}], ids=["desktop", "phone"]
 )
-def test_import_batch_and_public_list(live_server, page, shot, people, viewport, tmp_path):
-    world, base = people, live_server.url
+def test_import_batch_and_public_list(live_server, page, shot, world, login, viewport, tmp_path):
+    base = live_server.url
     page.set_viewport_size(viewport)
     upload = tmp_path / "处罚.csv"
     upload.write_bytes(
@@ -38,7 +21,7 @@ def test_import_batch_and_public_list(live_server, page, shot, people, viewport,
             [penalty_values(), penalty_values(行政处罚决定书文号="示公罚〔2025〕8号", 公示日期="2025-10-20")],
         )
     )
-    login(page, base, "clerk_a")
+    login(page, world.clerk_a)
     page.goto(f"{base}/staff/credit/{world.a.code}/")
     page.get_by_role("link", name="从文件导入").click()
     page.get_by_label("导入类型").select_option("penalty")
@@ -77,10 +60,10 @@ def test_import_batch_and_public_list(live_server, page, shot, people, viewport,
 @pytest.mark.parametrize(
     "viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}], ids=["desktop", "phone"]
 )
-def test_enter_one_record_by_hand(live_server, page, shot, people, viewport):
-    world, base = people, live_server.url
+def test_enter_one_record_by_hand(live_server, page, shot, world, login, viewport):
+    base = live_server.url
     page.set_viewport_size(viewport)
-    login(page, base, "clerk_a")
+    login(page, world.clerk_a)
     page.goto(f"{base}/staff/credit/{world.a.code}/")
     page.get_by_role("link", name="录入行政许可").click()
     values = licence_values()

@@ -7,7 +7,6 @@ from playwright.sync_api import expect
 from gongkai.applications.services import submit_online
 from gongkai.applications.testing import applicant
 
-PASSWORD = "Xia-yu-2026-gongkai"
 SECTIONS = {  # nav link → a heading the page shows
     "依申请公开": "申请工作台 · 示例县教育局",
     "主动公开目录": None,
@@ -23,20 +22,15 @@ SECTIONS = {  # nav link → a heading the page shows
 
 @pytest.fixture
 def officer(transactional_db, world):
-    world.admin_a.set_password(PASSWORD)
-    world.admin_a.save()
     for _ in range(2):
         submit_online(world.a, applicant())
     return world
 
 
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}])
-def test_desk_counts_link_and_every_section_by_click(live_server, page, shot, officer, viewport):
+def test_desk_counts_link_and_every_section_by_click(live_server, page, shot, officer, login, viewport):
     page.set_viewport_size(viewport)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("用户名").fill("admin_a")
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
+    login(page, officer.admin_a)
 
     expect(page.get_by_role("heading", name="我的机构")).to_be_visible()
     item = page.locator(".todo-list li", has_text="新收到的申请待确认")

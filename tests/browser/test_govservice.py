@@ -10,28 +10,12 @@ from playwright.sync_api import expect
 from gongkai.govservice.tests.exports import row, xlsx
 from gongkai.govservice.tests.test_pages import qr_matrix_from_svg, segno_matrix
 
-PASSWORD = "Zheng-wu-2026-gongkai"
-
-
-@pytest.fixture
-def people(transactional_db, world):
-    world.clerk_a.set_password(PASSWORD)
-    world.clerk_a.save()
-    return world
-
-
-def login(page, base, username):
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-
 
 @pytest.mark.parametrize(
     "viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}], ids=["desktop", "phone"]
 )
 def test_import_then_public_guide_with_qr_code_then_print_sheet(
-    live_server, page, shot, people, viewport, tmp_path
+    live_server, page, shot, world, login, viewport, tmp_path
 ):
     base = live_server.url
     page.set_viewport_size(viewport)
@@ -42,7 +26,7 @@ def test_import_then_public_guide_with_qr_code_then_print_sheet(
         xlsx([row(1, 事项名称="民办学校设立审批（新办）"), row(2, 承诺时限="即办", 办件类型="即办件")])
     )
 
-    login(page, base, "clerk_a")
+    login(page, world.clerk_a)
     page.goto(f"{base}/staff/")
     page.get_by_role("navigation", name="工作导航").get_by_role("link", name="政务服务事项").click()
     page.get_by_role("link", name="导入实施清单").first.click()

@@ -10,7 +10,6 @@ from playwright.sync_api import expect
 from gongkai.hotline.testing import make_entry
 from gongkai.interaction.testing import PERSON_ID, PHONE
 
-PASSWORD = "Xia-yu-2026-gongkai"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
@@ -19,18 +18,7 @@ def people(transactional_db, world):
     from gongkai.workdays import services as calendar
 
     calendar.db_calendar()  # seeds the working calendar (the test database starts empty)
-    for user in (world.clerk_a, world.reviewer_a):
-        user.set_password(PASSWORD)
-        user.save()
     return world
-
-
-def login(page, base, username):
-    page.goto(f"{base}/accounts/login/")
-    form = page.locator("form").nth(1)  # the first form is the language switcher
-    form.get_by_label("用户名").fill(username)
-    form.get_by_label("密码").fill(PASSWORD)
-    form.get_by_role("button", name="登录").click()
 
 
 @pytest.mark.parametrize("size", VIEWPORTS)
@@ -54,7 +42,7 @@ def test_visitor_searches_the_knowledge_base(live_server, page, shot, people, si
 
 
 @pytest.mark.parametrize("size", VIEWPORTS)
-def test_message_acknowledged_answered_and_published_masked(live_server, page, shot, people, size):
+def test_message_acknowledged_answered_and_published_masked(live_server, page, shot, people, login, size):
     world, base = people, live_server.url
     page.set_viewport_size(VIEWPORTS[size])
     page.goto(f"{base}/")
@@ -81,7 +69,7 @@ def test_message_acknowledged_answered_and_published_masked(live_server, page, s
     page.get_by_role("button", name="查询").click()
     expect(page.get_by_text("待答复")).to_be_visible()
 
-    login(page, base, world.clerk_a.username)
+    login(page, world.clerk_a)
     page.goto(f"{base}/staff/interaction/{world.a.code}/")
     page.get_by_role("link", name="孩子秋季入学咨询").click()
     page.get_by_label("答复内容").fill("李春花您好：符合条件的适龄儿童可在城关小学入学。")
@@ -90,7 +78,7 @@ def test_message_acknowledged_answered_and_published_masked(live_server, page, s
     shot(f"staff-answered-{size}")
 
     page.get_by_role("button", name=re.compile("^退出")).click()
-    login(page, base, world.reviewer_a.username)
+    login(page, world.reviewer_a)
     page.goto(f"{base}/staff/interaction/{world.a.code}/?show=answered")
     page.get_by_role("link", name="孩子秋季入学咨询").click()
     expect(page.get_by_label("公开的留言内容")).to_contain_text("李某某")

@@ -11,7 +11,6 @@ from gongkai.applications.testing import make_application
 from gongkai.notifications.models import Notification
 from gongkai.notifications.tasks import send
 
-PASSWORD = "Xia-yu-2026-gongkai"
 BROKEN = "gongkai.notifications.tests.test_notifications.BrokenBackend"
 
 
@@ -19,8 +18,6 @@ BROKEN = "gongkai.notifications.tests.test_notifications.BrokenBackend"
 def case(transactional_db, world, settings):
     from huey.contrib.djhuey import HUEY
 
-    world.clerk_a.set_password(PASSWORD)
-    world.clerk_a.save()
     settings.EMAIL_BACKEND = BROKEN
     settings.GONGKAI_SITE_URL = "https://gk.example.gov.cn"
     HUEY.immediate = True  # the worker, in this process: a task runs as soon as it is enqueued
@@ -34,18 +31,10 @@ def case(transactional_db, world, settings):
         HUEY.immediate = False
 
 
-def login(page, base):
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("用户名").fill("clerk_a")
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    expect(page.get_by_role("button", name="退出（clerk_a）")).to_be_visible()
-
-
-def test_staff_sees_the_notifications_and_resends_a_failed_one(live_server, page, shot, case):
+def test_staff_sees_the_notifications_and_resends_a_failed_one(live_server, page, shot, world, case, login):
     base = live_server.url
     page.set_viewport_size({"width": 1280, "height": 900})
-    login(page, base)
+    login(page, world.clerk_a)
     page.goto(f"{base}/staff/applications/t-a/{case.pk}/")
     section = page.locator("section.notifications")
     expect(section.get_by_role("heading", name="通知")).to_be_visible()
@@ -73,13 +62,13 @@ def test_staff_sees_the_notifications_and_resends_a_failed_one(live_server, page
     shot("case-notifications-resent")
 
 
-def test_the_notifications_fit_a_phone(live_server, browser, case):
+def test_the_notifications_fit_a_phone(live_server, browser, world, case, login):
     from .conftest import SCREENSHOTS
 
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
     base = live_server.url
-    login(page, base)
+    login(page, world.clerk_a)
     page.goto(f"{base}/staff/applications/t-a/{case.pk}/")
     section = page.locator("section.notifications")
     section.scroll_into_view_if_needed()

@@ -12,37 +12,20 @@ from playwright.sync_api import expect
 from gongkai.applications.testing import PERSON_ID, PHONE
 from gongkai.disclosure.testing import released_pdf, replied_case
 
-PASSWORD = "Xia-yu-2026-gongkai"
-
-
-@pytest.fixture
-def people(transactional_db, world):
-    for user in (world.clerk_a, world.reviewer_a):
-        user.set_password(PASSWORD)
-        user.save()
-    return world
-
-
-def login(page, base, username):
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-
 
 @pytest.mark.parametrize(
     "viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}], ids=["desktop", "phone"]
 )
 def test_replied_case_to_public_entry_without_the_id_number(
-    live_server, page, shot, people, viewport, tmp_path
+    live_server, page, shot, world, login, viewport, tmp_path
 ):
-    world, base = people, live_server.url
+    base = live_server.url
     page.set_viewport_size(viewport)
     case = replied_case(world.a, world.clerk_a)
     released = tmp_path / "布局调整说明.pdf"
     released.write_bytes(released_pdf())
 
-    login(page, base, "clerk_a")
+    login(page, world.clerk_a)
     page.goto(f"{base}/staff/applications/{world.a.code}/{case.pk}/")
     shot("case")
     page.get_by_role("button", name="转为主动公开").click()
@@ -84,7 +67,7 @@ def test_replied_case_to_public_entry_without_the_id_number(
     shot("entry-submitted")
     page.get_by_role("button", name="退出（clerk_a）").click()
 
-    login(page, base, "reviewer_a")
+    login(page, world.reviewer_a)
     page.goto(f"{base}/staff/catalogue/{world.a.code}/review/")
     page.get_by_role("button", name="审核通过并发布").click()
     expect(page.get_by_text("没有待审核的条目。")).to_be_visible()

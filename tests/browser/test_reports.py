@@ -9,7 +9,6 @@ import pdfplumber
 import pytest
 from playwright.sync_api import expect
 
-PASSWORD = "Qiu-feng-2026-gongkai"
 YEAR = 2025
 
 
@@ -18,9 +17,6 @@ def people(transactional_db, world):
     from gongkai.reports import services
     from gongkai.reports.testing import good_workspace, some_applications
 
-    for user in (world.clerk_a, world.reviewer_a):
-        user.set_password(PASSWORD)
-        user.save()
     some_applications(world.a, YEAR)
     ws = good_workspace(world.a, YEAR, world.clerk_a, signature=date(2026, 1, 15))
     # written before the last applications came in: the figure is out of date (TXT-NUM)
@@ -30,20 +26,12 @@ def people(transactional_db, world):
     return world
 
 
-def login(page, base, username):
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    expect(page.get_by_role("navigation", name="主导航").get_by_role("link", name="工作台")).to_be_visible()
-
-
-def test_fix_warning_review_publish_download(live_server, page, shot, people):
+def test_fix_warning_review_publish_download(live_server, page, shot, people, login):
     base = live_server.url
     workspace = f"{base}/staff/reports/t-a/{YEAR}/"
 
     # --- the 专员: the warning is flagged, fixed with a ready sentence, re-checked live
-    login(page, base, "clerk_a")
+    login(page, people.clerk_a)
     page.goto(workspace)
     findings = page.locator("#findings")
     expect(findings.locator('[data-code="TXT-NUM"]')).to_be_visible()
@@ -72,7 +60,7 @@ def test_fix_warning_review_publish_download(live_server, page, shot, people):
 
     # --- the 审核人 confirms each remaining warning and publishes
     page.context.clear_cookies()
-    login(page, base, "reviewer_a")
+    login(page, people.reviewer_a)
     page.goto(workspace)
     boxes = page.locator('input[name="confirm"]')
     for i in range(boxes.count()):  # e.g. PUB-DEADLINE when the test runs after the deadline

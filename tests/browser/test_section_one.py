@@ -8,7 +8,6 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
-PASSWORD = "Qiu-feng-2026-gongkai"
 YEAR = 2025
 RECORDS = "/staff/catalogue/t-a/?status=published&year=2025"
 
@@ -34,8 +33,6 @@ def people(transactional_db, world, monkeypatch):
     from gongkai.reports.testing import good_workspace, some_applications
 
     monkeypatch.setitem(facts._PROVIDERS, "gs", registry)
-    world.clerk_a.set_password(PASSWORD)
-    world.clerk_a.save()
     some_applications(world.a, YEAR)
     for i in range(3):
         make_entry(
@@ -52,13 +49,10 @@ def people(transactional_db, world, monkeypatch):
 @pytest.mark.parametrize(
     "viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}], ids=["desktop", "phone"]
 )
-def test_section_one_from_the_registries(live_server, page, shot, people, viewport):
+def test_section_one_from_the_registries(live_server, page, shot, people, login, viewport):
     page.set_viewport_size(viewport)
     base = live_server.url
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("用户名").fill("clerk_a")
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
+    login(page, people.clerk_a)
     page.goto(f"{base}/staff/reports/t-a/{YEAR}/")
 
     area = page.locator("#id_overview_platform")

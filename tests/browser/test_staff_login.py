@@ -1,29 +1,10 @@
 """A clerk logs in and sees the dashboard; a user of another agency gets 404 on it."""
 
-import pytest
 from playwright.sync_api import expect
 
-PASSWORD = "Xia-yu-2026-gongkai"
 
-
-@pytest.fixture
-def people(transactional_db, world):
-    for user in (world.clerk_a, world.clerk_b):
-        user.set_password(PASSWORD)
-        user.save()
-    return world
-
-
-def login(page, base, username):
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-
-
-def test_staff_login_dashboard_and_isolation(live_server, page, shot, people):
-    base = live_server.url
-    login(page, base, "clerk_a")
+def test_staff_login_dashboard_and_isolation(live_server, page, shot, world, login):
+    login(page, world.clerk_a)
     expect(page.get_by_role("heading", name="我的机构")).to_be_visible()
     shot("agency-list")
     page.get_by_role("link", name="示例县教育局").click()
@@ -37,7 +18,7 @@ def test_staff_login_dashboard_and_isolation(live_server, page, shot, people):
     expect(page.get_by_role("link", name="跳到正文")).to_be_focused()
 
     page.get_by_role("button", name="退出（clerk_a）").click()
-    login(page, base, "clerk_b")
+    login(page, world.clerk_b)
     expect(page.get_by_role("heading", name="我的机构")).to_be_visible()
     expect(page.get_by_text("示例县教育局")).to_have_count(0)
     response = page.goto(dashboard)

@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gongkai import law
+from gongkai.spreadsheets.reading import EXTENSIONS
 from gongkai.widgets import DateInput
 
-from .importing import EXTENSIONS, import_columns, max_bytes
+from .importing import import_columns, max_bytes
 from .models import CreditRecord
 from .rules import Category, Kind
 from .services import CreditError

@@ -11,15 +11,12 @@ Headers are matched by name: the platform's column name, a common variant, or th
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import io
 import re
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from pathlib import PurePath
 
 from django.conf import settings
 from django.db import transaction
@@ -27,13 +24,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.events.services import record
+from gongkai.spreadsheets.cells import CellError
+from gongkai.spreadsheets.cells import blank as _blank
+from gongkai.spreadsheets.cells import parse_date as read_date
+from gongkai.spreadsheets.cells import text as _text
+from gongkai.spreadsheets.reading import FileRefused, iter_rows, unreadable_workbook_message
 
 from . import rules
-from .models import CreditImport, CreditRecord, ImportStatus, PublicityState
+from .models import CreditImport, CreditRecord, PublicityState
 from .rules import COLUMNS, PUBLISHED_COLUMN, Column, Kind
 from .services import CreditError, DueDates, fill_dates, require_write
 
-EXTENSIONS = (".csv", ".xlsx")
 KEPT_FINDINGS = 500  # findings kept for the page; the counts say how many there were
 SAMPLE_ROWS = 20
 CHUNK = 2000
@@ -52,48 +53,16 @@ def import_columns(kind: str) -> tuple[Column, ...]:
     return (*(c for c in COLUMNS[kind] if c.key != "publicity_end"), PUBLISHED_COLUMN)
 
 
-class FileRefused(CreditError):
-    pass
-
-
-class CellError(Exception):
-    pass
-
-
 # ---------------------------------------------------------------- cells
 
 
-def _blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _text(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$|^(\d{4})(\d{2})(\d{2})$")
-
-
 def parse_date(value) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return _date_of(_text(value))
+    return _date_of(value) if isinstance(value, str) else read_date(value)
 
 
 @lru_cache(maxsize=4096)  # a file repeats its dates: a few hundred distinct in 100,000 rows
 def _date_of(text: str) -> date:
-    m = _DATE.match(text)
-    if not m:
-        raise CellError(_("“%(v)s”不是日期，应写作 2024-05-06") % {"v": text})
-    y, mo, d = (int(g) for g in (m.groups()[:3] if m[1] else m.groups()[3:]))
-    try:
-        return date(y, mo, d)
-    except ValueError:
-        raise CellError(_("“%(v)s”不是有效的日期") % {"v": text}) from None
+    return read_date(text)
 
 
 def parse_amount(value) -> Decimal:
@@ -135,26 +104,12 @@ def _parser(column: Column):
 # ---------------------------------------------------------------- files
 
 
-def read_rows(name: str, content: bytes) -> Iterator[tuple]:
+def read_rows(name: str, content: bytes) -> Iterator:
     """The first sheet's rows, header first, one at a time."""
-    if len(content) > max_bytes():
-        raise FileRefused(_("文件超过 %(n)s MB，请分成几个文件。") % {"n": max_bytes() // (1024 * 1024)})
-    suffix = PurePath(name).suffix.lower()
-    if suffix == ".csv":
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = content.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise FileRefused(_("无法识别 CSV 文件的编码，请以 UTF-8 保存。"))
-        return (tuple(row) for row in csv.reader(io.StringIO(text)))
-    if suffix == ".xlsx":
-        return _xlsx_rows(content)
-    if suffix == ".xls":
-        raise FileRefused(_("不支持旧版 .xls 文件，请另存为 .xlsx 或 .csv 后上传。"))
-    raise FileRefused(_("只能导入 .csv 或 .xlsx 文件。"))
+    mb = max_bytes() // (1024 * 1024)
+    return iter_rows(
+        name, content, max_bytes(), _("文件超过 %(n)s MB，请分成几个文件。") % {"n": mb}, _xlsx_rows
+    )
 
 
 def _xlsx_rows(content: bytes) -> Iterator[tuple]:
@@ -165,7 +120,7 @@ def _xlsx_rows(content: bytes) -> Iterator[tuple]:
     try:
         sheet = CalamineWorkbook.from_filelike(io.BytesIO(content)).get_sheet_by_index(0)
     except Exception:  # calamine raises several kinds for a damaged or disguised file
-        raise FileRefused(_("无法读取该 Excel 文件，请确认它是 .xlsx 格式且未损坏。")) from None
+        raise FileRefused(unreadable_workbook_message()) from None
     # calamine starts at the first used row: give back the empty rows above it, so that row
     # numbers stay the sheet's own (and a header below row 1 is refused, as with any reader)
     first_row = (sheet.start or (0, 0))[0]
@@ -355,14 +310,7 @@ def preview(actor, agency, kind: str, name: str, content: bytes) -> CreditImport
     require_write(actor, agency)
     if kind not in Kind.values:
         raise CreditError(_("请选择导入的类型。"), "kind")
-    source = CreditImport(
-        agency=agency,
-        kind=kind,
-        file_name=PurePath(name or "").name[:255] or "upload",
-        sha256=hashlib.sha256(content).hexdigest(),
-        created_by=actor,
-        content=b"",
-    )
+    source = CreditImport.for_upload(agency, actor, name, content, kind=kind, content=b"")
     check = Check(kind, agency, timezone.localdate())
     sample: list[dict] = []
 
@@ -374,7 +322,7 @@ def preview(actor, agency, kind: str, name: str, content: bytes) -> CreditImport
         position, body = _body(kind, name, content)
         _check_all(check, position, body, keep)
     except FileRefused as error:
-        source.file_error, source.status = error.message[:500], ImportStatus.DISCARDED
+        source.refuse(error.message)
     else:
         source.content = content
         source.rows_total, source.sample = check.rows, sample
@@ -407,8 +355,8 @@ def _shown(value) -> str:
 def confirm(actor, source: CreditImport) -> int:
     """Import every row, or none. Returns how many."""
     require_write(actor, source.agency)
-    source = CreditImport.objects.select_for_update().select_related("agency").get(pk=source.pk)
-    if source.status != ImportStatus.PREVIEWED:
+    source = CreditImport.lock(source.pk)
+    if not source.is_open:
         raise CreditError(_("该文件已导入或已放弃，不能再次导入。"))
     if source.error_count:
         raise CreditError(
@@ -425,8 +373,11 @@ def confirm(actor, source: CreditImport) -> int:
             imported += len(CreditRecord.objects.bulk_create(chunk))
             chunk.clear()
 
-    position, body = _body(source.kind, source.file_name, bytes(source.content))
-    _check_all(check, position, body, add)
+    try:
+        position, body = _body(source.kind, source.file_name, bytes(source.content))
+        _check_all(check, position, body, add)
+    except FileRefused as error:  # read as at the preview; a changed setting (size, rows) may refuse it now
+        raise CreditError(error.message) from None
     if check.error_count:
         raise CreditError(
             _(
@@ -435,9 +386,8 @@ def confirm(actor, source: CreditImport) -> int:
             % {"n": check.error_count}
         )
     imported += len(CreditRecord.objects.bulk_create(chunk))
-    source.status, source.imported_rows, source.confirmed_at = ImportStatus.IMPORTED, imported, timezone.now()
     source.content = b""  # imported: the records hold it now
-    source.save(update_fields=["status", "imported_rows", "confirmed_at", "content"])
+    source.mark_imported(imported, "content")
     record(actor, "credit.import.confirm", source, after={"kind": source.kind, "imported": imported})
     return imported
 
@@ -445,9 +395,9 @@ def confirm(actor, source: CreditImport) -> int:
 @transaction.atomic
 def discard(actor, source: CreditImport) -> None:
     require_write(actor, source.agency)
-    source = CreditImport.objects.select_for_update().get(pk=source.pk)
-    if source.status != ImportStatus.PREVIEWED:
+    source = CreditImport.lock(source.pk)
+    if not source.is_open:
         raise CreditError(_("该文件已导入或已放弃。"))
-    source.status, source.content = ImportStatus.DISCARDED, b""
-    source.save(update_fields=["status", "content"])
+    source.content = b""
+    source.mark_discarded("content")
     record(actor, "credit.import.discard", source, after={"file": source.file_name})

@@ -25,7 +25,7 @@ from .forms import (
     UploadForm,
     apply_error,
 )
-from .models import BatchState, CreditImport, CreditRecord, ImportStatus, PublicityState, SubmissionBatch
+from .models import BatchState, CreditImport, CreditRecord, PublicityState, SubmissionBatch
 from .rules import COLUMNS, Kind
 from .services import CreditError
 from .workflow import BATCH, PUBLICITY
@@ -218,7 +218,7 @@ def import_preview(request, agency_code, pk):
             request,
             source=source,
             columns=importing.import_columns(source.kind),
-            can_confirm=source.status == ImportStatus.PREVIEWED and not source.error_count,
+            can_confirm=source.is_open and not source.error_count,
         ),
     )
 

@@ -11,15 +11,9 @@
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
 import re
-from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
-from pathlib import PurePath
+from datetime import date
 
 from django.conf import settings
 from django.db import transaction
@@ -28,10 +22,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongkai.events.services import record
+from gongkai.spreadsheets import cells, columns
+from gongkai.spreadsheets.cells import CellError, parse_text, parse_yes_no
+from gongkai.spreadsheets.columns import Column, problem
+from gongkai.spreadsheets.reading import FileRefused, read_rows
 
 from . import codes
 from .errors import GovServiceError
-from .models import BatchStatus, ImportBatch, Material, ServiceItem
+from .models import ImportBatch, Material, ServiceItem
 from .services import require_write
 
 MAX_ROWS = 50_000
@@ -42,39 +40,11 @@ def max_bytes() -> int:
     return getattr(settings, "GONGKAI_GOVSERVICE_MAX_UPLOAD", 20 * 1024 * 1024)
 
 
-class ImportFileError(GovServiceError):
-    """The whole file is refused."""
-
-
-class CellError(Exception):
-    pass
-
-
 # ---------------------------------------------------------------- cell parsers
 
 
-def _blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _text(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def parse_text(max_length: int) -> Callable:
-    def parse(value):
-        text = _text(value)
-        if len(text) > max_length:
-            raise CellError(_("超过%(n)s个字") % {"n": max_length})
-        return text
-
-    return parse
-
-
 def parse_code(value) -> str:
-    text = _text(value)
+    text = cells.text(value)
     if len(text) > 64:
         raise CellError(_("编码超过64个字符"))
     if re.search(r"[\s/\\?#]", text):
@@ -83,7 +53,7 @@ def parse_code(value) -> str:
 
 
 def _lookup(table: dict, aliases: dict, value, what: str):
-    text = re.sub(r"\s+", "", _text(value))
+    text = re.sub(r"\s+", "", cells.text(value))
     by_label = {label: code for code, label in table.items()}
     for key in (text, text.zfill(2) if text.isdigit() else text):
         if key in table:
@@ -116,21 +86,21 @@ def parse_project_type(value) -> str:
 
 
 def parse_status(value) -> str:
-    text = _text(value)
+    text = cells.text(value)
     if text not in codes.STATUS_WORDS:
         raise CellError(_("“%(v)s”不是有效的事项状态，应为在用、暂停或取消") % {"v": text})
     return codes.STATUS_WORDS[text]
 
 
 def parse_uscc(value) -> str:
-    text = _text(value).upper()
+    text = cells.text(value).upper()
     if not re.fullmatch(r"[0-9A-HJ-NPQRTUWXY]{18}", text):
         raise CellError(_("“%(v)s”不是18位统一社会信用代码") % {"v": text})
     return text
 
 
 def parse_depth(value) -> int:
-    text = re.sub(r"\s+", "", _text(value))
+    text = re.sub(r"\s+", "", cells.text(value))
     by_label = {label: level for level, label in codes.DEPTHS.items()}
     for token in [text, *re.split(r"[（()）、,，]", text)]:
         level = by_label.get(token, codes.DEPTH_ALIASES.get(token))
@@ -146,26 +116,14 @@ def parse_count(value) -> int:
         raise CellError(_("应为整数"))
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = _text(value).removesuffix("次")
+    text = cells.text(value).removesuffix("次")
     if not re.fullmatch(r"\d{1,3}", text):
-        raise CellError(_("“%(v)s”不是不小于0的整数") % {"v": _text(value)})
+        raise CellError(_("“%(v)s”不是不小于0的整数") % {"v": cells.text(value)})
     return int(text)
 
 
-_TRUE, _FALSE = {"是", "1", "Y", "y", "√", "有", "收费"}, {"否", "0", "N", "n", "×", "无", "不收费"}
-
-
-def parse_bool(value) -> bool:
-    text = _text(value)
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    raise CellError(_("“%(v)s”应填“是”或“否”") % {"v": text})
-
-
 def parse_url(value) -> str:
-    text = _text(value)
+    text = cells.text(value)
     if not re.fullmatch(r"https?://[^\s<>\"]+", text):
         raise CellError(_("“%(v)s”不是以 http:// 或 https:// 开头的网址") % {"v": text[:80]})
     if len(text) > 500:
@@ -175,34 +133,13 @@ def parse_url(value) -> str:
 
 def parse_forms(value) -> list[str]:
     found = []
-    for token in filter(None, re.split(r"[、,，;；/\s]+", _text(value))):
+    for token in filter(None, re.split(r"[、,，;；/\s]+", cells.text(value))):
         found.append(_lookup(codes.FORMS, codes.FORM_ALIASES, token, _FORM))
     return sorted(set(found))
 
 
-_DATE_PATTERNS = (
-    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$"),
-    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
-    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
-    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
-    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
-)
-
-
 def parse_date(value) -> str:
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    text = _text(value)
-    for pattern in _DATE_PATTERNS:
-        m = pattern.match(text)
-        if m:
-            try:
-                return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-            except ValueError:
-                raise CellError(_("“%(v)s”不是有效的日期") % {"v": text}) from None
-    raise CellError(_("“%(v)s”不是日期，应写作 2024-05-06") % {"v": text})
+    return cells.parse_date(value).isoformat()
 
 
 _LIMIT = re.compile(r"^(\d{1,4})\s*(.*)$")
@@ -211,8 +148,8 @@ _LIMIT = re.compile(r"^(\d{1,4})\s*(.*)$")
 def parse_limit(value) -> list | None:
     """[value, unit]: 即办 is [0, ""]; 无期限 is None."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        value = _text(value)
-    text = re.sub(r"\s+", "", _text(value))
+        value = cells.text(value)
+    text = re.sub(r"\s+", "", cells.text(value))
     if text in codes.IMMEDIATE_WORDS:
         return [0, ""]
     if text in codes.NO_LIMIT_WORDS:
@@ -230,7 +167,7 @@ def parse_limit(value) -> list | None:
 
 
 def parse_unit(value) -> str:
-    text = re.sub(r"\s+", "", _text(value))
+    text = re.sub(r"\s+", "", cells.text(value))
     unit = codes.UNIT_ALIASES.get(text, text)
     if unit not in codes.UNITS:
         raise CellError(_("时限单位“%(u)s”无法识别，应为工作日、自然日、月或年") % {"u": text})
@@ -245,7 +182,7 @@ def parse_materials(value) -> list[dict]:
     """``居民身份证（原件1份，复印件1份）；营业执照（复印件1份，非必要）`` — one material per line
     or per “；”; without counts, one original, required."""
     materials = []
-    for entry in filter(None, (e.strip() for e in re.split(r"[\n；;]+", _text(value)))):
+    for entry in filter(None, (e.strip() for e in re.split(r"[\n；;]+", cells.text(value)))):
         name, spec = entry, ""
         m = _MATERIAL.match(entry)
         if m and re.search(r"原件|复印件|复制件|" + "|".join(_OPTIONAL) + r"|必要|必需", m["spec"]):
@@ -266,15 +203,6 @@ def parse_materials(value) -> list[dict]:
 
 
 # ---------------------------------------------------------------- the columns
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str  # the element's name as GB/T 39046 / the platform writes it (the file's language)
-    parse: Callable
-    aliases: tuple[str, ...] = ()
-    required: bool = False
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -309,7 +237,7 @@ COLUMNS: tuple[Column, ...] = (
         ("跑动次数", "到现场次数", "最多跑动次数", "到办事现场次数（次）"),
     ),
     Column("visit_reason", "必须现场办理原因说明", parse_text(500), ("必须现场办理原因", "现场办理原因")),
-    Column("is_online", "是否网办", parse_bool, ("是否网上办理", "是否支持网上办理", "是否网上可办")),
+    Column("is_online", "是否网办", parse_yes_no, ("是否网上办理", "是否支持网上办理", "是否网上可办")),
     Column("depth", "网上办理深度", parse_depth, ("办理深度", "网办深度")),
     Column(
         "online_url",
@@ -320,7 +248,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("mobile_url", "移动端办理地址", parse_url, ("移动端地址", "移动端在线办理地址", "掌上办理地址")),
     Column("online_exempt_reason", "不适宜网上办理原因", parse_text(200), ("不适宜网办原因", "不宜网办说明")),
     Column("forms", "办理形式", parse_forms, ()),
-    Column("has_fee", "是否收费", parse_bool, ("收费情况",)),
+    Column("has_fee", "是否收费", parse_yes_no, ("收费情况",)),
     Column("fee_basis", "收费依据", parse_text(5000), ("收费标准及依据",)),
     Column("place", "办理地点", parse_text(200), ()),
     Column("hours", "办理时间", parse_text(150), ()),
@@ -334,50 +262,11 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 
-def _norm_header(text) -> str:
-    text = "" if text is None else str(text)
-    text = text.replace("(", "（").replace(")", "）").replace("*", "").replace("＊", "")
-    text = re.sub(r"（(必填|选填)）$", "", re.sub(r"\s+", "", text))
-    return text
+HEADER_INDEX: dict[str, Column] = columns.header_index(COLUMNS)
 
 
-HEADER_INDEX: dict[str, Column] = {
-    _norm_header(name): column for column in COLUMNS for name in (column.label, *column.aliases)
-}
-
-
-# ---------------------------------------------------------------- reading files
-
-
-def read_rows(name: str, content: bytes) -> list[list]:
-    """Every row of the file's first sheet as a list of cell values."""
-    if len(content) > max_bytes():
-        raise ImportFileError(file_too_large_message())
-    suffix = PurePath(name).suffix.lower()
-    if suffix == ".csv":
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = content.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise ImportFileError(_("无法识别 CSV 文件的编码，请以 UTF-8 或 GB18030 保存。"))
-        return [list(row) for row in csv.reader(io.StringIO(text))]
-    if suffix == ".xlsx":
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception:  # openpyxl raises many kinds for a damaged or disguised file
-            raise ImportFileError(_("无法读取该 Excel 文件，请确认它是 .xlsx 格式且未损坏。")) from None
-        try:
-            return [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
-        finally:
-            book.close()
-    if suffix == ".xls":
-        raise ImportFileError(_("不支持旧版 .xls 文件，请另存为 .xlsx 或 .csv 后上传。"))
-    raise ImportFileError(_("只能导入 .csv 或 .xlsx 文件。"))
+def _read_rows(name: str, content: bytes) -> list[list]:
+    return read_rows(name, content, max_bytes(), file_too_large_message())
 
 
 def file_too_large_message() -> str:
@@ -396,24 +285,21 @@ class Checked:
     ignored: list[str]
 
 
-def _find_header(table: list[list]) -> tuple[int, list[str]]:
-    required = [c for c in COLUMNS if c.required]
-    for index, row in enumerate(table[:HEADER_SEARCH_ROWS]):
-        header = [_norm_header(v) for v in row]
-        keys = {HEADER_INDEX[h].key for h in header if h in HEADER_INDEX}
-        if all(c.key in keys for c in required):
-            return index, header
-    first = next((r for r in table[:HEADER_SEARCH_ROWS] if not all(_blank(v) for v in r)), None)
+def _find_header(table: list[list]) -> int:
+    found = columns.find_header(table, HEADER_INDEX, HEADER_SEARCH_ROWS)
+    if found is not None:
+        return found
+    first = next((r for r in table[:HEADER_SEARCH_ROWS] if not columns.blank_row(r)), None)
     if first is None:
-        raise ImportFileError(_("文件是空的。"))
-    keys = {HEADER_INDEX[h].key for h in (_norm_header(v) for v in first) if h in HEADER_INDEX}
-    missing = [c.label for c in required if c.key not in keys]
-    raise ImportFileError(
+        raise FileRefused(_("文件是空的。"))
+    required = [c for c in COLUMNS if c.required]
+    missing = columns.read_header(first, HEADER_INDEX).missing(required)
+    raise FileRefused(
         _("找不到列名行，整个文件未导入：前%(n)s行中没有一行同时包含%(required)s（缺少：%(missing)s）。")
         % {
             "n": HEADER_SEARCH_ROWS,
             "required": "、".join(c.label for c in required),
-            "missing": "、".join(missing),
+            "missing": "、".join(c.label for c in missing),
         }
     )
 
@@ -462,7 +348,15 @@ def material_values(materials) -> list[dict]:
     ]
 
 
-_DEFAULTS = {"forms": [], "is_online": None, "has_fee": False, "status": codes.STATUS_IN_USE, "materials": []}
+# a blank cell's value ("" where not named); a blank limit and its unit are left to ``_finish``
+_EMPTY = {
+    "forms": [],
+    "is_online": None,
+    "has_fee": False,
+    "status": codes.STATUS_IN_USE,
+    "materials": [],
+    **dict.fromkeys(("visits", "depth", "effective_on", "cancel_on", "statutory", "promised")),
+}
 
 
 def _finish(values: dict, row: int, errors: list) -> dict:
@@ -486,84 +380,40 @@ def _finish(values: dict, row: int, errors: list) -> dict:
 
 
 def check_rows(agency, table: list[list]) -> Checked:
-    index, header = _find_header(table)
-    positions: dict[str, int] = {}
-    mapping, ignored, errors_file = [], [], []
-    for i, h in enumerate(header):
-        column = HEADER_INDEX.get(h)
-        if column is None:
-            if h:
-                ignored.append(h)
-            continue
-        if column.key in positions:
-            errors_file.append(
-                _("“%(a)s”和“%(b)s”都是%(label)s")
-                % {"a": header[positions[column.key]], "b": h, "label": column.label}
-            )
-            continue
-        positions[column.key] = i
-        mapping.append([h, column.label])
-    if errors_file:
-        raise ImportFileError(_("列名重复，整个文件未导入：%(e)s。") % {"e": "；".join(errors_file)})
-    body = [
-        (n, row)
-        for n, row in enumerate(table[index + 1 :], start=index + 2)
-        if not all(_blank(v) for v in row)
-    ]
-    if not body:
-        raise ImportFileError(_("文件中没有数据行。"))
-    if len(body) > MAX_ROWS:
-        raise ImportFileError(_("一次最多导入 %(n)s 行，请分成几个文件。") % {"n": MAX_ROWS})
+    index = _find_header(table)
+    header = columns.read_header(table[index], HEADER_INDEX)
+    if header.repeated:
+        pairs = [
+            _("“%(a)s”和“%(b)s”都是%(label)s") % {"a": first, "b": second, "label": column.label}
+            for first, second, column in header.repeated
+        ]
+        raise FileRefused(_("列名重复，整个文件未导入：%(e)s。") % {"e": "；".join(pairs)})
+    body = columns.data_rows(table, index, MAX_ROWS)
 
     parsed: list[tuple[int, dict]] = []
     errors: list[dict] = []
     for n, row in body:
-        values, bad = {}, False
-        for column in COLUMNS:
-            i = positions.get(column.key)
-            raw = row[i] if i is not None and i < len(row) else None
-            if _blank(raw):
-                if column.required:
-                    errors.append({"row": n, "column": column.label, "message": _("不能为空")})
-                    bad = True
-                if column.key in _DEFAULTS:
-                    values[column.key] = _DEFAULTS[column.key]
-                elif column.key not in ("statutory", "promised", "statutory_unit", "promised_unit"):
-                    values[column.key] = (
-                        None if column.key in ("visits", "depth", "effective_on", "cancel_on") else ""
-                    )
-                continue
-            try:
-                values[column.key] = column.parse(raw)
-            except CellError as error:
-                errors.append({"row": n, "column": column.label, "message": str(error)})
-                bad = True
+        values, accepted = columns.parse_row(n, row, COLUMNS, header.positions, errors, _EMPTY)
         before = len(errors)
         values = _finish(values, n, errors)
-        if not bad and len(errors) == before:
+        if accepted and len(errors) == before:
             parsed.append((n, values))
 
-    seen: dict[str, list[int]] = defaultdict(list)
-    for n, values in parsed:
-        seen[values["code"]].append(n)
+    repeated = columns.repeats((n, values["code"]) for n, values in parsed)
     current = {
         item.code: item
         for item in ServiceItem.objects.filter(
-            agency=agency, is_current=True, code__in=list(seen)
+            agency=agency, is_current=True, code__in=[values["code"] for _n, values in parsed]
         ).prefetch_related("materials")
     }
     rows = []
     for n, values in parsed:
-        if len(seen[values["code"]]) > 1:
-            others = "、".join(str(m) for m in seen[values["code"]] if m != n)
-            errors.append(
-                {
-                    "row": n,
-                    "column": "实施编码",
-                    "message": _("实施编码“%(c)s”在文件中重复（另见第%(o)s行）")
-                    % {"c": values["code"], "o": others},
-                }
-            )
+        if n in repeated:
+            message = _("实施编码“%(c)s”在文件中重复（另见第%(o)s行）") % {
+                "c": values["code"],
+                "o": repeated[n],
+            }
+            errors.append(problem(n, "实施编码", message))
             continue
         materials = values.pop("materials")
         existing = current.get(values["code"])
@@ -573,8 +423,7 @@ def check_rows(agency, table: list[list]) -> Checked:
             same = item_values(existing) == values and material_values(existing.materials.all()) == materials
             action, base = ("same" if same else "update"), existing.version
         rows.append({"row": n, "values": values, "materials": materials, "action": action, "base": base})
-    errors.sort(key=lambda e: (e["row"], e["column"]))
-    return Checked(len(body), rows, errors, mapping, ignored)
+    return Checked(len(body), rows, columns.sort_problems(errors), header.mapping, header.unknown)
 
 
 # ---------------------------------------------------------------- the two steps
@@ -583,17 +432,11 @@ def check_rows(agency, table: list[list]) -> Checked:
 @transaction.atomic
 def preview(actor, agency, name: str, content: bytes) -> ImportBatch:
     require_write(actor, agency)
-    batch = ImportBatch(
-        agency=agency,
-        file_name=PurePath(name or "").name[:255] or "upload",
-        sha256=hashlib.sha256(content).hexdigest(),
-        created_by=actor,
-    )
+    batch = ImportBatch.for_upload(agency, actor, name, content)
     try:
-        checked = check_rows(agency, read_rows(name, content))
-    except ImportFileError as error:
-        batch.file_error = error.message[:500]
-        batch.status = BatchStatus.DISCARDED
+        checked = check_rows(agency, _read_rows(name, content))
+    except FileRefused as error:
+        batch.refuse(error.message)
     else:
         batch.rows_total, batch.rows, batch.errors = checked.rows_total, checked.rows, checked.errors
         batch.mapping, batch.ignored = checked.mapping, checked.ignored
@@ -634,8 +477,8 @@ def _build(agency, actor, batch, values: dict, version: int, valid_from: date) -
 def confirm(actor, batch: ImportBatch) -> dict:
     """Import the batch, all or nothing; the counts of new items, new versions and unchanged ones."""
     require_write(actor, batch.agency)
-    batch = ImportBatch.objects.select_for_update().select_related("agency").get(pk=batch.pk)
-    if batch.status != BatchStatus.PREVIEWED:
+    batch = ImportBatch.lock(batch.pk)
+    if not batch.is_open:
         raise GovServiceError(_("该文件已导入或已放弃，不能再次导入。"))
     if batch.errors:
         raise GovServiceError(
@@ -680,8 +523,7 @@ def confirm(actor, batch: ImportBatch) -> dict:
     ]
     Material.objects.bulk_create(materials, batch_size=1000)
     counts = {"new": batch.count("new"), "update": batch.count("update"), "same": batch.count("same")}
-    batch.status, batch.imported_rows, batch.confirmed_at = BatchStatus.IMPORTED, len(items), timezone.now()
-    batch.save(update_fields=["status", "imported_rows", "confirmed_at"])
+    batch.mark_imported(len(items))
     # one event for the batch; every version it made points at the batch
     record(actor, "govservice.import.confirm", batch, after=counts)
     return counts
@@ -690,9 +532,8 @@ def confirm(actor, batch: ImportBatch) -> dict:
 @transaction.atomic
 def discard(actor, batch: ImportBatch) -> None:
     require_write(actor, batch.agency)
-    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    if batch.status != BatchStatus.PREVIEWED:
+    batch = ImportBatch.lock(batch.pk)
+    if not batch.is_open:
         raise GovServiceError(_("该文件已导入或已放弃。"))
-    batch.status = BatchStatus.DISCARDED
-    batch.save(update_fields=["status"])
+    batch.mark_discarded()
     record(actor, "govservice.import.discard", batch, after={"file": batch.file_name})

@@ -4,8 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gongkai import law
+from gongkai.spreadsheets.reading import EXTENSIONS
 
-from .importing import EXTENSIONS, MAX_BYTES, SPECS
+from .importing import MAX_BYTES, SPECS
 from .models.record import KIND_CHOICES
 from .services import RecordsError
 

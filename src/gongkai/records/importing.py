@@ -12,86 +12,37 @@ A file whose columns are wrong is refused as a whole (no row can be trusted).
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import re
-from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
-from pathlib import PurePath
 
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongkai.events.services import record
+from gongkai.spreadsheets import cells, columns
+from gongkai.spreadsheets.cells import CellError, blank, parse_text
+from gongkai.spreadsheets.columns import Column, problem
+from gongkai.spreadsheets.reading import FileRefused, read_rows
 
 from . import services
-from .models import BatchStatus, Decision, FeeCollection, ImportBatch, YearlyTotal
+from .models import Decision, FeeCollection, ImportBatch, YearlyTotal
 from .rules import KIND_BY_ALIAS, KINDS
 from .services import RecordsError
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20000
-EXTENSIONS = (".csv", ".xlsx")
-
-
-class ImportFileError(RecordsError):
-    """The whole file is refused (unreadable, wrong type, wrong columns, too large)."""
-
-
-class CellError(Exception):
-    pass
 
 
 # ---------------------------------------------------------------- cell parsers
 
 
-def _blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def parse_text(max_length: int) -> Callable:
-    def parse(value):
-        text = (
-            str(value).strip() if not isinstance(value, float) or not value.is_integer() else str(int(value))
-        )
-        if len(text) > max_length:
-            raise CellError(_("超过%(n)s个字") % {"n": max_length})
-        return text
-
-    return parse
-
-
-_DATE_PATTERNS = (
-    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
-    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
-    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
-    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
-    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
-)
-
-
 def parse_date(value) -> str:
-    if isinstance(value, datetime):
-        day = value.date()
-    elif isinstance(value, date):
-        day = value
-    else:
-        text = str(value).strip()
-        for pattern in _DATE_PATTERNS:
-            m = pattern.match(text)
-            if m:
-                try:
-                    day = date(int(m[1]), int(m[2]), int(m[3]))
-                except ValueError:
-                    raise CellError(_("“%(v)s”不是有效的日期") % {"v": text}) from None
-                break
-        else:
-            raise CellError(_("“%(v)s”不是日期，应写作 2024-05-06") % {"v": text})
+    day = cells.parse_date(value)
     try:
         services.check_date(day)
     except RecordsError as error:
@@ -165,15 +116,6 @@ def parse_kind(value) -> str:
 
 
 @dataclass(frozen=True)
-class Column:
-    key: str
-    label: str  # the header as it must appear in the file (not translated: the file's format)
-    parse: Callable
-    required: bool = True
-    example: str = ""
-
-
-@dataclass(frozen=True)
 class ImportSpec:
     key: str
     label: str  # lazily translated, for the pages
@@ -200,13 +142,11 @@ SPECS: dict[str, ImportSpec] = {
             "decisions",
             gettext_lazy("行政许可、行政处罚、行政强制决定"),
             (
-                Column("kind", "类别", parse_kind, example="行政许可"),
-                Column("number", "决定文号", parse_text(100), example="示市监许〔2024〕12号"),
-                Column("decided_on", "决定日期", parse_date, example="2024-05-06"),
-                Column(
-                    "subject", "相对人名称", parse_text(200), required=False, example="示例县某某有限公司"
-                ),
-                Column("summary", "内容摘要", parse_text(500), required=False, example="食品经营许可"),
+                Column("kind", "类别", parse_kind, example="行政许可", required=True),
+                Column("number", "决定文号", parse_text(100), example="示市监许〔2024〕12号", required=True),
+                Column("decided_on", "决定日期", parse_date, example="2024-05-06", required=True),
+                Column("subject", "相对人名称", parse_text(200), example="示例县某某有限公司"),
+                Column("summary", "内容摘要", parse_text(500), example="食品经营许可"),
             ),
             ("kind", "number"),
             "决定文号",
@@ -215,10 +155,10 @@ SPECS: dict[str, ImportSpec] = {
             "totals",
             gettext_lazy("年度处理决定数量"),
             (
-                Column("year", "年度", parse_year, example="2024"),
-                Column("kind", "类别", parse_kind, example="行政处罚"),
-                Column("count", "处理决定数量", parse_count, example="120"),
-                Column("source", "数据来源", parse_text(200), required=False, example="行政执法信息系统"),
+                Column("year", "年度", parse_year, example="2024", required=True),
+                Column("kind", "类别", parse_kind, example="行政处罚", required=True),
+                Column("count", "处理决定数量", parse_count, example="120", required=True),
+                Column("source", "数据来源", parse_text(200), example="行政执法信息系统"),
             ),
             ("year", "kind"),
             "年度和类别",
@@ -227,59 +167,16 @@ SPECS: dict[str, ImportSpec] = {
             "fees",
             gettext_lazy("行政事业性收费金额"),
             (
-                Column("year", "年度", parse_year, example="2024"),
-                Column("item", "收费项目", parse_text(200), example="不动产登记费"),
-                Column("amount_yuan", "收费金额（元）", parse_amount, example="123456.00"),
-                Column(
-                    "basis", "收费依据", parse_text(300), required=False, example="发改价格规〔2016〕2559号"
-                ),
+                Column("year", "年度", parse_year, example="2024", required=True),
+                Column("item", "收费项目", parse_text(200), example="不动产登记费", required=True),
+                Column("amount_yuan", "收费金额（元）", parse_amount, example="123456.00", required=True),
+                Column("basis", "收费依据", parse_text(300), example="发改价格规〔2016〕2559号"),
             ),
             ("year", "item"),
             "年度和收费项目",
         ),
     )
 }
-
-
-def _norm_header(text) -> str:
-    text = "" if text is None else str(text)
-    text = text.replace("(", "（").replace(")", "）").replace("*", "").replace("＊", "")
-    return re.sub(r"\s+", "", text)
-
-
-# ---------------------------------------------------------------- reading files
-
-
-def read_rows(name: str, content: bytes) -> list[list]:
-    """Every row of the file's first sheet as a list of cell values (header first)."""
-    if len(content) > MAX_BYTES:
-        raise ImportFileError(_("文件超过 %(n)s MB。") % {"n": MAX_BYTES // (1024 * 1024)})
-    suffix = PurePath(name).suffix.lower()
-    if suffix == ".csv":
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = content.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise ImportFileError(_("无法识别 CSV 文件的编码，请以 UTF-8 保存。"))
-        return [list(row) for row in csv.reader(io.StringIO(text))]
-    if suffix == ".xlsx":
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception:  # openpyxl raises many kinds for a damaged or disguised file
-            raise ImportFileError(_("无法读取该 Excel 文件，请确认它是 .xlsx 格式且未损坏。")) from None
-        try:
-            sheet = book.worksheets[0]
-            return [list(row) for row in sheet.iter_rows(values_only=True)]
-        finally:
-            book.close()
-    if suffix == ".xls":
-        raise ImportFileError(_("不支持旧版 .xls 文件，请另存为 .xlsx 或 .csv 后上传。"))
-    raise ImportFileError(_("只能导入 .csv 或 .xlsx 文件。"))
 
 
 # ---------------------------------------------------------------- checking rows
@@ -322,97 +219,63 @@ DB_CLASH = {
 
 
 def check_rows(spec: ImportSpec, agency, table: list[list]) -> Checked:
-    """Check the header, then every row; a wrong header raises ``ImportFileError``."""
-    if not table or all(_blank(v) for v in table[0]):
-        raise ImportFileError(
-            _("文件是空的，或第一行不是列名。应为：%(h)s。") % {"h": "、".join(spec.headers)}
-        )
-    header = [_norm_header(v) for v in table[0]]
-    while header and not header[-1]:
-        header.pop()
-    wanted = {_norm_header(c.label): c for c in spec.columns}
-    missing = [c.label for c in spec.columns if _norm_header(c.label) not in header]
-    unknown = [h for h in header if h and h not in wanted]
-    repeated = sorted({h for h in header if h and header.count(h) > 1})
-    if missing or unknown or repeated or "" in header:
+    """Check the header, then every row; a wrong header refuses the file (``FileRefused``)."""
+    if not table or columns.blank_row(table[0]):
+        raise FileRefused(_("文件是空的，或第一行不是列名。应为：%(h)s。") % {"h": "、".join(spec.headers)})
+    header = columns.read_header(table[0], columns.header_index(spec.columns))
+    names = header.names
+    missing = [c.label for c in header.missing(spec.columns)]
+    repeated = sorted({h for h in names if h and names.count(h) > 1})
+    if missing or header.unknown or repeated or "" in names:
         parts = []
         if missing:
             parts.append(_("缺少列：%(c)s") % {"c": "、".join(missing)})
-        if unknown:
-            parts.append(_("无法识别的列：%(c)s") % {"c": "、".join(unknown)})
+        if header.unknown:
+            parts.append(_("无法识别的列：%(c)s") % {"c": "、".join(header.unknown)})
         if repeated:
             parts.append(_("重复的列：%(c)s") % {"c": "、".join(repeated)})
-        if "" in header:
+        if "" in names:
             parts.append(_("有空白的列名"))
-        raise ImportFileError(
+        raise FileRefused(
             _("列名不符，整个文件未导入（%(p)s）。第一行应为：%(h)s。")
             % {"p": "；".join(parts), "h": "、".join(spec.headers)}
         )
-    position = {h: i for i, h in enumerate(header)}
-    body = [(n, row) for n, row in enumerate(table[1:], start=2) if not all(_blank(v) for v in row)]
-    if len(body) > MAX_ROWS:
-        raise ImportFileError(_("一次最多导入 %(n)s 行，请分成几个文件。") % {"n": MAX_ROWS})
-    if not body:
-        raise ImportFileError(_("文件中没有数据行。"))
+    body = columns.data_rows(table, 0, MAX_ROWS)
 
     parsed: list[tuple[int, dict]] = []
     errors: list[dict] = []
     for n, row in body:
-        values, bad = {}, False
-        for column in spec.columns:
-            i = position[_norm_header(column.label)]
-            raw = row[i] if i < len(row) else None
-            if _blank(raw):
-                if column.required:
-                    errors.append({"row": n, "column": column.label, "message": _("不能为空")})
-                    bad = True
-                values[column.key] = ""
-                continue
-            try:
-                values[column.key] = column.parse(raw)
-            except CellError as error:
-                errors.append({"row": n, "column": column.label, "message": str(error)})
-                bad = True
-        if len(row) > len(header) and any(not _blank(v) for v in row[len(header) :]):
-            errors.append({"row": n, "column": "", "message": _("有数据超出了列名范围")})
-            bad = True
-        if not bad:
+        values, accepted = columns.parse_row(n, row, spec.columns, header.positions, errors)
+        if any(not blank(v) for v in row[len(names) :]):
+            errors.append(problem(n, "", _("有数据超出了列名范围")))
+            accepted = False
+        if accepted:
             parsed.append((n, values))
 
-    # duplicates within the file: every occurrence is refused (which one is right is not ours to guess)
-    seen: dict[tuple, list[int]] = defaultdict(list)
-    for n, values in parsed:
-        seen[tuple(values[k] for k in spec.unique)].append(n)
+    repeated_in_file = columns.repeats((n, _file_key(spec, values)) for n, values in parsed)
     in_db = _existing_keys(spec, agency, [v for _n, v in parsed])
     valid = []
     for n, values in parsed:
-        key = tuple(values[k] for k in spec.unique)
-        if len(seen[key]) > 1:
-            others = "、".join(str(m) for m in seen[key] if m != n)
-            errors.append(
-                {
-                    "row": n,
-                    "column": spec.unique_label,
-                    "message": _("%(w)s在文件中重复（另见第%(o)s行）")
-                    % {"w": _describe_key(spec, values), "o": others},
-                }
-            )
+        if n in repeated_in_file:
+            message = _("%(w)s在文件中重复（另见第%(o)s行）") % {
+                "w": _describe_key(spec, values),
+                "o": repeated_in_file[n],
+            }
+            errors.append(problem(n, spec.unique_label, message))
         elif _db_key(spec, values) in in_db:
-            errors.append(
-                {
-                    "row": n,
-                    "column": spec.unique_label,
-                    "message": DB_CLASH[spec.key] % {"what": _describe_key(spec, values)},
-                }
-            )
+            message = DB_CLASH[spec.key] % {"what": _describe_key(spec, values)}
+            errors.append(problem(n, spec.unique_label, message))
         else:
             valid.append({"row": n, "values": values})
-    errors.sort(key=lambda e: (e["row"], e["column"]))
-    return Checked(rows_total=len(body), valid=valid, errors=errors)
+    return Checked(rows_total=len(body), valid=valid, errors=columns.sort_problems(errors))
+
+
+def _file_key(spec: ImportSpec, values: dict) -> tuple:
+    return tuple(values[k] for k in spec.unique)
 
 
 def _db_key(spec: ImportSpec, values: dict) -> tuple:
-    key = tuple(values[k] for k in spec.unique)
+    key = _file_key(spec, values)
     return (int(key[0]), *key[1:]) if spec.key in ("totals", "fees") else key
 
 
@@ -427,18 +290,11 @@ def preview(actor, agency, kind: str, name: str, content: bytes) -> ImportBatch:
     if kind not in SPECS:
         raise RecordsError(_("请选择导入内容。"), "kind")
     spec = SPECS[kind]
-    batch = ImportBatch(
-        agency=agency,
-        kind=kind,
-        file_name=PurePath(name or "").name[:255] or "upload",
-        sha256=hashlib.sha256(content).hexdigest(),
-        created_by=actor,
-    )
+    batch = ImportBatch.for_upload(agency, actor, name, content, kind=kind)
     try:
-        checked = check_rows(spec, agency, read_rows(name, content))
-    except ImportFileError as error:
-        batch.file_error = error.message[:500]
-        batch.status = BatchStatus.DISCARDED
+        checked = check_rows(spec, agency, read_rows(name, content, MAX_BYTES))
+    except FileRefused as error:
+        batch.refuse(error.message)
     else:
         batch.rows_total, batch.valid_rows, batch.errors = checked.rows_total, checked.valid, checked.errors
     batch.save()
@@ -491,8 +347,8 @@ def _build(spec: ImportSpec, agency, actor, batch: ImportBatch, values: dict):
 def confirm(actor, batch: ImportBatch, accept_valid_rows: bool = False) -> int:
     """Import the batch's valid rows, all or none. Returns how many were imported."""
     services.require_write(actor, batch.agency)
-    batch = ImportBatch.objects.select_for_update().select_related("agency").get(pk=batch.pk)
-    if batch.status != BatchStatus.PREVIEWED:
+    batch = ImportBatch.lock(batch.pk)
+    if not batch.is_open:
         raise RecordsError(_("该文件已导入或已放弃，不能再次导入。"))
     if not batch.valid_rows:
         raise RecordsError(_("文件中没有可以导入的行。"))
@@ -515,10 +371,7 @@ def confirm(actor, batch: ImportBatch, accept_valid_rows: bool = False) -> int:
         )
     objects = [_build(spec, batch.agency, actor, batch, v) for v in values]
     type(objects[0]).objects.bulk_create(objects, batch_size=1000)
-    batch.status = BatchStatus.IMPORTED
-    batch.imported_rows = len(objects)
-    batch.confirmed_at = timezone.now()
-    batch.save(update_fields=["status", "imported_rows", "confirmed_at"])
+    batch.mark_imported(len(objects))
     record(
         actor,
         "records.import.confirm",
@@ -532,11 +385,10 @@ def confirm(actor, batch: ImportBatch, accept_valid_rows: bool = False) -> int:
 @transaction.atomic
 def discard(actor, batch: ImportBatch) -> None:
     services.require_write(actor, batch.agency)
-    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    if batch.status != BatchStatus.PREVIEWED:
+    batch = ImportBatch.lock(batch.pk)
+    if not batch.is_open:
         raise RecordsError(_("该文件已导入或已放弃。"))
-    batch.status = BatchStatus.DISCARDED
-    batch.save(update_fields=["status"])
+    batch.mark_discarded()
     record(actor, "records.import.discard", batch, after={"file": batch.file_name})
 
 

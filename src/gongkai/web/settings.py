@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "gongkai.web",
+    "gongkai.spreadsheets",
     "gongkai.events",
     "gongkai.workdays",
     "gongkai.agencies",

@@ -1,5 +1,5 @@
 from .batch import BatchItem, BatchState, SubmissionBatch
-from .importfile import CreditImport, ImportStatus
+from .importfile import BatchStatus, CreditImport
 from .record import CreditRecord, PublicityState
 
 __all__ = [
@@ -7,7 +7,7 @@ __all__ = [
     "BatchState",
     "CreditImport",
     "CreditRecord",
-    "ImportStatus",
+    "BatchStatus",
     "PublicityState",
     "SubmissionBatch",
 ]

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from gongkai import facts
 from gongkai.credit import exporting, importing, queries, services
-from gongkai.credit.models import BatchItem, BatchState, CreditRecord, ImportStatus, PublicityState
+from gongkai.credit.models import BatchItem, BatchState, BatchStatus, CreditRecord, PublicityState
 from gongkai.credit.rules import COLUMNS, Kind
 from gongkai.credit.services import CreditError
 from gongkai.credit.testing import PERSON_ID, csv_file, licence_values, make_record, penalty_values
@@ -101,7 +101,7 @@ def test_preview_lists_row_errors_and_confirm_refuses_the_whole_file(world, toda
 def test_wrong_columns_and_size_refuse_the_file(world, today, settings):
     bad = "相对人,日期\n甲,2025-01-01\n".encode()
     source = importing.preview(world.clerk_a, world.a, Kind.LICENCE, "x.csv", bad)
-    assert source.status == ImportStatus.DISCARDED and "缺少列" in source.file_error
+    assert source.status == BatchStatus.DISCARDED and "缺少列" in source.file_error
     settings.GONGKAI_CREDIT_IMPORT_MAX_MB = 1
     big = importing.preview(world.clerk_a, world.a, Kind.LICENCE, "x.csv", b"0" * (1024 * 1024 + 1))
     assert "超过 1 MB" in big.file_error
@@ -145,7 +145,7 @@ def test_xlsx_date_cells_row_numbers_and_a_damaged_file(world, today):
     assert "不是日期" in source.errors[0]["message"]
     assert source.sample[0]["cells"][headers.index("许可决定日期")] == "2025-09-26"
     broken = importing.preview(world.clerk_a, world.a, Kind.LICENCE, "l.xlsx", b"PK\x03\x04 not a workbook")
-    assert broken.status == ImportStatus.DISCARDED and "无法读取该 Excel 文件" in broken.file_error
+    assert broken.status == BatchStatus.DISCARDED and "无法读取该 Excel 文件" in broken.file_error
 
 
 def test_due_dates_counted_once_per_decision_date(world, today, monkeypatch):

@@ -2,41 +2,17 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.spreadsheets import models as spreadsheets
+from gongkai.spreadsheets.models import BatchStatus
 
-class BatchStatus(models.TextChoices):
-    PREVIEWED = "previewed", _("待确认")
-    IMPORTED = "imported", _("已导入")
-    DISCARDED = "discarded", _("已放弃")
+__all__ = ["BatchStatus", "ImportBatch"]
 
 
-class ImportBatch(models.Model):
-    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+class ImportBatch(spreadsheets.ImportBatch):
     kind = models.CharField(_("导入内容"), max_length=20)  # importer key: decisions / totals / fees
-    file_name = models.CharField(_("文件名"), max_length=255)
-    sha256 = models.CharField(max_length=64)
-    status = models.CharField(
-        _("状态"), max_length=16, choices=BatchStatus.choices, default=BatchStatus.PREVIEWED
-    )
-    rows_total = models.PositiveIntegerField(default=0)
-    # The parsed valid rows (JSON-ready) and the refused ones with their reasons.
-    valid_rows = models.JSONField(default=list)
-    errors = models.JSONField(default=list)  # [{"row": 3, "column": "决定日期", "message": "…"}]
-    file_error = models.CharField(max_length=500, blank=True)  # the whole file was refused
-    imported_rows = models.PositiveIntegerField(default=0)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    confirmed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"导入 {self.file_name}"
-
-    @property
-    def error_rows(self) -> list[int]:
-        return sorted({e["row"] for e in self.errors if e.get("row")})
+    valid_rows = models.JSONField(
+        default=list
+    )  # the parsed valid rows, JSON-ready: {"row": n, "values": {…}}

@@ -1,0 +1,1 @@
+from gongkai.agencies.testing import world  # noqa: F401  (fixture)
