@@ -7,6 +7,7 @@ Everything here is fictional (the county, names, phone numbers, the ``.example``
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -110,8 +111,10 @@ def _office_fields(index: int, short: str, office_name: str) -> dict:
 
 
 @transaction.atomic
-def load_demo(with_catalogue: bool = True, log=print) -> list[DemoLogin]:
-    """Create the county. Run it on an empty database (``is_loaded()`` is False)."""
+def load_demo(with_catalogue: bool = True, log=print, today: date | None = None) -> list[DemoLogin]:
+    """Create the county. Run it on an empty database (``is_loaded()`` is False). ``today``
+    (default: the real date; tests fix it) is the day the dated demo data (applications, records,
+    cases, catalogue, the report years) lead up to."""
     if is_loaded():
         raise RuntimeError("演示数据只能载入到空数据库。")
     # One argon2 hash per distinct password (each takes ~0.3 s); the demo accounts share theirs.
@@ -173,16 +176,16 @@ def load_demo(with_catalogue: bool = True, log=print) -> list[DemoLogin]:
     from gongkai.reports.demo import load_demo_reports
 
     if with_catalogue:
-        load_demo_catalogue(log=log)
-    load_demo_applications(log=log)
+        load_demo_catalogue(log=log, today=today)
+    load_demo_applications(log=log, today=today)
     load_demo_notifications(log=log)
-    load_demo_records(log=log)
+    load_demo_records(log=log, today=today)
     load_demo_govservice(log=log)
-    load_demo_appeals(log=log)
+    load_demo_appeals(log=log, today=today)
     load_demo_disclosure(log=log)
     load_demo_hotline(log=log)
     load_demo_interaction(log=log)
-    load_demo_reports(log=log)
+    load_demo_reports(log=log, today=today)
     return demo_logins()
 
 
@@ -195,7 +198,9 @@ def format_logins(logins: list[DemoLogin] | None = None) -> str:
     logins = logins or demo_logins()
     lines = ["演示账号（仅用于本机演示）：", f"  {'用户名':<16}{'密码':<22}角色 · 机构"]
     shown = [lg for lg in logins if lg.role in {"站点管理员", str(Role.SUPERVISOR.label)}]
-    shown += [lg for lg in logins if lg.username.endswith(("_jyj", "_czj", "_xzfb", "_zwfwj")) and lg not in shown]
+    shown += [
+        lg for lg in logins if lg.username.endswith(("_jyj", "_czj", "_xzfb", "_zwfwj")) and lg not in shown
+    ]
     for lg in shown:
         lines.append(f"  {lg.username:<19}{lg.password:<24}{lg.role} · {lg.agency}")
     lines.append(
