@@ -116,3 +116,27 @@ def test_the_data_years_are_no_more_than_the_reports_need():
     assert list(data_years(date(2027, 1, 10))) == [2024, 2025, 2026, 2027]
     assert list(data_years(date(2027, 2, 15))) == [2024, 2025, 2026, 2027]  # the government's 2024
     assert list(data_years(date(2027, 4, 1))) == [2025, 2026, 2027]
+
+
+@pytest.mark.django_db
+def test_after_a_departments_deadline_its_new_year_is_drafted(monkeypatch):
+    """On 2027-02-15 (the clock moved there for the whole load): the departments and townships have
+    published 2026 and draft 2027 from six weeks of data; the government (3月31日) still drafts 2026."""
+    from django.utils import timezone
+
+    day = date(2027, 2, 15)
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **kw: day)
+    from gongkai.cli import demo
+
+    demo.load_demo(with_catalogue=False, log=lambda *a: None, today=day)
+    years = {}
+    for r in AnnualReport.objects.select_related("agency"):
+        years.setdefault(r.agency.code, {})[r.year] = r.status
+        ev = evaluate(r)
+        assert not ev.errors, (r.agency.code, r.year, [f.message_zh for f in ev.errors])
+        expected = ["TXT-NUM"] if r.agency.code == "sfx-jyj" and r.status != "published" else []
+        assert [f.code for f in ev.warnings] == expected, (r.agency.code, r.year, ev.warnings)
+        assert (r.signature_date or day) <= day
+    assert years.pop("sfx-gov") == {2024: "published", 2025: "published", 2026: "draft"}
+    assert years.pop("sfx-czj") == {2025: "published", 2026: "published", 2027: "in_review"}
+    assert all(y == {2025: "published", 2026: "published", 2027: "draft"} for y in years.values()), years
