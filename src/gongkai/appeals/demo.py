@@ -1,6 +1,6 @@
 """Demo 行政复议/行政诉讼 cases for the demo county over the demo report years (``gongkai.annual.demo``)
-up to a few days ago, through the services (so the event
-log has them), linked to demo applications that were answered unfavourably when there are some.
+up to a few days ago, through the services (so the event log has them), linked to demo applications
+that were answered unfavourably when there are some.
 
 ``load_demo_appeals()`` is called by gongkai.cli.demo after the agencies (and the applications demo).
 """

@@ -1,5 +1,6 @@
-"""Demo applications: a few hundred across the demo agencies over the demo's report years up to today
-(``gongkai.annual.demo``), in every state and with every kind of outcome, made through the services (so clocks, letters and the log are real).
+"""Demo applications: a few hundred across the demo agencies over the demo's report years up to
+today (``gongkai.annual.demo``), in every state and with every kind of outcome, made through the
+services (so clocks, letters and the log are real).
 
 Everything is fictional. Deterministic (seeded), so two demo databases look alike.
 """
