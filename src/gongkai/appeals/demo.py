@@ -1,5 +1,6 @@
-"""Demo 行政复议/行政诉讼 cases for the demo county, 2024 and 2025, through the services (so the event
-log has them), linked to demo applications that were answered unfavourably when there are some.
+"""Demo 行政复议/行政诉讼 cases for the demo county over the demo report years (``gongkai.annual.demo``)
+up to a few days ago, through the services (so the event log has them), linked to demo applications
+that were answered unfavourably when there are some.
 
 ``load_demo_appeals()`` is called by gongkai.cli.demo after the agencies (and the applications demo).
 """
@@ -13,13 +14,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency, Membership, Role
+from gongkai.annual.demo import data_years
 from gongkai.annual.layout import DENY, LAYOUT_2021, NOPROC, OTHER, UNABLE
 
 from . import services
 from .models import Appeal
 from .rules import Kind
 
-YEARS = (2024, 2025)
 PREFIX = "sfx-"
 COUNTY_GOV = "示例县人民政府"  # 复议机关 of the county's departments (行政复议法第二十四条)
 CITY_GOV = "示例市人民政府"
@@ -59,12 +60,14 @@ def _number(kind: Kind, year: int, serial: int) -> str:
 
 
 @transaction.atomic
-def load_demo_appeals(seed: int = 31, log=print) -> int:
+def load_demo_appeals(seed: int = 31, log=print, today: date | None = None) -> int:
+    """``today`` (default: the real date, never later) picks the years and is the last day a case
+    step may fall on."""
     if Appeal.objects.exists():
         log("（行政复议、行政诉讼演示数据已存在，跳过。）")
         return 0
     rng = random.Random(seed)
-    today = timezone.localdate()
+    today = min(today or timezone.localdate(), timezone.localdate())
     clerks = {
         m.agency_id: m.user
         for m in Membership.objects.active().filter(role=Role.CLERK).select_related("user")
@@ -80,7 +83,7 @@ def load_demo_appeals(seed: int = 31, log=print) -> int:
     for agency in agencies:
         actor = clerks[agency.pk]
         pool = _candidates(agency)
-        for year in YEARS:
+        for year in data_years(today):
             for _ in range(rng.randint(1, 4)):
                 roll = rng.random()
                 kind = (

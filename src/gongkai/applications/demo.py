@@ -1,5 +1,6 @@
-"""Demo applications: a few hundred across the demo agencies over 2024–2026, in every state and
-with every kind of outcome, made through the services (so clocks, letters and the log are real).
+"""Demo applications: a few hundred across the demo agencies over the demo's report years up to
+today (``gongkai.annual.demo``), in every state and with every kind of outcome, made through the
+services (so clocks, letters and the log are real).
 
 Everything is fictional. Deterministic (seeded), so two demo databases look alike.
 """
@@ -13,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency, Membership, Role
+from gongkai.annual.demo import data_years
 from gongkai.workdays.services import db_calendar
 
 from . import services
@@ -53,7 +55,7 @@ SHOWCASE_CODE = "DEMO2026"
 OPEN_PER_AGENCY = 3
 
 
-def _person(rng: random.Random, n: int) -> ApplicantData:
+def _person(rng: random.Random, n: int, first_year: int) -> ApplicantData:
     organisation = rng.random() < 0.25
     if organisation:
         first = f"91{rng.randint(100000, 999999)}MA0{rng.randint(10000000, 99999999)}"[:17]
@@ -66,7 +68,8 @@ def _person(rng: random.Random, n: int) -> ApplicantData:
         first = "11" + first[2:]  # a mainland province code, fictional district
         kind, name, id_type = "natural_person", rng.choice(SURNAMES) + rng.choice(GIVEN), "resident_id"
         number = first + resident_id_check_char(first)
-    topic = rng.choice(TOPICS).format(year=rng.choice([2022, 2023, 2024, 2025]), place=rng.choice(PLACES))
+    asked = rng.choice(range(first_year - 2, first_year + 2))  # the information asked for is older
+    topic = rng.choice(TOPICS).format(year=asked, place=rng.choice(PLACES))
     return ApplicantData(
         applicant_type=kind,
         name=name,
@@ -142,7 +145,7 @@ def load_demo_applications(
     tests pass a fixed day so the outcome does not depend on the day they run."""
     rng = random.Random(seed)
     today = min(today or timezone.localdate(), timezone.localdate())  # steps are never in the future
-    start = date(2024, 1, 2)
+    start = date(data_years(today)[0], 1, 2)
     span = (today - start).days - 1
     made = 0
     clerks = {
@@ -159,7 +162,7 @@ def load_demo_applications(
                 received = today - timedelta(days=rng.randint(1, 25))
             if received.weekday() >= 5:
                 received -= timedelta(days=received.weekday() - 4)
-            data = _person(rng, made)
+            data = _person(rng, made, start.year)
             try:
                 with transaction.atomic():
                     if i % 15 == 14:  # a few still waiting for the confirmation of an online submission
@@ -189,12 +192,12 @@ def load_demo_applications(
             services.merge(actor, pair[0], pair[1].tracking_no, max(pair[0].received_on, pair[1].received_on))
     if clerks:
         agency = Agency.objects.filter(is_active=True, pk__in=clerks).order_by("sort_order", "code").first()
-        made += _showcase(agency, clerks[agency.pk], rng, today, log)
+        made += _showcase(agency, clerks[agency.pk], rng, today, start.year, log)
     log(f"已创建 {made} 件演示申请。")
     return made
 
 
-def _showcase(agency, actor, rng: random.Random, today: date, log) -> int:
+def _showcase(agency, actor, rng: random.Random, today: date, first_year: int, log) -> int:
     """Two applications the public side can be tried on with ``SHOWCASE_CODE``: one waiting for
     the applicant's 补正 (answer it on the tracking page), one answered and delivered."""
     made = 0
@@ -204,7 +207,7 @@ def _showcase(agency, actor, rng: random.Random, today: date, log) -> int:
         try:
             with transaction.atomic():
                 app = services.register_by_staff(
-                    actor, agency, _person(rng, 900 + made), "in_person", received_on=received
+                    actor, agency, _person(rng, 900 + made, first_year), "in_person", received_on=received
                 ).application
                 if back == 7:
                     services.request_correction(actor, app, "请写明所需信息的文号或形成时间。", on=today)

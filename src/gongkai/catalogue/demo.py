@@ -1,4 +1,5 @@
-"""Demo catalogue: realistic, fictional entries for the demo county (示例县), 2023–2026.
+"""Demo catalogue: realistic, fictional entries for the demo county (示例县), over the demo report
+years (``gongkai.annual.demo``) and the year before them, up to today.
 
 ``load_demo_catalogue()`` is called by gongkai.cli.demo after the agencies exist. ``generate`` is
 also used by bench/web.py to fill 200,000 rows; it yields plain column dicts, deterministic for a
@@ -16,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai import law, workdays
+from gongkai.annual.demo import data_years
 from gongkai.workdays.services import db_calendar
 
 from .cache import bump
@@ -23,7 +25,6 @@ from .models import DEFAULT_INDEX_PATTERN, DisclosureMode, DocType, Entry, Index
 from .search import index_words
 
 COUNTY = "示例县"
-YEARS = (2023, 2024, 2025, 2026)
 
 # 文号 abbreviation per agency short code (the part after "sfx-"); others use 示办发.
 ABBR = {
@@ -184,11 +185,13 @@ def _item(rng: random.Random, agency, year: int, docno) -> dict:
 
 
 def generate(
-    agencies, count: int, seed: int = 2024, years=YEARS, today: date | None = None, body: bool = True
+    agencies, count: int, seed: int = 2024, years=None, today: date | None = None, body: bool = True
 ) -> Iterator[dict]:
-    """Yield ``count`` entry rows (column -> value) spread over ``agencies`` and ``years``."""
+    """Yield ``count`` entry rows (column -> value) spread over ``agencies`` and ``years`` (default:
+    the demo's report years and the one before, whose 规范性文件 are still 现行有效 in the first)."""
     rng = random.Random(seed)
     today = today or timezone.localdate()
+    years = years or range(data_years(today)[0] - 1, today.year + 1)
     agencies = list(agencies)
     serial: dict[tuple[int, int], int] = defaultdict(int)
     docnos: dict[tuple[int, int], int] = defaultdict(int)
@@ -280,15 +283,17 @@ def counters_for(rows) -> dict[tuple[int, int], int]:
 
 
 @transaction.atomic
-def load_demo_catalogue(count: int = 2100, log=print) -> int:
-    """Fill the demo agencies' catalogues (every active agency in the database)."""
+def load_demo_catalogue(count: int = 2100, log=print, today: date | None = None) -> int:
+    """Fill the demo agencies' catalogues (every active agency in the database). ``today``
+    (default: the real date, never later) is the last day an entry may fall on."""
     from gongkai.agencies.models import Agency
     from gongkai.events.services import record
 
     agencies = list(Agency.objects.filter(is_active=True).order_by("sort_order", "code"))
     if not agencies:
         return 0
-    rows = list(generate(agencies, count))
+    today = min(today or timezone.localdate(), timezone.localdate())
+    rows = list(generate(agencies, count, today=today))
     Entry.objects.bulk_create([Entry(**r) for r in rows], batch_size=500)
     IndexCounter.objects.bulk_create(
         [IndexCounter(agency_id=a, year=y, last=n) for (a, y), n in counters_for(rows).items()]

@@ -7,6 +7,7 @@ Everything here is fictional (the county, names, phone numbers, the ``.example``
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -110,8 +111,10 @@ def _office_fields(index: int, short: str, office_name: str) -> dict:
 
 
 @transaction.atomic
-def load_demo(with_catalogue: bool = True, log=print) -> list[DemoLogin]:
-    """Create the county. Run it on an empty database (``is_loaded()`` is False)."""
+def load_demo(with_catalogue: bool = True, log=print, today: date | None = None) -> list[DemoLogin]:
+    """Create the county. Run it on an empty database (``is_loaded()`` is False). ``today``
+    (default: the real date; tests fix it) is the day the dated demo data (applications, records,
+    cases, catalogue, the report years) lead up to."""
     if is_loaded():
         raise RuntimeError("演示数据只能载入到空数据库。")
     # One argon2 hash per distinct password (each takes ~0.3 s); the demo accounts share theirs.
@@ -174,17 +177,17 @@ def load_demo(with_catalogue: bool = True, log=print) -> list[DemoLogin]:
     from gongkai.reports.demo import load_demo_reports
 
     if with_catalogue:
-        load_demo_catalogue(log=log)
-    load_demo_applications(log=log)
+        load_demo_catalogue(log=log, today=today)
+    load_demo_applications(log=log, today=today)
     load_demo_notifications(log=log)
-    load_demo_records(log=log)
+    load_demo_records(log=log, today=today)
     load_demo_govservice(log=log)
     load_demo_credit(log=log)
-    load_demo_appeals(log=log)
+    load_demo_appeals(log=log, today=today)
     load_demo_disclosure(log=log)
     load_demo_hotline(log=log)
     load_demo_interaction(log=log)
-    load_demo_reports(log=log)
+    load_demo_reports(log=log, today=today)
     return demo_logins()
 
 

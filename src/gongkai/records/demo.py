@@ -1,4 +1,5 @@
-"""Demo 第二十条 records for the demo county (示例县): 2024 and 2025 decisions, yearly totals, fees.
+"""Demo 第二十条 records for the demo county (示例县): decisions, yearly totals and fees for every
+demo report year (``gongkai.annual.demo``), the current year's up to yesterday.
 
 ``load_demo_records()`` is called by gongkai.cli.demo after the agencies exist. Fictional data;
 amounts are whole 元 so that the 万元 figures in table 二 stay within 1 元 precision.
@@ -14,11 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency
+from gongkai.annual.demo import data_years
 
 from .models import Decision, FeeCollection, YearlyTotal
 from .rules import Kind
 
-YEARS = (2024, 2025)
 PREFIX = "sfx-"
 
 # short code → (文号 stem, {kind: (min, max) decisions a year})
@@ -78,18 +79,22 @@ def _day(rng: random.Random, year: int, last: date) -> date:
 
 
 @transaction.atomic
-def load_demo_records(seed: int = 20, log=print) -> int:
-    """Create the demo decisions, totals and fees. Returns the number of decisions."""
+def load_demo_records(seed: int = 20, log=print, today: date | None = None) -> int:
+    """Create the demo decisions, totals and fees. Returns the number of decisions. ``today``
+    (default: the real date, never later) picks the years."""
     if Decision.objects.exists() or YearlyTotal.objects.exists() or FeeCollection.objects.exists():
         log("（第二十条演示数据已存在，跳过。）")
         return 0
     rng = random.Random(seed)
-    yesterday = timezone.localdate() - timedelta(days=1)
+    today = min(today or timezone.localdate(), timezone.localdate())
+    yesterday = today - timedelta(days=1)
     agencies = {a.code.removeprefix(PREFIX): a for a in Agency.objects.filter(code__startswith=PREFIX)}
     decisions, totals, fees = [], [], []
-    for year in YEARS:
+    for year in data_years(today):
         if date(year, 1, 2) > yesterday:
             continue
+        # a year not over yet: the totals and fees so far
+        part = min(1, ((yesterday - date(year, 1, 1)).days + 1) / 365)
         for short, (stem, kinds) in DECISIONS.items():
             agency = agencies.get(short)
             if agency is None:
@@ -115,7 +120,7 @@ def load_demo_records(seed: int = 20, log=print) -> int:
                             agency=agencies[short],
                             year=year,
                             kind=kind.value,
-                            count=rng.randint(low, high),
+                            count=round(rng.randint(low, high) * part),
                             source=source,
                         )
                     )
@@ -128,7 +133,7 @@ def load_demo_records(seed: int = 20, log=print) -> int:
                             year=year,
                             item=item,
                             basis=basis,
-                            amount_yuan=Decimal(rng.randint(low, high)),
+                            amount_yuan=Decimal(round(rng.randint(low, high) * part)),
                         )
                     )
     Decision.objects.bulk_create(decisions, batch_size=2000)

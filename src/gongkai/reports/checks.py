@@ -36,6 +36,11 @@ def deadline_for(agency, year: int, options: CheckOptions | None = None) -> date
     return (options or check_options()).report_deadline(agency.kind, year)
 
 
+def year_due(agency, today: date, options: CheckOptions | None = None) -> int:
+    """The year of the agency's report due next (on or after ``today``)."""
+    return (options or check_options()).year_due(agency.kind, today)
+
+
 def fingerprint(finding: Finding) -> str:
     """Identifies one warning: a changed warning (other figures, other cells) needs a new confirmation."""
     text = "\x1f".join([finding.code, finding.message_zh, *finding.cells])

@@ -1,29 +1,33 @@
-"""Demo annual reports for every demo agency: 2024 published, 2025 drafted from the data.
+"""Demo annual reports for every demo agency, following the day the demo is loaded: the report due
+next (``CheckOptions.year_due``) drafted from the data so far, the two before it published, each a
+few days before its deadline (``gongkai.annual.demo``).
 
 Run last (after the applications, appeals, records and catalogue demo data), so the texts quote the
-tables exactly. Every report passes every check, except that one 2025 draft (示例县教育局) quotes a
+tables exactly. Every report passes every check, except that one draft (示例县教育局) quotes a
 figure that the data no longer supports: exactly one warning (TXT-NUM) for staff to fix.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from gongkai.agencies.models import Agency, Membership, Role
+from gongkai.annual.demo import report_years
 
 from . import services
 from .build import build_report, fees
-from .checks import evaluate, evaluate_for_publishing, fingerprint
+from .checks import check_options, deadline_for, evaluate, evaluate_for_publishing, fingerprint
 from .drafting import draft_texts
 
 User = get_user_model()
 
-PUBLISHED_YEAR, DRAFT_YEAR = 2024, 2025
 DRAFT_WITH_WARNING = "sfx-jyj"
-IN_REVIEW = ("sfx-czj",)  # a 2025 report waiting for its 审核人
+IN_REVIEW = ("sfx-czj",)  # a draft waiting for its 审核人
+PUBLISHED_AHEAD, SIGNED_AHEAD = 3, 4  # days: published before the deadline, signed before publishing
 
 
 def _member(agency, role):
@@ -31,11 +35,16 @@ def _member(agency, role):
     return m.user if m else None
 
 
-def _drafted(agency, year: int, clerk):
+def _drafted(agency, year: int, clerk, signed: date):
     workspace = services.open_workspace(clerk, agency, year)
     report = build_report(agency, year, workspace)
     texts = draft_texts(report, fees(agency, year), agency.code)
-    return services.save_texts(clerk, workspace, texts, date(year + 1, 1, 15)), texts
+    return services.save_texts(clerk, workspace, texts, signed), texts
+
+
+def _weekday_before(day: date, days: int) -> date:
+    day -= timedelta(days=days)
+    return day - timedelta(days=max(0, day.weekday() - 4))  # a Saturday or Sunday: the Friday before
 
 
 def _stale_figure(texts: dict, report) -> str:
@@ -47,24 +56,30 @@ def _stale_figure(texts: dict, report) -> str:
 
 
 @transaction.atomic
-def load_demo_reports(log=print) -> dict[str, int]:
+def load_demo_reports(log=print, today: date | None = None) -> dict[str, int]:
+    """``today`` (default: the real date, never later) picks the years: see ``report_years``."""
+    today = min(today or timezone.localdate(), timezone.localdate())
+    options = check_options()
     counts = {"published": 0, "draft": 0, "in_review": 0, "warnings": 0}
+    years: dict[str, set[int]] = {"published": set(), "draft": set()}
     for agency in Agency.objects.filter(is_active=True).order_by("sort_order", "code"):
         clerk = _member(agency, Role.CLERK)
         reviewer = _member(agency, Role.REVIEWER)
         if clerk is None or reviewer is None:
             continue
-        # 2024: written, reviewed and published in January 2025, before the deadline
-        workspace, _texts = _drafted(agency, PUBLISHED_YEAR, clerk)
-        services.submit(clerk, workspace)
-        on = date(PUBLISHED_YEAR + 1, 1, 20)
-        ev = evaluate_for_publishing(workspace, on)
-        services.publish(reviewer, workspace, {fingerprint(f) for f in ev.warnings}, on=on)
-        counts["published"] += 1
-        # 2025: drafted from the data
-        workspace, texts = _drafted(agency, DRAFT_YEAR, clerk)
+        published, draft = report_years(agency.kind, today, options)
+        for year in published:  # written, reviewed and published before the deadline
+            on = _weekday_before(deadline_for(agency, year, options), PUBLISHED_AHEAD)
+            workspace, _texts = _drafted(agency, year, clerk, _weekday_before(on, SIGNED_AHEAD))
+            services.submit(clerk, workspace)
+            ev = evaluate_for_publishing(workspace, on)
+            services.publish(reviewer, workspace, {fingerprint(f) for f in ev.warnings}, on=on)
+            counts["published"] += 1
+        years["published"].update(published)
+        # the report due next: drafted from the data so far, dated no later than today
+        workspace, texts = _drafted(agency, draft, clerk, min(date(draft + 1, 1, 15), today))
         if agency.code == DRAFT_WITH_WARNING:
-            report = build_report(agency, DRAFT_YEAR, workspace)
+            report = build_report(agency, draft, workspace)
             workspace = services.save_texts(
                 clerk, workspace, {"overview_on_request": _stale_figure(texts, report)}
             )
@@ -73,9 +88,11 @@ def load_demo_reports(log=print) -> dict[str, int]:
             counts["in_review"] += 1
         else:
             counts["draft"] += 1
+        years["draft"].add(draft)
         counts["warnings"] += len(evaluate(workspace).warnings)
+    shown = {k: "、".join(str(y) for y in sorted(v)) for k, v in years.items()}
     log(
-        f"已生成年度报告：{counts['published']} 份{PUBLISHED_YEAR}年度报告已发布，"
-        f"{counts['draft'] + counts['in_review']} 份{DRAFT_YEAR}年度报告编写中（待审核 {counts['in_review']} 份）。"
+        f"已生成年度报告：{counts['published']} 份已发布（{shown['published']}年度），"
+        f"{counts['draft'] + counts['in_review']} 份编写中（{shown['draft']}年度，待审核 {counts['in_review']} 份）。"
     )
     return counts

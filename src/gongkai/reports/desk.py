@@ -1,5 +1,6 @@
-"""The annual report's line on the to-do desk (``gongkai.agencies.dashboard``): last year's report,
-its state and the days left to its deadline (第四十九条, read from ``gongkai.law`` by the checks)."""
+"""The annual report's line on the to-do desk (``gongkai.agencies.dashboard``): the report due next,
+its state and the days left to its deadline (第四十九条, read from ``gongkai.law`` by the checks) —
+or last year's, while it is late and still unpublished."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.utils.translation import ngettext
 
 from gongkai.agencies.dashboard import Todo
 
-from .checks import deadline_for
+from .checks import check_options, deadline_for, year_due
 from .queries import report_states
 from .workflow import STATUS_LABELS, Status
 
@@ -20,12 +21,15 @@ SOON_DAYS = 30  # within a month of the deadline an unpublished report is marked
 
 
 def todos(agencies, today: date) -> dict[int, list[Todo]]:
-    year = today.year - 1  # the report written now is last year's
-    states = report_states(agencies, year)
+    options = check_options()
+    states = {y: report_states(agencies, y) for y in (today.year - 1, today.year)}
     out = {}
     for agency in agencies:
-        status = states[agency.pk]
-        deadline = deadline_for(agency, year)
+        year = year_due(agency, today, options)
+        if year == today.year and states[year - 1][agency.pk] != Status.PUBLISHED.value:
+            year -= 1  # last year's deadline has passed: the late report stays first on the desk
+        status = states[year][agency.pk]
+        deadline = deadline_for(agency, year, options)
         left = (deadline - today).days
         published = status == Status.PUBLISHED.value
         state = str(STATUS_LABELS[Status(status)]) if status else _("尚未开始")

@@ -93,6 +93,12 @@ class CheckOptions:
             month, day = self.deadlines.get(kind, self.deadlines["department"])
         return date(year + 1, month, day)
 
+    def year_due(self, kind: str, today: date) -> int:
+        """The report year whose deadline comes next, ``today`` included: last year's until its
+        deadline, then this year's (every deadline falls in the year after the report year)."""
+        last = today.year - 1
+        return last if today <= self.report_deadline(kind, last) else today.year
+
 
 @dataclass
 class CheckContext:
