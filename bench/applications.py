@@ -118,6 +118,7 @@ def _fill(agencies, per_agency: dict[int, int], rng: random.Random) -> dict:
         "referral_contact": "",
         "merged_into_id": None,
         "withdrawal_note": "",
+        "correction_token": None,
         "created_at": now,
         "updated_at": now,
     }
