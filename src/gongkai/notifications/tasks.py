@@ -1,12 +1,13 @@
 """Sending, on the background worker (huey, ``gongkai worker``): one task per notification, retried
 with a growing delay; the last retry marks it failed (then shown on the case, with a button to send
 it again). A retried or duplicated task sends nothing already sent: ``services.attempt`` claims
-the row first."""
+the row first. Every few minutes ``sweep_stuck`` marks failed what a dead worker left 发送中."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from huey.contrib.djhuey import db_task
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
 
 from . import services
 from .models import State
@@ -33,6 +34,11 @@ def send(pk: int, retries_left: int) -> str:
 def send_notification(pk: int, task=None):
     # huey passes the task: its ``retries`` is how many are left after this run.
     return send(pk, task.retries if task is not None else 0)
+
+
+@db_periodic_task(crontab(minute="*/10"), name="notifications.sweep_stuck")
+def sweep_stuck():
+    return services.mark_stuck()
 
 
 def enqueue(ids: list[int]) -> None:

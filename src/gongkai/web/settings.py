@@ -262,6 +262,9 @@ GONGKAI_SITE_URL = os.environ.get("GONGKAI_SITE_URL", "http://127.0.0.1:8000")
 # A message that cannot be sent is tried again this many times, after 5, 10, 20 minutes by default.
 GONGKAI_NOTIFY_RETRIES = int(os.environ.get("GONGKAI_NOTIFY_RETRIES", "3"))
 GONGKAI_NOTIFY_RETRY_DELAY = int(os.environ.get("GONGKAI_NOTIFY_RETRY_DELAY", "300"))
+# A message still being sent after this many minutes was left by a worker that died: marked failed
+# (it may have gone out; staff check and resend), never sent again on its own.
+GONGKAI_NOTIFY_STUCK_MINUTES = int(os.environ.get("GONGKAI_NOTIFY_STUCK_MINUTES", "30"))
 
 LOGGING = {
     "version": 1,

@@ -25,7 +25,7 @@ DYNAMIC = {
     "appeals.appeal.": APPEALS,
     "hotline.entry.": HOTLINE,
 }
-WRITERS = {"record", "_log_edit"}  # functions taking (actor, action, ...)
+WRITERS = {"record", "_log_edit", "_log"}  # functions taking (actor, action, ...)
 
 
 def _codes(node: ast.expr) -> set[str]:
