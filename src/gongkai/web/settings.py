@@ -11,6 +11,7 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
 from gongkai.datadir import SQLITE_FILE, data_dir
@@ -225,7 +226,13 @@ STORAGES = {
 
 # --- Background tasks (gongkai.applications.tasks): the embedded default is huey on SQLite in the
 # data folder, run by `gongkai worker` (no broker). Larger deployments may run the same tasks on
-# Celery instead (gongkai.applications.celery_app; see docs/applications.md).
+# Celery instead (gongkai.applications.celery_app; see docs/applications.md): then the site queues
+# its tasks (the notifications) there too.
+GONGKAI_TASK_QUEUE = os.environ.get(
+    "GONGKAI_TASK_QUEUE", "celery" if os.environ.get("GONGKAI_CELERY_BROKER") else "huey"
+)
+if GONGKAI_TASK_QUEUE not in ("huey", "celery"):
+    raise ImproperlyConfigured("GONGKAI_TASK_QUEUE must be huey or celery")
 HUEY = {
     "huey_class": "huey.SqliteHuey",
     "name": "gongkai",
