@@ -35,7 +35,7 @@ def login(page, base, username):
     page.get_by_label("用户名").fill(username)
     page.get_by_label("密码").fill(PASSWORD)
     page.get_by_role("button", name="登录").click()
-    expect(page.get_by_role("navigation", name="主导航").get_by_role("link", name="工作台")).to_be_visible()
+    expect(page.get_by_role("navigation", name="工作导航").get_by_role("link", name="工作台")).to_be_visible()
 
 
 def test_fix_warning_review_publish_download(live_server, page, shot, people):
