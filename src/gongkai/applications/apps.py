@@ -16,6 +16,11 @@ PHRASES = {
     "applications.calendar.remove_day": gettext_noop("删除日历调整"),
     "applications.calendar.import": gettext_noop("导入节假日安排"),
 }
+# Worded for the applicant, who takes these steps themselves on the portal.
+PUBLIC_PHRASES = {
+    "applications.receive_correction": gettext_noop("在网上提交补正材料"),
+    "applications.submit": gettext_noop("在网上提交申请"),
+}
 
 
 def _applications_url(agency, access):
@@ -44,6 +49,7 @@ class ApplicationsConfig(AppConfig):
         # A step of the workflow is logged as applications.<action>, worded by its label.
         register({f"applications.{t.action}": t.label for t in TRANSITIONS})
         register(PHRASES)
+        register(PUBLIC_PHRASES, public=True)
 
         register_todos("applications", desk.todos, order=20)
         calendar_changed.connect(recompute_open_deadlines, dispatch_uid="applications_open_deadlines")

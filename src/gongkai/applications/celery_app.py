@@ -2,7 +2,9 @@
 
     GONGKAI_CELERY_BROKER=redis://127.0.0.1:6379/0 celery -A gongkai.applications.celery_app worker -B
 
-``-B`` runs the daily schedule in the worker (or run ``celery ... beat`` separately). For RabbitMQ
+``-B`` runs the daily schedule in the worker (or run ``celery ... beat`` separately). Set
+``GONGKAI_TASK_QUEUE=celery`` (the default when ``GONGKAI_CELERY_BROKER`` is set) for the site too,
+so that it queues the notifications here rather than on huey. For RabbitMQ
 use ``GONGKAI_CELERY_BROKER=amqp://user:pass@host:5672//`` and, if results are wanted,
 ``GONGKAI_CELERY_BACKEND=redis://...`` or ``rpc://``. Run either Celery or ``gongkai worker``
 (huey), not both: either is safe to run twice, but once a day is enough.
@@ -38,11 +40,26 @@ app.conf.update(
             "task": "gongkai.applications.scan_deadlines",
             "schedule": crontab(hour=7, minute=0),
         },
+        "stuck-notifications-sweep": {
+            "task": "gongkai.notifications.sweep_stuck",
+            "schedule": crontab(minute="*/10"),
+        },
     },
 )
 
 
-def _django() -> None:
+# The apps' own Celery tasks (the notifications' sending) live in their ``celery_tasks`` modules:
+# found by name when the worker starts, so this module imports none of the apps above it.
+def _installed_apps() -> list[str]:
+    from django.conf import settings
+
+    return settings.INSTALLED_APPS
+
+
+app.autodiscover_tasks(_installed_apps, related_name="celery_tasks")
+
+
+def django_ready() -> None:
     import django
     from django.apps import apps
 
@@ -52,7 +69,7 @@ def _django() -> None:
 
 @app.task(name="gongkai.applications.scan_deadlines")
 def scan_deadlines(today: str | None = None) -> dict:
-    _django()
+    django_ready()
     from gongkai.applications.tasks import scan_deadlines as scan
 
     return scan(date.fromisoformat(today) if today else None).as_dict()

@@ -20,8 +20,9 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from gongkai.events.services import changed, record, snapshot
+from gongkai.events.services import PublicActor, changed, record, snapshot
 from gongkai.i18n import join_list
 from gongkai.workdays import CalendarMissing, WorkCalendar
 from gongkai.workdays.services import db_calendar
@@ -58,6 +59,9 @@ from .rules import (
 )
 from .validators import InvalidValue, validate_id_number, validate_phone
 from .workflow import Facts, State, TransitionRefused, fire
+
+# The applicant's own steps on the portal, in the log under their role, never their name.
+APPLICANT = PublicActor(gettext_noop("申请人"))
 
 QUERY_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read out over the phone
 QUERY_CODE_LENGTH = 8
@@ -396,7 +400,7 @@ def _create(actor, agency, data: ApplicantData, channel: str, files, token: str 
 @transaction.atomic
 def submit_online(agency, data: ApplicantData, files=(), token: str | None = None) -> Intake:
     """An application from the portal: waits for staff to confirm receipt (条例第三十一条第（三）项)."""
-    return _create(None, agency, data, Channel.ONLINE, files, token, state=State.SUBMITTED.value)
+    return _create(APPLICANT, agency, data, Channel.ONLINE, files, token, state=State.SUBMITTED.value)
 
 
 @transaction.atomic
@@ -538,9 +542,7 @@ def answer_correction(
         raise ApplicationError(
             _("受理机关的工作日日历尚未更新，暂时无法在网上接收补正。请稍后再试，或直接与受理机关联系。")
         ) from None
-    app = _correction_received(
-        None, app, text, on, checked, note=_("申请人在网上提交补正"), correction_token=token or None
-    )
+    app = _correction_received(APPLICANT, app, text, on, checked, correction_token=token or None)
     return CorrectionAnswer(app, False)
 
 

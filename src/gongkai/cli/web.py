@@ -16,6 +16,12 @@ def _port(args) -> int:
     return int(os.environ.get("PORT", "8000"))
 
 
+# gunicorn answers a request line over 4094 bytes with its own English 400 page, before Django. A
+# search pasted into the address bar (a Chinese character is 9 bytes in the URL) reaches that
+# quickly; 8190 (nginx's default buffer too) lets it through to the site's own "检索词过长".
+LIMIT_REQUEST_LINE = 8190
+
+
 def _gunicorn(bind: str, workers: int, threads: int, extra: list[str] | None = None) -> None:
     """Replace this process with gunicorn (signals then reach it directly)."""
     argv = [
@@ -31,6 +37,8 @@ def _gunicorn(bind: str, workers: int, threads: int, extra: list[str] | None = N
         str(workers),
         "--threads",
         str(threads),
+        "--limit-request-line",
+        str(LIMIT_REQUEST_LINE),
         "--access-logfile",
         "-",
         *(extra or []),

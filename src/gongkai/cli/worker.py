@@ -1,8 +1,9 @@
 """``gongkai worker``: the background worker (huey on SQLite in the data folder; no broker).
 
-Runs the daily deadline scan at 07:00 and any queued task. Stop it with Ctrl+C (SIGINT: finishes
-the running task, then exits) or SIGTERM (exits at once; the scan is idempotent, so the next run
-repairs an interrupted one). ``--scan-now`` runs one scan in the foreground and exits (for cron).
+Runs the daily deadline scan at 07:00, the sweep of notifications a dead worker left 发送中 every
+ten minutes, and any queued task. Stop it with Ctrl+C (SIGINT: finishes the running task, then
+exits) or SIGTERM (exits at once; the scan is idempotent, so the next run repairs an interrupted
+one). ``--scan-now`` runs one scan and one sweep in the foreground and exits (for cron).
 """
 
 from __future__ import annotations
@@ -17,12 +18,15 @@ def cmd_worker(args: argparse.Namespace) -> int:
     setup_django()
     if args.scan_now:
         from gongkai.applications.tasks import scan_deadlines
+        from gongkai.notifications.services import mark_stuck
 
-        print(json.dumps(scan_deadlines().as_dict(), ensure_ascii=False))
+        result = {**scan_deadlines().as_dict(), "stuck_notifications": mark_stuck()}
+        print(json.dumps(result, ensure_ascii=False))
         return 0
     from huey.contrib.djhuey import HUEY
 
     import gongkai.applications.tasks  # noqa: F401  (registers the tasks)
+    import gongkai.notifications.tasks  # noqa: F401
 
     consumer = HUEY.create_consumer(
         workers=args.workers, worker_type="thread", periodic=True, check_worker_health=True
@@ -39,5 +43,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         description="运行后台任务（huey，数据保存在 GONGKAI_DATA 中，无需消息队列）：每日 7:00 扫描期限并发送提醒。",
     )
     p.add_argument("--workers", type=int, default=2, help="工作线程数（默认 2）")
-    p.add_argument("--scan-now", action="store_true", help="立即扫描一次并退出（可由 cron 调用）")
+    p.add_argument(
+        "--scan-now",
+        action="store_true",
+        help="立即扫描期限、清理卡在“发送中”的通知各一次并退出（可由 cron 调用）",
+    )
     p.set_defaults(handler=cmd_worker)

@@ -7,6 +7,7 @@ import datetime as dt
 import decimal
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import models, transaction
@@ -51,6 +52,15 @@ def changed(before: dict | None, after: dict | None) -> tuple[dict, dict]:
     return {k: before.get(k) for k in keys}, {k: after.get(k) for k in keys}
 
 
+@dataclass(frozen=True)
+class PublicActor:
+    """Someone without an account who takes a step (the applicant on the portal), logged under the
+    word for their role, never their name: every staff member reads the log, and the name is
+    personal data. ``label`` is a Chinese msgid (``gettext_noop``), translated when shown."""
+
+    label: str
+
+
 def record(
     actor,
     action: str,
@@ -62,15 +72,20 @@ def record(
 ) -> Event:
     """Append one event.
 
-    ``actor``: the user (None or an anonymous user for the system or the public).
+    ``actor``: the user, a ``PublicActor`` for a step the public takes, or None (or an anonymous
+    user) for the system's own steps.
     ``action``: a dotted name, e.g. ``agencies.membership.add`` or ``catalogue.entry.publish``.
     ``subject``: a model instance, or ``(type, id)`` for something that is not a row.
     ``agency``: defaults to ``subject.agency`` when the subject has one.
     """
     if not transaction.get_connection().in_atomic_block:
         raise NotInTransaction("events.record() must run inside the transaction of the change it records")
-    if actor is not None and not getattr(actor, "is_authenticated", False):
-        actor = None
+    if isinstance(actor, PublicActor):
+        actor, actor_name = None, actor.label
+    elif actor is not None and getattr(actor, "is_authenticated", False):
+        actor_name = actor.get_username()
+    else:
+        actor, actor_name = None, ""
     subject_type = subject_id = subject_label = ""
     if isinstance(subject, models.Model):
         subject_type = subject._meta.label_lower
@@ -84,7 +99,7 @@ def record(
         subject_type, subject_id = str(subject[0]), str(subject[1])
     return Event.objects.create(
         actor=actor,
-        actor_name=actor.get_username() if actor is not None else "",
+        actor_name=actor_name,
         agency=agency,
         action=action,
         subject_type=subject_type,

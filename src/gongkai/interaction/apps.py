@@ -7,6 +7,7 @@ PHRASES = {
     "interaction.message.submit": gettext_noop("收到留言"),
     "interaction.settings.update": gettext_noop("修改留言答复期限"),
 }
+PUBLIC_PHRASES = {"interaction.message.submit": gettext_noop("提交留言")}  # by the visitor themselves
 
 
 def _interaction_url(agency, access):
@@ -31,5 +32,6 @@ class InteractionConfig(AppConfig):
 
         register({f"interaction.message.{t.action}": t.label for t in MACHINE.transitions.values()})
         register(PHRASES)
+        register(PUBLIC_PHRASES, public=True)
         register_section("interaction", _("政民互动"), _interaction_url, order=62)
         facts.register("interaction", interaction_facts)

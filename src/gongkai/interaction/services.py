@@ -9,8 +9,9 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from gongkai.events.services import changed, record, snapshot
+from gongkai.events.services import PublicActor, changed, record, snapshot
 from gongkai.serials import next_serial
 from gongkai.statemachine import TransitionRefused
 from gongkai.workdays.services import db_calendar
@@ -20,6 +21,9 @@ from .models import AgencySettings, Counter, Message, State
 from .queries import answer_days, hash_query_code
 from .rules import QUERY_CODE_ALPHABET, QUERY_CODE_LENGTH
 from .workflow import MACHINE
+
+# A visitor's own message, in the log under their role, never their name.
+VISITOR = PublicActor(gettext_noop("留言人"))
 
 LOGGED = ("state", "answer", "answered_on", "published_on", "public_title", "public_body", "public_answer")
 
@@ -65,7 +69,9 @@ def submit(agency, *, kind, title, body, name, contact, consent, now=None) -> Re
         received_on=received_on,
         due_on=db_calendar().nth_working_day_after(received_on, answer_days(agency)),
     )
-    record(None, "interaction.message.submit", message, after=snapshot(message, ("ack_no", "kind", "due_on")))
+    record(
+        VISITOR, "interaction.message.submit", message, after=snapshot(message, ("ack_no", "kind", "due_on"))
+    )
     return Receipt(message, code)
 
 

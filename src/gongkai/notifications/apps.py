@@ -1,5 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+
+PHRASES = {
+    "notifications.sent": gettext_noop("发送通知"),
+    "notifications.fail": gettext_noop("通知发送失败"),
+    "notifications.stuck": gettext_noop("通知发送状态不明，标记为发送失败"),
+    "notifications.retry": gettext_noop("重新发送通知"),
+}
 
 
 class NotificationsConfig(AppConfig):
@@ -13,6 +21,7 @@ class NotificationsConfig(AppConfig):
 
         from gongkai.applications.signals import reminder_emailed
         from gongkai.events.models import Event
+        from gongkai.events.phrases import register
 
         from . import receivers
 
@@ -20,3 +29,4 @@ class NotificationsConfig(AppConfig):
         # their services. Reminders are e-mailed by the applications' scan, which says so.
         post_save.connect(receivers.on_event, sender=Event, dispatch_uid="notifications_on_event")
         reminder_emailed.connect(receivers.on_reminder_emailed, dispatch_uid="notifications_on_reminder")
+        register(PHRASES)

@@ -1,14 +1,18 @@
 """The writes: queue the notifications of a step (inside the step's transaction, so the step and
 its messages are saved together), send one (claimed first, so it is never sent twice), record a
-reminder the applications' scan e-mailed, and queue a failed one again on a staff member's word."""
+reminder the applications' scan e-mailed, mark failed the ones a dead worker left 发送中, and queue
+a failed one again on a staff member's word."""
 
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from gongkai.applications.models import Application
 from gongkai.events.services import record
@@ -100,12 +104,13 @@ def record_reminder(reminder, message) -> Notification | None:
         return None
 
 
-def _move(notification: Notification, action: str, **fields) -> bool:
+def _move(notification: Notification, action: str, where: Q | None = None, **fields) -> bool:
     """Fire ``action`` on the row in the database, only if it is still in the state this copy read
-    (one UPDATE: two workers cannot both claim it). True if this call moved it."""
+    (and matches ``where``; one UPDATE: two workers cannot both claim it). True if this call moved it."""
     source = State(notification.state)
     target = MACHINE.fire(source, action)
-    moved = Notification.objects.filter(pk=notification.pk, state=source).update(state=target, **fields)
+    rows = Notification.objects.filter(where or Q(), pk=notification.pk, state=source)
+    moved = rows.update(state=target, **fields)
     if moved:
         notification.refresh_from_db()
     return bool(moved)
@@ -118,7 +123,7 @@ def attempt(pk: int, *, final: bool = True, connection=None) -> str:
     notification = Notification.objects.filter(pk=pk).select_related("application__agency").first()
     if notification is None or notification.state != State.QUEUED:
         return notification.state if notification else ""
-    if not _move(notification, "claim", attempts=F("attempts") + 1):
+    if not _move(notification, "claim", attempts=F("attempts") + 1, claimed_at=timezone.now()):
         return Notification.objects.get(pk=pk).state
     try:
         reference = channels.deliver(notification, connection)
@@ -135,6 +140,26 @@ def attempt(pk: int, *, final: bool = True, connection=None) -> str:
         )
         _log(None, "notifications.sent", notification)
     return notification.state
+
+
+def mark_stuck(now=None) -> int:
+    """Mark failed the notifications 发送中 for longer than GONGKAI_NOTIFY_STUCK_MINUTES: the worker
+    that claimed them died before it could say how the sending went. They are never sent again from
+    here (the message may have gone out: no duplicates); staff see the failure on the case, check
+    with the applicant and resend if needed. How many were marked."""
+    now = now or timezone.now()
+    stuck = Q(claimed_at__lt=now - timedelta(minutes=settings.GONGKAI_NOTIFY_STUCK_MINUTES))
+    stuck |= Q(claimed_at__isnull=True)  # claimed before the claim time was kept
+    marked = 0
+    for notification in Notification.objects.filter(stuck, state=State.SENDING).select_related(
+        "application__agency"
+    ):
+        error = gettext("发送状态不明（可能已发出），请核实后再重发")
+        with transaction.atomic():
+            if _move(notification, "lose", where=stuck, last_error=error):
+                _log(None, "notifications.stuck", notification, error)
+                marked += 1
+    return marked
 
 
 @transaction.atomic

@@ -1,26 +1,19 @@
 """Sending, on the background worker (huey, ``gongkai worker``): one task per notification, retried
 with a growing delay; the last retry marks it failed (then shown on the case, with a button to send
 it again). A retried or duplicated task sends nothing already sent: ``services.attempt`` claims
-the row first."""
+the row first. Every few minutes ``sweep_stuck`` marks failed what a dead worker left 发送中.
+Deployments on Celery (``GONGKAI_TASK_QUEUE=celery``) run the same in ``celery_tasks``."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from huey.contrib.djhuey import db_task
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
 
 from . import services
-from .models import State
+from .sending import SendFailed, send
 
-
-class SendFailed(Exception):
-    """Raised to make huey retry the task later."""
-
-
-def send(pk: int, retries_left: int) -> str:
-    state = services.attempt(pk, final=retries_left <= 0)
-    if state == State.QUEUED:
-        raise SendFailed(f"notification {pk}: will retry ({retries_left} left)")
-    return state
+__all__ = ["SendFailed", "enqueue", "send", "send_notification", "sweep_stuck"]
 
 
 @db_task(
@@ -35,6 +28,18 @@ def send_notification(pk: int, task=None):
     return send(pk, task.retries if task is not None else 0)
 
 
+@db_periodic_task(crontab(minute="*/10"), name="notifications.sweep_stuck")
+def sweep_stuck():
+    return services.mark_stuck()
+
+
 def enqueue(ids: list[int]) -> None:
+    """Queue the sending of these notifications on the queue the settings select."""
+    if settings.GONGKAI_TASK_QUEUE == "celery":
+        from .celery_tasks import send_notification as on_celery
+
+        for pk in ids:
+            on_celery.delay(pk)
+        return
     for pk in ids:
         send_notification(pk)

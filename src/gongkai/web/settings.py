@@ -11,6 +11,7 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
 from gongkai.datadir import SQLITE_FILE, data_dir
@@ -228,7 +229,13 @@ STORAGES = {
 
 # --- Background tasks (gongkai.applications.tasks): the embedded default is huey on SQLite in the
 # data folder, run by `gongkai worker` (no broker). Larger deployments may run the same tasks on
-# Celery instead (gongkai.applications.celery_app; see docs/applications.md).
+# Celery instead (gongkai.applications.celery_app; see docs/applications.md): then the site queues
+# its tasks (the notifications) there too.
+GONGKAI_TASK_QUEUE = os.environ.get(
+    "GONGKAI_TASK_QUEUE", "celery" if os.environ.get("GONGKAI_CELERY_BROKER") else "huey"
+)
+if GONGKAI_TASK_QUEUE not in ("huey", "celery"):
+    raise ImproperlyConfigured("GONGKAI_TASK_QUEUE must be huey or celery")
 HUEY = {
     "huey_class": "huey.SqliteHuey",
     "name": "gongkai",
@@ -269,6 +276,9 @@ GONGKAI_SITE_URL = os.environ.get("GONGKAI_SITE_URL", "http://127.0.0.1:8000")
 # A message that cannot be sent is tried again this many times, after 5, 10, 20 minutes by default.
 GONGKAI_NOTIFY_RETRIES = int(os.environ.get("GONGKAI_NOTIFY_RETRIES", "3"))
 GONGKAI_NOTIFY_RETRY_DELAY = int(os.environ.get("GONGKAI_NOTIFY_RETRY_DELAY", "300"))
+# A message still being sent after this many minutes was left by a worker that died: marked failed
+# (it may have gone out; staff check and resend), never sent again on its own.
+GONGKAI_NOTIFY_STUCK_MINUTES = int(os.environ.get("GONGKAI_NOTIFY_STUCK_MINUTES", "30"))
 
 LOGGING = {
     "version": 1,

@@ -83,7 +83,9 @@ def test_the_applicants_answer_restarts_the_clock_as_the_staff_step_does(world):
     assert app.clock_entries.filter(kind="correction_received", on=ANSWERED).count() == 1
     assert [(a.original_name, a.purpose) for a in app.attachments.all()] == [("补正说明.pdf", "correction")]
     event = Event.objects.for_subject(app).get(action="applications.receive_correction")
-    assert event.actor is None and event.note == "申请人在网上提交补正"
+    # The applicant is the actor, by their role: their name stays out of the log everyone reads.
+    assert event.actor is None and event.actor_name == "申请人" and app.name not in event.sentence
+    assert event.sentence == f"申请人 在网上提交补正材料 {app}"
     assert event.after["state"] == "registered" and event.after["reply_due"] == app.reply_due.isoformat()
 
 
@@ -140,7 +142,9 @@ def test_the_status_page_takes_the_answer_with_a_file_and_then_shows_it(client, 
     # Staff see the answer and its file on the case, and who sent it.
     client.force_login(world.clerk_a)
     detail = client.get(reverse("applications:detail", args=[world.a.code, app.pk])).content.decode()
-    assert "文号为示教发〔2025〕3号" in detail and "说明.pdf" in detail and "申请人在网上提交补正" in detail
+    assert (
+        "文号为示教发〔2025〕3号" in detail and "说明.pdf" in detail and "申请人 在网上提交补正材料" in detail
+    )
     client.logout()
     # A wrong code on the answer form finds nothing.
     wrong = client.post(reverse("apply:correct"), {**data, "code": "AAAA2222", "token": "tok-10"})

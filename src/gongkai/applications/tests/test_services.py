@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from gongkai.applications import queries, services
 from gongkai.applications.models import Application, Channel, ClockEntry, Letter
@@ -249,6 +249,14 @@ def test_numbers_are_per_agency_and_year(world):
         f"t-a-{year}-00002",
         f"t-b-{year}-00001",
     ]
+
+
+def test_an_online_application_is_logged_as_the_applicants_own_step(world):
+    app = services.submit_online(world.a, applicant()).application
+    event = Event.objects.for_subject(app).get(action="applications.submit")
+    assert event.actor is None and event.actor_name == "申请人" and app.name not in event.sentence
+    with translation.override("zh-hans"):
+        assert event.sentence == f"申请人 在网上提交申请 {app}"
 
 
 def test_query_code(world):

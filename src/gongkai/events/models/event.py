@@ -73,7 +73,7 @@ class Event(models.Model):
 
     @property
     def phrase(self) -> str:
-        return phrases.phrase(self.action)
+        return phrases.phrase(self.action, public=phrases.by_public(self))
 
     @property
     def sentence(self) -> str:

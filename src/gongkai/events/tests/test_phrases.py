@@ -15,7 +15,7 @@ from gongkai.applications.workflow import MACHINE as APPLICATIONS
 from gongkai.catalogue.workflow import MACHINE as CATALOGUE
 from gongkai.credit.workflow import PUBLICITY as CREDIT_RECORDS
 from gongkai.events import phrases
-from gongkai.events.services import record
+from gongkai.events.services import PublicActor, record
 from gongkai.govservice.services import STATUS as GOVSERVICE
 from gongkai.hotline.workflow import MACHINE as HOTLINE
 
@@ -29,7 +29,7 @@ DYNAMIC = {
     "govservice.item.": GOVSERVICE,
     "credit.record.": CREDIT_RECORDS,
 }
-WRITERS = {"record", "_log_edit"}  # functions taking (actor, action, ...)
+WRITERS = {"record", "_log_edit", "_log"}  # functions taking (actor, action, ...)
 
 
 def _codes(node: ast.expr) -> set[str]:
@@ -77,7 +77,11 @@ def test_every_written_action_has_a_phrase():
 
 def test_every_phrase_is_translated_to_english():
     with translation.override("en"):
-        untranslated = [code for code in phrases.registered() if _has_han(phrases.phrase(code))]
+        untranslated = [
+            code
+            for code in phrases.registered()
+            if _has_han(phrases.phrase(code)) or _has_han(phrases.phrase(code, public=True))
+        ]
     assert untranslated == []
 
 
@@ -111,3 +115,22 @@ def test_an_event_names_the_actor_by_full_name_then_login_then_system():
         assert named.sentence == "张三 延长答复期限"
         assert plain.sentence == "lisi 确认收到申请"
         assert system.actor_display == "系统"
+
+
+@pytest.mark.django_db
+def test_the_public_is_logged_by_its_role_word_with_its_own_wording():
+    with transaction.atomic():
+        applicant = record(PublicActor("申请人"), "applications.receive_correction", ("x", 1))
+        staff = record(
+            get_user_model().objects.create(username="zhangsan", first_name="张三"),
+            "applications.receive_correction",
+            ("x", 1),
+        )
+        system = record(None, "applications.receive_correction", ("x", 1))
+    assert applicant.actor is None and applicant.actor_name == "申请人"
+    with translation.override("zh-hans"):
+        assert applicant.sentence == "申请人 在网上提交补正材料"
+        assert staff.sentence == "张三 收到补正材料"
+        assert system.sentence == "系统 收到补正材料"
+    with translation.override("en"):
+        assert applicant.sentence == "Applicant Send the correction online"

@@ -106,6 +106,12 @@ def test_submit_track_answer_publish_masks_personal_data(world, client):
         "interaction.message.answer",
         "interaction.message.publish",
     ]
+    # The visitor is in the log by role, not by name (the log is read by all staff).
+    submitted = Event.objects.for_subject(message).get(action="interaction.message.submit")
+    assert submitted.actor_name == "留言人" and (submitted.actor_display, submitted.phrase) == (
+        "留言人",
+        "提交留言",
+    )
 
 
 def test_no_consent_no_publication(world):

@@ -62,6 +62,8 @@ class Notification(models.Model):
     last_error = models.CharField(_("错误"), max_length=500, blank=True)
     provider_ref = models.CharField(_("发送回执"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("生成时间"), default=timezone.now)
+    # When a worker last claimed it: one still 发送中 long after is stuck (the worker died).
+    claimed_at = models.DateTimeField(_("开始发送时间"), null=True, blank=True)
     sent_at = models.DateTimeField(_("发送时间"), null=True, blank=True)
 
     class Meta:

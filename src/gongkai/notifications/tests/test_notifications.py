@@ -1,13 +1,14 @@
 """Each step the applicant is told of gives the right message on the channels they gave, sent once
 by the worker, retried after a failure, and shown on the case."""
 
-from datetime import date
+from datetime import date, timedelta
 from types import SimpleNamespace
 
 import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
+from django.utils import timezone
 
 from gongkai import law
 from gongkai.applications import services as steps
@@ -17,7 +18,7 @@ from gongkai.events.models import Event
 from gongkai.notifications import services
 from gongkai.notifications.channels import LoggingSmsGateway, mobile_number
 from gongkai.notifications.models import Notification
-from gongkai.notifications.tasks import SendFailed, send, send_notification
+from gongkai.notifications.tasks import SendFailed, send, send_notification, sweep_stuck
 
 RECEIVED = date(2026, 3, 2)
 TRACK = "https://gk.example.gov.cn/apply/track/"
@@ -199,6 +200,52 @@ def test_retry_after_a_failing_backend_sends_once(queued, settings):
 def test_a_claimed_notification_is_not_sent_by_another_worker(queued):
     Notification.objects.filter(pk=queued.pk).update(state="sending")  # another worker has it
     assert services.attempt(queued.pk) == "sending" and not mail.outbox
+
+
+class WorkerKilled(BaseException):
+    """What the worker's process sees when it is killed mid-send: nothing after it runs."""
+
+
+def test_a_dead_workers_message_is_marked_failed_never_resent_and_staff_can_resend(
+    queued, monkeypatch, client, world, huey_now, django_capture_on_commit_callbacks
+):
+    def die(notification, connection=None):
+        raise WorkerKilled
+
+    monkeypatch.setattr("gongkai.notifications.channels.deliver", die)
+    with pytest.raises(WorkerKilled):
+        services.attempt(queued.pk)
+    monkeypatch.undo()
+    queued.refresh_from_db()
+    assert queued.state == "sending" and queued.claimed_at is not None
+    other = Notification.objects.get(channel="sms")  # still queued: the sweep leaves it alone
+
+    assert services.mark_stuck(queued.claimed_at + timedelta(minutes=29)) == 0  # may still be sending
+    later = queued.claimed_at + timedelta(minutes=31)
+    assert services.mark_stuck(later) == 1 and services.mark_stuck(later) == 0
+    queued.refresh_from_db()
+    assert queued.state == "failed" and queued.last_error == "发送状态不明（可能已发出），请核实后再重发"
+    assert Notification.objects.get(pk=other.pk).state == "queued" and not mail.outbox  # nothing re-sent
+    event = Event.objects.get(action="notifications.stuck", subject_id=str(queued.pk))
+    assert event.actor is None and event.sentence.startswith("系统 通知发送状态不明，标记为发送失败")
+
+    client.force_login(world.clerk_a)
+    html = client.get(reverse("applications:detail", args=[world.a.code, queued.application_id])).content
+    assert "发送状态不明（可能已发出）" in html.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("notifications:retry", args=[world.a.code, queued.pk]))
+    queued.refresh_from_db()
+    assert queued.state == "sent" and len(mail.outbox) == 1
+
+
+def test_the_sweep_runs_on_the_worker_and_counts_from_the_setting(queued, settings):
+    Notification.objects.filter(pk=queued.pk).update(
+        state="sending", claimed_at=timezone.now() - timedelta(minutes=10)
+    )
+    assert sweep_stuck.call_local() == 0
+    settings.GONGKAI_NOTIFY_STUCK_MINUTES = 5
+    assert sweep_stuck.call_local() == 1
+    assert Notification.objects.get(pk=queued.pk).state == "failed" and not mail.outbox
 
 
 def _fail_for_good(notification, settings):

@@ -1,0 +1,43 @@
+"""How ``gongkai serve`` and ``gongkai demo`` start gunicorn: a long search URL reaches Django."""
+
+from urllib.parse import quote
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+from gunicorn.config import Config
+
+from gongkai.cli import web
+
+
+@pytest.fixture
+def gunicorn_argv(monkeypatch):
+    seen = []
+    monkeypatch.setattr(web.os, "execv", lambda path, argv: seen.append(argv))
+    web._gunicorn("127.0.0.1:8000", workers=1, threads=1, extra=["--timeout", "60"])
+    return seen[0]
+
+
+def test_gunicorn_takes_request_lines_of_8k(gunicorn_argv):
+    assert gunicorn_argv[1:4] == ["-m", "gunicorn", "gongkai.web.wsgi:application"]
+    config = Config()
+    parsed = config.parser().parse_args(gunicorn_argv[3:])  # read as gunicorn itself reads them
+    config.set("limit_request_line", parsed.limit_request_line)
+    assert config.limit_request_line == 8190 > Config().limit_request_line == 4094
+
+
+@pytest.mark.django_db
+def test_a_search_as_long_as_gunicorn_lets_through_gets_the_sites_message(client):
+    text = "政府信息公开" * 140  # 840 characters: 7,560 bytes in the URL
+    path = reverse("portal:catalogue") + "?q=" + quote(text)
+    assert 4094 < len(f"GET {path} HTTP/1.1") < web.LIMIT_REQUEST_LINE
+    page = client.get(path)
+    assert page.status_code == 200 and "检索词过长" in page.content.decode()
+
+
+@pytest.mark.django_db
+@override_settings(DEBUG=False)
+def test_a_url_django_refuses_gets_a_page_in_chinese(client):
+    fields = "&".join(f"f{n}=" for n in range(1100))  # more fields than Django takes
+    page = client.get(reverse("portal:catalogue") + "?" + fields)
+    assert page.status_code == 400 and "网址过长" in page.content.decode()
