@@ -70,6 +70,6 @@ def django_ready() -> None:
 @app.task(name="gongkai.applications.scan_deadlines")
 def scan_deadlines(today: str | None = None) -> dict:
     django_ready()
-    from gongkai.applications.tasks import scan_deadlines as scan
+    from gongkai.applications.tasks import daily
 
-    return scan(date.fromisoformat(today) if today else None).as_dict()
+    return daily(date.fromisoformat(today) if today else None).as_dict()

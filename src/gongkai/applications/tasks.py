@@ -68,7 +68,6 @@ def scan_deadlines(today: date | None = None) -> ScanResult:
     two queries (the candidates, and the reminders they already have) and one bulk insert of the new
     ones — a daily rerun over a large backlog of overdue applications inserts nothing."""
     today = today or timezone.localdate()
-    count_uncounted_deadlines()
     cal = db_calendar()
     soon = dict(ApplicationSettings.objects.values_list("agency_id", "due_soon_days"))
     horizon = _horizon(cal, today, max([DEFAULT_DUE_SOON, *soon.values()]))
@@ -123,6 +122,13 @@ def scan_deadlines(today: date | None = None) -> ScanResult:
     created = _record(new) if new else 0
     emailed = send_pending_emails()
     return ScanResult(today.isoformat(), len(candidates), created, emailed)
+
+
+def daily(today: date | None = None) -> ScanResult:
+    """The daily job: first give a deadline to open applications left without one (a year the
+    calendar could not count before, see ``count_uncounted_deadlines``), then the reminder scan."""
+    count_uncounted_deadlines()
+    return scan_deadlines(today)
 
 
 _REMINDER_COLUMNS = ("application", "kind", "due_kind", "due_on", "recipient", "message", "created_at")
@@ -224,10 +230,10 @@ else:
 
     @db_periodic_task(crontab(hour="7", minute="0"), name="applications.daily_deadline_scan")
     def daily_deadline_scan():
-        result = scan_deadlines()
+        result = daily()
         log.info("deadline scan: %s", result)
         return result.as_dict()
 
     @db_task(name="applications.scan_deadlines")
     def scan_deadlines_task(today: str | None = None):
-        return scan_deadlines(date.fromisoformat(today) if today else None).as_dict()
+        return daily(date.fromisoformat(today) if today else None).as_dict()

@@ -17,10 +17,10 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
     setup_django()
     if args.scan_now:
-        from gongkai.applications.tasks import scan_deadlines
+        from gongkai.applications.tasks import daily
         from gongkai.notifications.services import mark_stuck
 
-        result = {**scan_deadlines().as_dict(), "stuck_notifications": mark_stuck()}
+        result = {**daily().as_dict(), "stuck_notifications": mark_stuck()}
         print(json.dumps(result, ensure_ascii=False))
         return 0
     from huey.contrib.djhuey import HUEY

@@ -121,8 +121,8 @@ def test_import_covers_the_year_and_recomputes_the_missing(world):
     assert moved == []  # nothing crossed into 2027 yet
 
 
-def test_the_daily_scan_counts_the_deadlines_left_uncounted(world):
-    from gongkai.applications.tasks import scan_deadlines
+def test_the_daily_job_counts_the_deadlines_left_uncounted(world):
+    from gongkai.applications.tasks import daily
 
     app = make_application(world.a, date(2026, 12, 4))
     counted = app.reply_due
@@ -131,7 +131,7 @@ def test_the_daily_scan_counts_the_deadlines_left_uncounted(world):
     Application.objects.filter(pk=app.pk).update(
         reply_due=None, next_due=None, clock_status="calendar_missing"
     )
-    scan_deadlines(date(2026, 12, 7))
+    daily(date(2026, 12, 7))
     app.refresh_from_db()
     assert app.reply_due == counted and app.clock_status != "calendar_missing"
     assert Event.objects.filter(action="applications.deadline.moved", subject_label=app.tracking_no).exists()
