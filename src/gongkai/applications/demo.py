@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from gongkai.agencies.models import Agency, Membership, Role
 from gongkai.annual.demo import data_years
+from gongkai.identifiers import USCC_ALPHABET, resident_id_check_char, uscc_check_char
 from gongkai.workdays.services import db_calendar
 
 from . import services
@@ -29,7 +30,6 @@ from .rules import (
     WITHDRAWN_OUTCOME,
 )
 from .services import ApplicantData, ApplicationError
-from .validators import resident_id_check_char, uscc_check_char
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
 GIVEN = ["建国", "秀兰", "志明", "丽华", "海波", "文静", "晓峰", "春燕", "国栋", "子豪"]
@@ -59,7 +59,7 @@ def _person(rng: random.Random, n: int, first_year: int) -> ApplicantData:
     organisation = rng.random() < 0.25
     if organisation:
         first = f"91{rng.randint(100000, 999999)}MA0{rng.randint(10000000, 99999999)}"[:17]
-        first = "".join(c if c in "0123456789ABCDEFGHJKLMNPQRTUWXY" else "0" for c in first)
+        first = "".join(c if c in USCC_ALPHABET else "0" for c in first)
         kind = rng.choice(ORG_TYPES)
         name, id_type, number = rng.choice(COMPANIES), "uscc", first + uscc_check_char(first)
     else:

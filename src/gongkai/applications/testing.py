@@ -6,9 +6,10 @@ from datetime import date, datetime, time
 
 from django.utils import timezone
 
+from gongkai.identifiers import resident_id_check_char, uscc_check_char
+
 from .models import Application, Channel
 from .services import ApplicantData, register_by_staff
-from .validators import resident_id_check_char, uscc_check_char
 
 PERSON_ID = "11010519491231002" + resident_id_check_char("11010519491231002")
 PHONE = "13912345678"

@@ -15,6 +15,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from gongkai.i18n import join_list
+from gongkai.identifiers import USCC_ALPHABET, resident_id_check_char, uscc_check_char
 
 from .rules import ID_TYPES
 
@@ -30,21 +31,12 @@ def _clean(value: str) -> str:
 
 # ---------------------------------------------------------------- 居民身份证 (GB 11643-1999)
 
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)  # 2^(17-i) mod 11
-_ID_CHECK = "10X98765432"  # ISO 7064 MOD 11-2: index = weighted sum mod 11
 # Province-level codes (GB/T 2260) under which 居民身份证 are issued on the mainland.
 _PROVINCES = frozenset(
     str(n)
     for n in (*range(11, 16), *range(21, 24), *range(31, 38), *range(41, 47), *range(50, 55), *range(61, 66))
 )
 _PERMIT_AREAS = {"810000": "香港", "820000": "澳门", "830000": "台湾"}
-
-
-def resident_id_check_char(first17: str) -> str:
-    """The 18th character for the 17 leading digits (GB 11643, ISO 7064 MOD 11-2)."""
-    if not re.fullmatch(r"\d{17}", first17):
-        raise ValueError("应为17位数字")
-    return _ID_CHECK[sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True)) % 11]
 
 
 def _check_18(value: str, label: str, today: date | None, area_error) -> str:
@@ -102,17 +94,6 @@ def _permit_area_error(v: str) -> str | None:
 
 
 # ---------------------------------------------------------------- 统一社会信用代码 (GB 32100-2015)
-
-USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # 31 characters: no I, O, S, V, Z
-_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)  # 3^i mod 31
-
-
-def uscc_check_char(first17: str) -> str:
-    """The 18th character of a 统一社会信用代码 for its 17 leading characters (GB 32100-2015)."""
-    if len(first17) != 17 or any(c not in USCC_ALPHABET for c in first17):
-        raise ValueError("应为17位代码字符")
-    total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS, strict=True))
-    return USCC_ALPHABET[(31 - total % 31) % 31]
 
 
 def validate_uscc(value: str) -> str:

@@ -12,11 +12,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency, Membership
-from gongkai.redaction.detect import id_check_digit
+from gongkai.identifiers import USCC_ALPHABET, resident_id_check_char, uscc_check_char
 from gongkai.workdays.services import db_calendar
 
 from .models import BatchItem, BatchState, CreditRecord, PublicityState, SubmissionBatch
-from .rules import USCC_CHARS, Category, Kind, uscc_check_char
+from .rules import Category, Kind
 from .services import DueDates, fill_dates
 
 PREFIX = "sfx-"
@@ -58,14 +58,14 @@ GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超"
 
 
 def _uscc(rng: random.Random, head: str) -> str:
-    body = head + "239001" + "".join(rng.choice(USCC_CHARS[:10]) for _ in range(8))
-    body += rng.choice(USCC_CHARS)
+    body = head + "239001" + "".join(rng.choice(USCC_ALPHABET[:10]) for _ in range(8))
+    body += rng.choice(USCC_ALPHABET)
     return body + uscc_check_char(body)
 
 
 def _id_no(rng: random.Random) -> str:
     first = f"239001{rng.randint(1960, 2002)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(0, 999):03d}"
-    return first + id_check_digit(first)
+    return first + resident_id_check_char(first)
 
 
 def _person(rng: random.Random) -> str:

@@ -8,13 +8,13 @@ import calendar as _calendar
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from gongkai import law
+from gongkai.identifiers import valid_uscc
 
 
 class Kind(models.TextChoices):
@@ -57,26 +57,6 @@ def split_categories(text: str) -> list[str]:
     for sep in ("；", ";", "，", ",", "/", "|", " "):
         text = text.replace(sep, "、")
     return [part for part in (p.strip() for p in text.split("、")) if part]
-
-
-# ---------------------------------------------------------------- GB 32100-2015 统一社会信用代码
-
-USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # 31 characters: no I, O, S, V, Z
-USCC_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))  # 1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28
-_USCC_VALUE = {c: i for i, c in enumerate(USCC_CHARS)}
-
-
-def uscc_check_char(first17: str) -> str:
-    total = sum(_USCC_VALUE[c] * w for c, w in zip(first17, USCC_WEIGHTS, strict=True))
-    return USCC_CHARS[(31 - total % 31) % 31]
-
-
-@lru_cache(maxsize=8192)  # an import repeats the authority's and the source unit's codes on every row
-def valid_uscc(code: str) -> bool:
-    """18 characters of the code set, the 行政区划码 (3rd–8th) in digits, the check character right."""
-    if len(code) != 18 or any(c not in _USCC_VALUE for c in code) or not code[2:8].isdigit():
-        return False
-    return uscc_check_char(code[:17]) == code[17]
 
 
 # ---------------------------------------------------------------- the platform's layout

@@ -6,9 +6,11 @@ import csv
 import io
 from datetime import date
 
+from gongkai.identifiers import uscc_check_char
+
 from .importing import import_columns
 from .models import CreditRecord, PublicityState
-from .rules import Kind, uscc_check_char
+from .rules import Kind
 
 PERSON_ID = "110105199001011232"  # a valid 18-digit ID number (GB 11643 check digit 2)
 

@@ -14,6 +14,7 @@ from datetime import date
 from django.db import transaction
 
 from gongkai.agencies.models import Agency
+from gongkai.identifiers import USCC_ALPHABET
 
 from .models import Material, ServiceItem, Status
 
@@ -168,8 +169,7 @@ OTHERS = {"jyj": 18, "scjgj": 36, "wjw": 24}  # other agencies with a few items
 
 
 def _uscc(rng: random.Random) -> str:
-    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-    return "11" + "".join(rng.choice(alphabet) for _ in range(16))
+    return "11" + "".join(rng.choice(USCC_ALPHABET) for _ in range(16))
 
 
 def _names(rng: random.Random, count: int) -> list[tuple[str, str]]:

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from gongkai.identifiers import resident_id_check_char
+
 NAME = "name"  # a natural person other than the party of a decision
 PARTY = "party_name"  # the natural person a decision is about (当事人、被处罚人)
 ID_NUMBER = "id_number"
@@ -69,9 +71,6 @@ def fold(text: str) -> str:
 
 # ---------------------------------------------------------------- checks
 
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_CHECK = "10X98765432"  # ISO 7064 MOD 11-2, GB 11643
-
 
 def _valid_date(year: int, month: int, day: int) -> bool:
     try:
@@ -80,16 +79,12 @@ def _valid_date(year: int, month: int, day: int) -> bool:
         return False
 
 
-def id_check_digit(first17: str) -> str:
-    return _ID_CHECK[sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True)) % 11]
-
-
 def valid_id18(number: str) -> bool:
     number = number.upper()
     return (
         len(number) == 18
         and number[:17].isdigit()
-        and id_check_digit(number[:17]) == number[17]
+        and resident_id_check_char(number[:17]) == number[17]
         and _valid_date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     )
 

@@ -8,16 +8,15 @@ from hypothesis import strategies as st
 
 from gongkai import law
 from gongkai.credit.rules import (
-    USCC_CHARS,
     Kind,
     add_months,
     publicity,
     special_field,
-    uscc_check_char,
-    valid_uscc,
     validate,
 )
 from gongkai.credit.testing import AUTHORITY, uscc
+from gongkai.identifiers import USCC_ALPHABET as USCC_CHARS
+from gongkai.identifiers import uscc_check_char, valid_uscc
 
 TODAY = date(2025, 12, 1)
 

@@ -3,6 +3,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gongkai.identifiers import resident_id_check_char as id_check_digit
 from gongkai.redaction import PROFILES, apply, detect
 from gongkai.redaction.detect import (
     ADDRESS,
@@ -12,7 +13,6 @@ from gongkai.redaction.detect import (
     NAME,
     PARTY,
     PHONE,
-    id_check_digit,
     luhn,
     valid_id18,
 )

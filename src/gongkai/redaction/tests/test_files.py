@@ -7,8 +7,8 @@ import pdfplumber
 import pypdfium2
 import pytest
 
+from gongkai.identifiers import resident_id_check_char as id_check_digit
 from gongkai.redaction import PROFILES, apply, detect, pdf, word
-from gongkai.redaction.detect import id_check_digit
 from gongkai.redaction.profiles import REPLY_COPY
 
 ID = "330106198805214321"
