@@ -13,6 +13,7 @@ from gongkai.agencies.access import WRITE_ROLES, access_for
 from gongkai.events.services import record, snapshot
 from gongkai.statemachine import TransitionRefused
 from gongkai.workdays import CalendarMissing, WorkCalendar
+from gongkai.workdays.services import db_calendar
 
 from . import rules
 from .models import Appeal
@@ -211,10 +212,7 @@ def record_withdrawal(actor, appeal: Appeal, withdrawn_on: date, note: str = "")
 
 def answer_due(appeal: Appeal, calendar: WorkCalendar | None = None) -> date:
     """The last day for our 答复/答辩 (raises ``CalendarMissing`` when the calendar lacks a year)."""
-    if calendar is None:
-        from gongkai.workdays.services import db_calendar
-
-        calendar = db_calendar()
+    calendar = calendar or db_calendar()
     period = rules.answer_period(appeal.kind, appeal.simplified)
     if period.count is DayCount.WORKING:
         return calendar.nth_working_day_after(appeal.received_on, period.days)
@@ -225,10 +223,7 @@ def answer_status(appeal: Appeal, today: date | None = None, calendar: WorkCalen
     """For the pages: the due date, whether it was met, or why it cannot be computed."""
     period = rules.answer_period(appeal.kind, appeal.simplified)
     out = {"period": period, "due": None, "late": None, "days_left": None, "missing": ""}
-    if calendar is None:
-        from gongkai.workdays.services import db_calendar
-
-        calendar = db_calendar()
+    calendar = calendar or db_calendar()
     try:
         due = answer_due(appeal, calendar)
     except CalendarMissing as error:
