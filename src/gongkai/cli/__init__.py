@@ -12,6 +12,8 @@ COMMAND_MODULES = (
     "gongkai.cli.deadline",
     "gongkai.cli.worker",
     "gongkai.cli.report",
+    "gongkai.cli.audit",
+    "gongkai.cli.backup",
 )
 
 

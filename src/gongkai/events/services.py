@@ -12,7 +12,8 @@ from typing import Any
 
 from django.db import models, transaction
 
-from .models import Event
+from . import chain
+from .models import ChainHead, Event
 
 
 class NotInTransaction(RuntimeError):
@@ -109,3 +110,28 @@ def record(
         after=_json_value(after) if after is not None else None,
         note=note,
     )
+
+
+def verify_chain(limit: int = 20) -> chain.Verdict:
+    """Re-compute the log's hash chain from the first event to the head (``gongkai audit verify``)."""
+    head = ChainHead.objects.filter(pk=ChainHead.PK).first()
+    unnumbered = Event.objects.filter(seq__isnull=True).values_list("id", flat=True)[:limit]
+    rows = (
+        Event.objects.filter(seq__isnull=False)
+        .order_by("seq")
+        .values("id", "seq", "digest", *chain.CONTENT_FIELDS)
+        .iterator(chunk_size=2000)
+    )
+    verdict = chain.verify(rows, head.seq if head else 0, head.digest if head else chain.GENESIS, limit)
+    if unnumbered:
+        ids = "、".join(str(i) for i in unnumbered)
+        extra = chain.Break(
+            None,
+            None,
+            f"编号为 {ids} 的记录没有序号：它们绕过了记录程序写入",
+            f"events with id {', '.join(str(i) for i in unnumbered)} have no number: they were written around the log",
+        )
+        verdict = chain.Verdict(
+            verdict.checked, verdict.head_seq, verdict.head_digest, (*verdict.breaks, extra)
+        )
+    return verdict

@@ -1,3 +1,3 @@
-from .event import AppendOnlyError, Event
+from .event import AppendOnlyError, ChainHead, Event
 
-__all__ = ["AppendOnlyError", "Event"]
+__all__ = ["AppendOnlyError", "ChainHead", "Event"]

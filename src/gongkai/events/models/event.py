@@ -1,13 +1,16 @@
 """One row per action. Rows are never changed or removed: the model, its queryset and (on the
 database side) a trigger all refuse it."""
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.events import phrases
+from gongkai.events import chain, phrases
 
 
 class AppendOnlyError(Exception):
@@ -55,6 +58,9 @@ class Event(models.Model):
     before = models.JSONField(_("变更前"), null=True, blank=True, encoder=DjangoJSONEncoder)
     after = models.JSONField(_("变更后"), null=True, blank=True, encoder=DjangoJSONEncoder)
     note = models.TextField(_("说明"), blank=True)
+    # The hash chain (gongkai.events.chain): the event's number in the log and its digest.
+    seq = models.PositiveBigIntegerField(_("序号"), null=True, unique=True, editable=False)
+    digest = models.CharField(_("校验值"), max_length=64, blank=True, editable=False)
 
     objects = EventQuerySet.as_manager()
 
@@ -83,7 +89,41 @@ class Event(models.Model):
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise AppendOnlyError("操作记录只能追加，不能修改。")
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            head = ChainHead.advance()
+            self.seq = head.seq
+            self.digest = chain.digest(head.digest, head.seq, self.chain_content())
+            super().save(*args, **kwargs)
+            ChainHead.objects.filter(pk=ChainHead.PK).update(digest=self.digest)
+
+    def chain_content(self) -> dict:
+        return chain.content_of(self, DjangoJSONEncoder)
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("操作记录只能追加，不能删除。")
+
+
+class ChainHead(models.Model):
+    """One row: the number and digest of the last event. Advancing it is the first write of an
+    event's insert, so concurrent writers queue on it and each reads the digest before its own."""
+
+    PK = 1
+    seq = models.PositiveBigIntegerField(default=0)
+    digest = models.CharField(max_length=64, default=chain.GENESIS)
+
+    class Meta:
+        verbose_name = _("操作记录链头")
+        verbose_name_plural = _("操作记录链头")
+
+    @classmethod
+    def advance(cls) -> ChainHead:
+        """The head with ``seq`` already moved on to the new event's number, and ``digest`` still
+        the previous event's."""
+        if not cls.objects.filter(pk=cls.PK).update(seq=F("seq") + 1):
+            try:
+                with transaction.atomic():
+                    cls.objects.create(pk=cls.PK)
+            except IntegrityError:  # another writer created it first
+                pass
+            cls.objects.filter(pk=cls.PK).update(seq=F("seq") + 1)
+        return cls.objects.get(pk=cls.PK)
