@@ -287,13 +287,21 @@ def _restore_sqlite(source: Path) -> None:
     os.replace(staged, target)
 
 
-def _restore_postgresql(source: Path, force: bool) -> None:
+def _restore_postgresql(source: Path) -> None:
     connection = _database()
     options, env = _pg_env(connection.settings_dict)
     connection.close()
-    command = ["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction"]
-    if force:
-        command += ["--clean", "--if-exists"]
+    # --clean: an empty site still has its migrated tables, replaced by the dump's own (the
+    # refusal to overwrite data was made before); --single-transaction: all or nothing.
+    command = [
+        "pg_restore",
+        "--no-owner",
+        "--no-privileges",
+        "--exit-on-error",
+        "--single-transaction",
+        "--clean",
+        "--if-exists",
+    ]
     done = subprocess.run([*command, *options, str(source)], env=env, capture_output=True, text=True)
     if done.returncode:
         raise BackupError(f"pg_restore 出错，数据库未改动：{done.stderr.strip()[-2000:]}")
@@ -338,7 +346,7 @@ def restore(archive_path: Path, force: bool = False) -> dict:
         if connection.vendor == "sqlite":
             _restore_sqlite(folder / manifest["database"])
         else:
-            _restore_postgresql(folder / manifest["database"], force)
+            _restore_postgresql(folder / manifest["database"])
         _restore_files(folder, manifest)
     call_command("migrate", verbosity=0, interactive=False)
     return manifest
