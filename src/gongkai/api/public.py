@@ -48,8 +48,8 @@ LIST_FIELDS = (
     "disclosure",
     "agency_id",
 )
-NOT_FOUND = {404: ErrorOut}
 INVALID = {422: ErrorOut}
+NOT_FOUND = {404: ErrorOut, **INVALID}
 
 DocTypeCode = Literal[tuple(DocType.values)]  # type: ignore[valid-type]
 ValidityCode = Literal[tuple(Validity.values)]  # type: ignore[valid-type]
@@ -87,7 +87,9 @@ def agency_json(agency: Agency | None, codes: dict[int, str] | None = None) -> d
 # ------------------------------------------------------------------ agencies
 
 
-@router.get("/agencies", response=AgencyPage, summary="机构列表", operation_id="agencies_list")
+@router.get(
+    "/agencies", response={200: AgencyPage, **INVALID}, summary="机构列表", operation_id="agencies_list"
+)
 def agencies_list(request, paging: Query[Paging]):
     qs = public_agencies().order_by("sort_order", "code")
     codes = dict(public_agencies().values_list("id", "code"))

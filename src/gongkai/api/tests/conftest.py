@@ -12,7 +12,7 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture
-def published(world):
+def published(world):  # noqa: F811  (the fixture above)
     """Agency A's 2024 report, published (version 1) through the reports services."""
     from gongkai.reports import services
     from gongkai.reports.checks import evaluate_for_publishing, fingerprint

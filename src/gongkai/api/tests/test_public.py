@@ -159,4 +159,4 @@ def test_errors_speak_english_on_an_english_request(world, client):
     client.cookies["django_language"] = "en"
     body = client.get(f"{V1}/agencies/nowhere/guide").json()
     assert body["code"] == "not_found"
-    assert body["message"].isascii(), body["message"]
+    assert body["message"] == "There is no agency with the code “nowhere”."
