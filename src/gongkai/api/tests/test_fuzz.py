@@ -33,6 +33,24 @@ def seeded(world, token_of):
     return {"Authorization": f"Bearer {token_of(world.supervisor)}"}
 
 
+def _fuzz(operation, mode, headers):
+    """A Hypothesis test of one operation in one generation mode."""
+
+    @given(case=operation.as_strategy(generation_mode=mode))
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+    )
+    def run(case):
+        response = case.call(headers=headers)
+        case.validate_response(response, checks=CHECKS)
+
+    return run
+
+
 def test_every_operation_survives_generated_input(seeded):
     from gongkai.web.wsgi import application
 
@@ -40,19 +58,6 @@ def test_every_operation_survives_generated_input(seeded):
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) == 12
     for operation in operations:
+        headers = seeded if "/staff/" in operation.path else None
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-            headers = seeded if "/staff/" in operation.path else None
-
-            @given(case=operation.as_strategy(generation_mode=mode))
-            @settings(
-                max_examples=EXAMPLES,
-                deadline=None,
-                database=None,
-                derandomize=True,
-                suppress_health_check=list(HealthCheck),
-            )
-            def run(case):
-                response = case.call(headers=headers)
-                case.validate_response(response, checks=CHECKS)
-
-            run()
+            _fuzz(operation, mode, headers)()
