@@ -190,20 +190,13 @@ class _Printer:
             self._text(path, report, findings, failure)
 
     def _json(self, path, report, findings, failure) -> None:
-        from gongkai.annual.checks import has_errors
+        from gongkai.annual.checks import check_result
 
         item: dict = {"path": str(path)}
         if failure:
             item |= {"status": failure[0], "error": failure[1]}
         else:
-            item |= {
-                "status": "errors" if has_errors(findings) else "ok",
-                "format": report.format,
-                "agency": report.agency.name,
-                "year": report.year,
-                "findings": [f.to_json() for f in findings],
-                "notes": [n.to_json() for n in report.notes],
-            }
+            item |= check_result(report, findings)
         text = json.dumps(item, ensure_ascii=False)
         self.write(("\n  " if self.first else ",\n  ") + text)
         self.first = False

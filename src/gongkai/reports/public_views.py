@@ -4,14 +4,14 @@ and the version history with every 更正说明 (old versions stay reachable).""
 from __future__ import annotations
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from gongkai.agencies.models import Agency
 from gongkai.annual.writers import render as render_report
 
 from .models import AnnualReport, ReportVersion
-from .queries import published_reports
+from .queries import published_report, published_reports, published_version
 from .views import EXPORTS, report_download
 
 
@@ -32,20 +32,14 @@ def index(request):
 
 
 def _published(agency_code: str, year: int) -> AnnualReport:
-    report = get_object_or_404(
-        AnnualReport.objects.select_related("agency"),
-        agency__code=agency_code,
-        agency__is_active=True,
-        year=year,
-    )
-    if not report.versions.exists():
+    report = published_report(agency_code, year)
+    if report is None:
         raise Http404("not published")
     return report
 
 
 def _version(report: AnnualReport, number: int | None) -> ReportVersion:
-    qs = report.versions.all()
-    version = qs.order_by("-number").first() if number is None else qs.filter(number=number).first()
+    version = published_version(report, number)
     if version is None:
         raise Http404("no such version")
     return version

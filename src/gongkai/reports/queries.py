@@ -53,6 +53,25 @@ def published_reports(agency=None) -> list[PublishedReport]:
     return [PublishedReport(r, r.versions.all()[0], r.n_versions) for r in qs]
 
 
+def published_report(agency_code: str, year: int) -> AnnualReport | None:
+    """The report of an active agency for ``year`` if it has a published version (the portal's and
+    the API's rule: nothing else is public)."""
+    report = (
+        AnnualReport.objects.select_related("agency")
+        .filter(agency__code=agency_code, agency__is_active=True, year=year)
+        .first()
+    )
+    if report is None or not report.versions.exists():
+        return None
+    return report
+
+
+def published_version(report: AnnualReport, number: int | None = None) -> ReportVersion | None:
+    """Version ``number`` of a published report, or its latest (None: no such version)."""
+    qs = report.versions.all()
+    return qs.order_by("-number").first() if number is None else qs.filter(number=number).first()
+
+
 def report_states(agencies, year: int) -> dict[int, str | None]:
     """Each agency's report status for ``year`` (None: not started), with one query."""
     pks = agency_pks(agencies)

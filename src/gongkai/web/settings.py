@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "gongkai.disclosure",
     "gongkai.hotline",
     "gongkai.interaction",
+    "gongkai.api",
+    "ninja",  # django-ninja: its Swagger UI files are served from here, not from a CDN
     "huey.contrib.djhuey",
 ]
 

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from gongkai.agencies import auth_views
+from gongkai.api.v1 import api as api_v1
 
 admin.site.site_header = "政府信息公开 · 站点管理"
 admin.site.site_title = "政府信息公开"
@@ -32,6 +33,8 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/api-tokens/", include("gongkai.api.urls")),
+    path("api/v1/", api_v1.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -15,7 +15,16 @@ from . import (  # noqa: F401  (registers checks)
 )
 from .base import REGISTRY, CheckContext, CheckOptions, Finding, Severity, run_all
 
-__all__ = ["REGISTRY", "CheckContext", "CheckOptions", "Finding", "Severity", "run_checks", "has_errors"]
+__all__ = [
+    "REGISTRY",
+    "CheckContext",
+    "CheckOptions",
+    "Finding",
+    "Severity",
+    "check_result",
+    "has_errors",
+    "run_checks",
+]
 
 
 def run_checks(
@@ -28,3 +37,15 @@ def run_checks(
 
 def has_errors(findings: list[Finding]) -> bool:
     return any(f.severity is Severity.ERROR for f in findings)
+
+
+def check_result(report: Report, findings: list[Finding]) -> dict:
+    """One checked report as ``gongkai check --json`` and the API's check give it."""
+    return {
+        "status": "errors" if has_errors(findings) else "ok",
+        "format": report.format,
+        "agency": report.agency.name,
+        "year": report.year,
+        "findings": [f.to_json() for f in findings],
+        "notes": [n.to_json() for n in report.notes],
+    }

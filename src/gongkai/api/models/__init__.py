@@ -1,0 +1,3 @@
+from .token import ApiToken
+
+__all__ = ["ApiToken"]
