@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "gongkai.disclosure",
     "gongkai.hotline",
     "gongkai.interaction",
+    "gongkai.supervision",
     "huey.contrib.djhuey",
 ]
 
