@@ -92,7 +92,9 @@ def _legend(series: Sequence[Series], x: float, y: float) -> tuple[list[str], fl
         if cx + w > x + 560 and cx > x:
             cx, cy = x, cy + FONT_SIZE + 8
         colour = PALETTE[i % len(PALETTE)]
-        parts.append(f'<rect x="{cx:.1f}" y="{cy:.1f}" width="14" height="14" fill="{colour}"/>')
+        parts.append(
+            f'<rect x="{cx:.1f}" y="{cy:.1f}" width="14" height="14" fill="{colour}" aria-hidden="true"/>'
+        )
         parts.append(f'<text x="{cx + 18:.1f}" y="{cy + 12:.1f}">{_e(s.label)}</text>')
         cx += w
     parts.append("</g>")

@@ -52,6 +52,22 @@ def _total(place: Workplace, rows) -> list[str]:
     return cells
 
 
+def _xlsx_line(r) -> list:
+    """Numbers stay numbers (rates as fractions shown as %); a change in points is text."""
+    line = []
+    for c in COLUMNS:
+        value = c.value(r)
+        if c.key == "state":
+            line.append(state_text(r))
+        elif c.key.endswith("_change") and c.rate:
+            line.append(shown(c, value))  # percentage points: text, a number would read as a %
+        elif value is None:
+            line.append("—")
+        else:
+            line.append(value)
+    return line
+
+
 def xlsx(place: Workplace, rows) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -65,19 +81,11 @@ def xlsx(place: Workplace, rows) -> bytes:
     for cell in ws[2]:
         cell.font = Font(bold=True)
     for r in rows:
-        line = []
-        for c in COLUMNS:
-            value = c.value(r)
-            if c.key == "state":
-                line.append(state_text(r))
-            elif c.key.endswith("_change") and c.rate:
-                line.append(shown(c, value))  # percentage points: text, a number would read as a %
-            elif value is None:
-                line.append("—")
-            else:
-                line.append(value)
-        ws.append(line)
-    ws.append(_total(place, rows))
+        ws.append(_xlsx_line(r))
+    total = _xlsx_line(total_row(place, rows))
+    total[0] = _("合计（%(n)d个机构）") % {"n": len(rows)}
+    total[1:4] = ["", "", ""]  # state, errors, warnings: nothing to add up
+    ws.append(total)
     for row in ws.iter_rows(min_row=3):
         for c, cell in zip(COLUMNS, row, strict=False):
             if c.rate and not c.key.endswith("_change") and isinstance(cell.value, float):
@@ -110,7 +118,8 @@ def docx(place: Workplace, rows) -> bytes:
         setattr(section, side, Cm(1.5))
     style = doc.styles["Normal"]
     style.font.size = Pt(9)
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
+    style.font.name = "宋体"
+    style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
     heading = doc.add_paragraph()
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = heading.add_run(title(place))

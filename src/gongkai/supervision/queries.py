@@ -186,7 +186,7 @@ class Row:
 
     @property
     def state_label(self) -> str:
-        return str(STATE_LABELS[self.state])
+        return str(STATE_LABELS[self.state]) if self.state else ""  # a total row has none
 
     @property
     def published_late(self) -> bool:
@@ -195,6 +195,8 @@ class Row:
     @property
     def status_note(self) -> str:
         """What the state leaves out: returned, in review while late, being corrected."""
+        if not self.state:
+            return ""
         if self.report is None:
             return _("尚未开始编制") if self.state == LATE else ""
         if self.state == LATE:

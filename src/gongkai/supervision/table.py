@@ -33,11 +33,11 @@ COLUMNS = (
     Column("warnings", gettext_lazy("警告"), "warnings", lambda r: r.warnings),
     Column("overdue", gettext_lazy("当前逾期申请"), "overdue", lambda r: r.overdue),
     Column("new", gettext_lazy("新收申请"), "new", lambda r: r.now.new),
-    Column("new_change", gettext_lazy("较上年"), "new_change", lambda r: r.now.new - r.before.new),
+    Column("new_change", gettext_lazy("较上年增减"), "new_change", lambda r: r.now.new - r.before.new),
     Column("disclosure", gettext_lazy("公开率"), "disclosure", lambda r: r.now.disclosure_rate, rate=True),
     Column(
         "disclosure_change",
-        gettext_lazy("较上年"),
+        gettext_lazy("公开率较上年"),
         None,
         lambda r: _change(r.now.disclosure_rate, r.before.disclosure_rate),
         rate=True,
@@ -45,7 +45,7 @@ COLUMNS = (
     Column("ontime", gettext_lazy("按期答复率"), "ontime", lambda r: r.now.on_time_rate, rate=True),
     Column(
         "ontime_change",
-        gettext_lazy("较上年"),
+        gettext_lazy("按期率较上年"),
         None,
         lambda r: _change(r.now.on_time_rate, r.before.on_time_rate),
         rate=True,
