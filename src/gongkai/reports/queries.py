@@ -19,7 +19,7 @@ from gongkai.annual.sum import sum_reports
 
 from .build import build_report, compute_tables_by_agency
 from .checks import check_options, deadline_for
-from .models import AnnualReport, ReportVersion
+from .models import AnnualReport, ImportedBaseline, ReportVersion
 
 
 @dataclass(frozen=True)
@@ -142,17 +142,21 @@ class Summary:
     rows: list = field(default_factory=list)  # (agency, [figure])
     report: object = None  # the summed gongkai.annual Report, None when it cannot be made
     error: str = ""
+    tables: dict = field(default_factory=dict)  # agency pk → its tables (what was summed)
 
 
-def summarise(user, year: int) -> Summary:
-    """Tables 二、三、四 of every agency ``user`` may see, from live data (one batch of grouped
-    queries for all of them), and their sum.
+def summarise(user, year: int, agencies=None) -> Summary:
+    """Tables 二、三、四 of every agency ``user`` may see (or of ``agencies``, a subset the caller
+    has already limited to those), from live data (one batch of grouped queries for all of them),
+    and their sum.
 
     The tables come from the records and hold their balances by construction, so the sum is made
     without running the checks on each input (``check=False``): the checks would refuse every
     input for its missing texts (一、五、六), which a summary of tables does not carry, and would
     cost a full check run per agency. The inputs are the live tables, not published versions."""
-    agencies = list(agencies_for(user).order_by("sort_order", "code"))
+    if agencies is None:
+        agencies = agencies_for(user).order_by("sort_order", "code")
+    agencies = list(agencies)
     summary = Summary(year, agencies)
     if not agencies:
         return summary
@@ -160,7 +164,7 @@ def summarise(user, year: int) -> Summary:
     if layout.applications is None:
         summary.error = _("%(year)d年度适用2019年以前的格式，没有统一的统计表，不能汇总。") % {"year": year}
         return summary
-    tables = compute_tables_by_agency(agencies, year, layout)
+    tables = summary.tables = compute_tables_by_agency(agencies, year, layout)
     summary.rows = [(a, figures(tables[a.pk])) for a in agencies]
     reports = [build_report(a, year, tables=tables[a.pk], with_facts=False) for a in agencies]
     try:
@@ -168,3 +172,64 @@ def summarise(user, year: int) -> Summary:
     except ReportError as exc:
         summary.error = str(exc)
     return summary
+
+
+# ---------------------------------------------------------------- the checks of many reports at once
+
+
+@dataclass(frozen=True)
+class FindingCounts:
+    errors: int  # block publishing (as the workspace counts them)
+    warnings: int  # each needs a confirmation
+
+
+def finding_counts(
+    workspaces, year: int, tables: dict, today: date | None = None
+) -> dict[int, FindingCounts]:
+    """The checks' errors and warnings of each workspace (``AnnualReport`` rows of ``year``), keyed by
+    agency pk, with a fixed number of queries whatever their number: the report as it stands
+    (``build.current_report``: the latest published version while published, else the live
+    ``tables`` given, keyed by agency pk, with the workspace's texts) against last year's report
+    (its latest published version, else an imported baseline), as ``checks.evaluate`` does. Left
+    out, because they need queries per agency: the registry figures of section 一 (TXT-FACT) and
+    PUB-CHANGED; the workspace shows the complete list."""
+    from gongkai.annual.checks import Severity, run_checks
+
+    from .checks import CONFIRMABLE_ERRORS
+
+    workspaces = list(workspaces)
+    pks = [w.agency_id for w in workspaces]
+    options = check_options(today or timezone.localdate())
+    current = latest_versions(pks, year)
+    previous: dict[int, object] = {
+        b.agency_id: b for b in ImportedBaseline.objects.filter(agency_id__in=pks, year=year - 1)
+    }
+    previous.update(latest_versions(pks, year - 1))
+    out = {}
+    for ws in workspaces:
+        pk = ws.agency_id
+        if ws.status == "published" and pk in current:
+            report = current[pk].to_report()
+        else:
+            report = build_report(ws.agency, year, ws, tables=tables[pk], with_facts=False)
+        before = previous.get(pk)
+        findings = run_checks(report, before.to_report() if before else None, options)
+        errors = sum(f.severity is Severity.ERROR and f.code not in CONFIRMABLE_ERRORS for f in findings)
+        warnings = sum(
+            (f.severity is Severity.ERROR and f.code in CONFIRMABLE_ERRORS) or f.severity is Severity.WARNING
+            for f in findings
+        )
+        out[pk] = FindingCounts(errors, warnings)
+    return out
+
+
+def latest_versions(agencies, year: int) -> dict[int, ReportVersion]:
+    """Each agency's latest published version of ``year``'s report (one query per chunk of agencies)."""
+    out: dict[int, ReportVersion] = {}
+    for ids in chunks(agency_pks(agencies)):
+        rows = ReportVersion.objects.filter(report__agency_id__in=ids, report__year=year).select_related(
+            "report"
+        )
+        for version in rows.order_by("report_id", "number"):
+            out[version.report.agency_id] = version  # the highest number comes last
+    return out

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "gongkai.interaction",
     "gongkai.api",
     "ninja",  # django-ninja: its Swagger UI files are served from here, not from a CDN
+    "gongkai.supervision",
     "huey.contrib.djhuey",
 ]
 

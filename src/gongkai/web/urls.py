@@ -29,6 +29,7 @@ urlpatterns = [
     path("staff/disclosure/", include("gongkai.disclosure.urls")),
     path("staff/hotline/", include("gongkai.hotline.urls")),
     path("staff/interaction/", include("gongkai.interaction.urls")),
+    path("staff/supervision/", include("gongkai.supervision.urls")),
     path("staff/", include("gongkai.agencies.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -40,6 +40,7 @@ RESERVED_CODES = frozenset(
         "govservice",
         "interaction",
         "credit",
+        "supervision",
         "static",
         "admin",
         "accounts",
