@@ -395,6 +395,7 @@ _ALPHABET = st.sampled_from(
     list(" \t\n|、.,:()（）：，—-/0123456789abAB")
     + list("一二三总计開發處年告無中")
     + ["  ", "\u3000", "１", "\x07"]
+    + ["_", "é", "①", "ア", "\u4dc0", "\ufa6e"]  # dropped word characters; kept non-word ones
 )
 _TEXTS = st.lists(_ALPHABET, max_size=60).map("".join)
 
@@ -436,10 +437,22 @@ def test_compact_search_finds_what_the_compact_text_holds(text, key, start, end)
         assert m.start() == region.origin(p)
         assert m.end() == region.origin(p + len(key) - 1) + 1
         for mark in range(len(key)):
-            assert compact_pattern(key, mark).search(mtext, start, end).start(1) == region.origin(p + mark)
+            assert compact_pattern(key, mark).search(search.stext, start, end).start(1) == region.origin(p + mark)
     last = region.text.rfind(key)
     assert search.rfind_end(key, start, end) == (region.origin(last + len(key) - 1) + 1 if last >= 0 else -1)
     assert search.next_kept(start, end) == (region.origin(0) if region.text else -1)
+
+
+def test_cjk_not_word_lists_the_cjk_code_points_outside_word_characters():
+    """The compact patterns' gap relies on it (see ``search_text``)."""
+    import re
+
+    from gongkai.annual.readers._normalise import CJK_NOT_WORD
+
+    odd = re.compile(f"[{CJK_NOT_WORD}]")
+    for lo, hi in ((0x3400, 0x9FFF), (0xF900, 0xFAFF)):
+        for c in range(lo, hi + 1):
+            assert (not chr(c).isalnum()) == bool(odd.match(chr(c))), hex(c)
 
 
 def test_compact_patterns_take_compact_keys_only():

@@ -469,7 +469,7 @@ def locate(anchors: list[Anchor], search: CompactSearch, start: int, end: int) -
     hits: list[Hit] = []
     cursor = start
     for i, anchor in enumerate(anchors):
-        pos = _find_exact(anchor, mtext, cursor, end)
+        pos = _find_exact(anchor, search.stext, cursor, end)
         if pos is None:
             pos = _find_fuzzy(anchor, search, cursor, end, anchors[i + 1 : i + 3])
         if pos is None:
@@ -485,9 +485,9 @@ def locate(anchors: list[Anchor], search: CompactSearch, start: int, end: int) -
     return hits
 
 
-def _find_exact(anchor: Anchor, mtext: str, cursor: int, end: int) -> int | None:
+def _find_exact(anchor: Anchor, stext: str, cursor: int, end: int) -> int | None:
     for pattern in anchor.patterns:
-        m = pattern.search(mtext, cursor, end)
+        m = pattern.search(stext, cursor, end)
         if m is not None:
             return m.start(1)  # where the label text starts, after any ordinal in the key
     return None
