@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from itertools import islice
 
 from ..model import AgencyKind, AgencyLevel
 from ._normalise import cn_number
@@ -147,13 +146,24 @@ def _title(lines: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _head_lines(mtext: str) -> list[str]:
+    """The first _HEAD_LINES non-blank lines (splitting only as much of the text as needed)."""
+    size = 2000
+    while True:
+        head = mtext[:size].split("\n")
+        lines = [ln for ln in (head if size >= len(mtext) else head[:-1]) if ln.strip()]
+        if len(lines) >= _HEAD_LINES or size >= len(mtext):
+            return lines[:_HEAD_LINES]
+        size *= 4
+
+
 def read_meta(text: str, mtext: str) -> Meta:
     meta = Meta()
     # pinyin injected after characters by some mirrors: 机(jī)关(guān)
     if RE_PINYIN.search(mtext, 0, 6000):
         mtext = RE_PINYIN.sub("", mtext[:6000]) + mtext[6000:]
     # the title is looked for in the first lines only
-    lines = list(islice((ln for ln in mtext.split("\n") if ln.strip()), _HEAD_LINES))
+    lines = _head_lines(mtext)
     title, agency = _title(lines)
     meta.title = title
     head = mtext[:4000]

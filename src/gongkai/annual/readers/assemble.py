@@ -82,17 +82,27 @@ class _Arith:
             for cell in line.cells:
                 self.by_cell.setdefault(cell, []).append(line)
 
+        # per cell, each line through it as (other cells on the left, on the right, cell on the left)
+        self.solving: dict[Cell, list[tuple[tuple[Cell, ...], tuple[Cell, ...], bool]]] = {
+            cell: [
+                (tuple(c for c in ln.lhs if c != cell), tuple(c for c in ln.rhs if c != cell), cell in ln.lhs)
+                for ln in lines
+            ]
+            for cell, lines in self.by_cell.items()
+        }
+        self._through: dict[tuple[Cell, ...], tuple[tuple[tuple[Cell, ...], tuple[Cell, ...]], ...]] = {}
+
     def solve(self, values: dict[Cell, Number | None], cell: Cell) -> tuple[str, Number | None]:
         """("ok", v) when every complete line through the cell agrees on v >= 0; ("open", None)
         when no line determines it; ("bad", None) when they disagree or v < 0."""
         found: set[Number] = set()
-        for line in self.by_cell.get(cell, ()):
-            others = [c for c in line.cells if c != cell]
-            if any(values.get(c) is None for c in others):
+        get = values.get
+        for lhs, rhs, on_left in self.solving.get(cell, ()):
+            left = list(map(get, lhs))
+            right = list(map(get, rhs))
+            if None in left or None in right:
                 continue
-            left = sum(values[c] for c in line.lhs if c != cell)  # type: ignore[misc]
-            right = sum(values[c] for c in line.rhs if c != cell)  # type: ignore[misc]
-            found.add(right - left if cell in line.lhs else left - right)
+            found.add(sum(right) - sum(left) if on_left else sum(left) - sum(right))  # type: ignore[arg-type]
         if not found:
             return "open", None
         if len(found) > 1:
@@ -100,18 +110,28 @@ class _Arith:
         value = found.pop()
         return ("ok", value) if value >= 0 else ("bad", None)
 
-    def consistent(self, values: dict[Cell, Number | None], cells: Iterable[Cell]) -> bool:
-        seen: set[int] = set()
-        for cell in cells:
-            for line in self.by_cell.get(cell, ()):
-                if id(line) in seen:
-                    continue
-                seen.add(id(line))
-                nums = [values.get(c) for c in line.cells]
-                if any(v is None for v in nums):
-                    continue
-                if sum(values[c] for c in line.lhs) != sum(values[c] for c in line.rhs):  # type: ignore[misc]
-                    return False
+    def lines_through(self, cells: Sequence[Cell]) -> tuple[tuple[tuple[Cell, ...], tuple[Cell, ...]], ...]:
+        """(left cells, right cells) of every line through any of ``cells``, each once; kept per
+        set of cells (the rows of a table: a few dozen)."""
+        key = tuple(cells)
+        found = self._through.get(key)
+        if found is None:
+            seen: dict[int, tuple[tuple[Cell, ...], tuple[Cell, ...]]] = {}
+            for cell in key:
+                for line in self.by_cell.get(cell, ()):
+                    seen.setdefault(id(line), (tuple(line.lhs), tuple(line.rhs)))
+            found = self._through[key] = tuple(seen.values())
+        return found
+
+    def consistent(self, values: dict[Cell, Number | None], cells: Sequence[Cell]) -> bool:
+        get = values.get
+        for lhs, rhs in self.lines_through(cells):
+            left = list(map(get, lhs))
+            right = list(map(get, rhs))
+            if None in left or None in right:
+                continue
+            if sum(left) != sum(right):  # type: ignore[arg-type]
+                return False
         return True
 
 

@@ -466,12 +466,17 @@ def locate(anchors: list[Anchor], search: CompactSearch, start: int, end: int) -
     (its row stays blank); order is a strong prior, so each search starts after the last hit.
     Labels are compared in the compact form (see ``CompactSearch``)."""
     mtext = search.mtext
+    stext = search.stext
     hits: list[Hit] = []
     cursor = start
+    region = None  # the compact form of [cursor, end), for the fuzzy search; kept while no hit moves cursor
     for i, anchor in enumerate(anchors):
-        pos = _find_exact(anchor, search.stext, cursor, end)
-        if pos is None:
-            pos = _find_fuzzy(anchor, search, cursor, end, anchors[i + 1 : i + 3])
+        pos = _find_exact(anchor, stext, cursor, end)
+        if pos is None and anchor.grams:
+            if region is None:
+                region = search.compact().region(cursor, end)
+            fuzzy = _fuzzy_position(anchor, region.text, anchors[i + 1 : i + 3])
+            pos = None if fuzzy is None else region.origin(fuzzy)
         if pos is None:
             continue
         cut = pos
@@ -482,6 +487,7 @@ def locate(anchors: list[Anchor], search: CompactSearch, start: int, end: int) -
                 cut = m.start()
         hits.append(Hit(anchor, pos, cut))
         cursor = pos + 1
+        region = None
     return hits
 
 
@@ -491,17 +497,6 @@ def _find_exact(anchor: Anchor, stext: str, cursor: int, end: int) -> int | None
         if m is not None:
             return m.start(1)  # where the label text starts, after any ordinal in the key
     return None
-
-
-def _find_fuzzy(
-    anchor: Anchor, search: CompactSearch, cursor: int, end: int, later: list[Anchor]
-) -> int | None:
-    """A label with damaged characters, found in the compact form of ``[cursor, end)``."""
-    if not anchor.grams:
-        return None
-    region = search.compact().region(cursor, end)
-    pos = _fuzzy_position(anchor, region.text, later)
-    return None if pos is None else region.origin(pos)
 
 
 def _fuzzy_position(anchor: Anchor, comp: str, later: list[Anchor]) -> int | None:
