@@ -437,7 +437,9 @@ def test_compact_search_finds_what_the_compact_text_holds(text, key, start, end)
         assert m.start() == region.origin(p)
         assert m.end() == region.origin(p + len(key) - 1) + 1
         for mark in range(len(key)):
-            assert compact_pattern(key, mark).search(search.stext, start, end).start(1) == region.origin(p + mark)
+            assert compact_pattern(key, mark).search(search.stext, start, end).start(1) == region.origin(
+                p + mark
+            )
     last = region.text.rfind(key)
     assert search.rfind_end(key, start, end) == (region.origin(last + len(key) - 1) + 1 if last >= 0 else -1)
     assert search.next_kept(start, end) == (region.origin(0) if region.text else -1)

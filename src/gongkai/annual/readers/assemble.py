@@ -91,6 +91,7 @@ class _Arith:
             for cell, lines in self.by_cell.items()
         }
         self._through: dict[tuple[Cell, ...], tuple[tuple[tuple[Cell, ...], tuple[Cell, ...]], ...]] = {}
+        self._split: dict[tuple[Cell, ...], tuple] = {}
 
     def solve(self, values: dict[Cell, Number | None], cell: Cell) -> tuple[str, Number | None]:
         """("ok", v) when every complete line through the cell agrees on v >= 0; ("open", None)
@@ -123,18 +124,49 @@ class _Arith:
             found = self._through[key] = tuple(seen.values())
         return found
 
-    def consistent(self, values: dict[Cell, Number | None], cells: Sequence[Cell]) -> bool:
+    def row_lines(self, state: dict[Cell, Number | None], cells: Sequence[Cell]) -> list[RowLine]:
+        """The lines through ``cells`` whose other cells are all filled in ``state``, as (the
+        row's cells on the left, on the right, right minus left of the other cells): what
+        ``consistent`` checks each interpretation of the row against. The other cells do not
+        change while the interpretations of one row are tried, so they are added up once."""
+        key = tuple(cells)
+        split = self._split.get(key)
+        if split is None:
+            inside = set(key)
+            split = self._split[key] = tuple(
+                (
+                    tuple(c for c in lhs if c in inside),
+                    tuple(c for c in rhs if c in inside),
+                    tuple(c for c in lhs if c not in inside),
+                    tuple(c for c in rhs if c not in inside),
+                )
+                for lhs, rhs in self.lines_through(key)
+            )
+        get = state.get
+        out = []
+        for lhs_in, rhs_in, lhs_out, rhs_out in split:
+            left = list(map(get, lhs_out))
+            right = list(map(get, rhs_out))
+            if None in left or None in right:
+                continue
+            out.append((lhs_in, rhs_in, sum(right) - sum(left)))  # type: ignore[arg-type]
+        return out
+
+    @staticmethod
+    def consistent(values: dict[Cell, Number | None], lines: list[RowLine]) -> bool:
+        """Whether every complete line of ``row_lines`` holds with the row's cells in ``values``."""
         get = values.get
-        for lhs, rhs in self.lines_through(cells):
+        for lhs, rhs, other in lines:
             left = list(map(get, lhs))
             right = list(map(get, rhs))
             if None in left or None in right:
                 continue
-            if sum(left) != sum(right):  # type: ignore[arg-type]
+            if sum(left) - sum(right) != other:  # type: ignore[arg-type]
                 return False
         return True
 
 
+RowLine = tuple[tuple[Cell, ...], tuple[Cell, ...], Number]
 _ARITH: dict[int, tuple[Grid, _Arith]] = {}
 
 
@@ -287,7 +319,11 @@ def _candidates(grid: Grid, reading: Reading) -> list[_Candidate]:
 
 
 def _evaluate(
-    arith: _Arith, state: dict[Cell, Number | None], reading: Reading, cand: _Candidate
+    arith: _Arith,
+    state: dict[Cell, Number | None],
+    reading: Reading,
+    cand: _Candidate,
+    lines: list[RowLine],
 ) -> tuple[str, list[Number | None] | None]:
     """("ok", values) | ("open", None) | ("bad", None) for one interpretation of a row."""
     values = dict(state)
@@ -306,7 +342,7 @@ def _evaluate(
                 progress = True
         if not progress:
             break
-    if not arith.consistent(values, reading.cells):
+    if not arith.consistent(values, lines):
         return "bad", None
     if todo:
         return "open", None
@@ -382,8 +418,9 @@ def assemble(report: Report, table: Table, readings: list[Reading]) -> None:
         for reading, cands in pending:
             results: list[tuple[_Candidate, list[Number | None]]] = []
             open_ = False
+            lines = arith.row_lines(state, reading.cells)
             for cand in cands:
-                status, values = _evaluate(arith, state, reading, cand)
+                status, values = _evaluate(arith, state, reading, cand, lines)
                 if status == "ok":
                     results.append((cand, values))  # type: ignore[arg-type]
                 elif status == "open":
