@@ -22,7 +22,14 @@ from gongkai.annual.readers._normalise import (
     compact_pattern,
     for_matching,
 )
-from gongkai.annual.readers.assemble import Reading, Tok, assemble, printed_as_is, split_digits
+from gongkai.annual.readers.assemble import (
+    Reading,
+    Tok,
+    assemble,
+    note_printed,
+    printed_as_is,
+    split_digits,
+)
 from gongkai.annual.readers.text import RE_FIELD_SEP, _prepare, read_text, read_text_bytes
 
 T3 = LAYOUT_2021.applications
@@ -258,7 +265,9 @@ def test_slash_and_dash_cells_are_blank_with_a_note():
     report = read_text(make_text(rows))
     assert app(report, "r_partial") == [1, None, None, 0, 0, 0, 1]
     slash = [n for n in report.notes if n.code == "CELL-SLASH"]
-    assert [n.cells for n in slash] == [("applications.r_partial.org_commercial",)]
+    assert [n.cells for n in slash] == [
+        ("applications.r_partial.org_commercial", "applications.r_partial.org_research")
+    ]
 
 
 def test_units_inside_cells():
@@ -493,7 +502,8 @@ _TOKEN = st.one_of(
 @given(st.data(), st.sampled_from(["applications", "art20_6", "art20_8"]))
 def test_rows_printed_as_is_are_what_assemble_makes_of_them(data, grid_key):
     """The readers' shortcut: a row printed_as_is goes in as printed, exactly as assemble would
-    put it, with no note."""
+    put it, with no note but the record of its blank cells (``note_printed``, as the shortcut
+    makes it)."""
     report = Report.empty("2021")
     table = report.tables[grid_key]
     row = table.grid.rows[0].key
@@ -503,7 +513,9 @@ def test_rows_printed_as_is_are_what_assemble_makes_of_them(data, grid_key):
         return
     assemble(report, table, [Reading("row", cells, tokens)])
     assert table.row_values(row) == [t.value for t in tokens]
-    assert report.notes == []
+    shortcut = Report.empty("2021")
+    note_printed(shortcut, shortcut.tables[grid_key], cells, tokens)
+    assert report.notes == shortcut.notes
 
 
 # ---------------------------------------------------------------- tables printed one row per line

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from ..arithmetic import Line, all_lines
 from ..layout import Grid
-from ..model import Number, Report, Table
+from ..model import Note, Number, Report, Table
 
 MAX_LOST = 2  # more lost cells than this in one row and the row is not reconstructed
 MAX_CELL_DIGITS = 7  # no count in these tables has more digits
@@ -396,14 +396,8 @@ def assemble(report: Report, table: Table, readings: list[Reading]) -> None:
         n, m = len(reading.cells), len(reading.tokens)
         if m == n:
             state.update(zip(reading.cells, map(_VALUE, reading.tokens), strict=True))
-            if "slash" in map(_KIND, reading.tokens):  # rare: the loop is only run then
-                for cell, tok in zip(reading.cells, reading.tokens, strict=True):
-                    if tok.kind == "slash":
-                        report.note(
-                            "CELL-SLASH",
-                            f"“{reading.label}”有单元格填“{tok.text}”，按空白（未填）处理",
-                            table.path(*cell),
-                        )
+            if None in state.values():
+                note_printed(report, table, reading.cells, reading.tokens)
             continue
         cands = _candidates(grid, reading)
         if not cands or any(c.how == "too-many" for c in cands):
@@ -461,6 +455,49 @@ def assemble(report: Report, table: Table, readings: list[Reading]) -> None:
             value = int(value)
         filled[(row, column)] = value
     table.update(filled)
+
+
+# How a cell left blank was printed: a placeholder ("/", "—", "-", "无") or nothing at all. One
+# note per table per code, listing the cells (a quality rule reads exactly these two codes).
+PRINTED_CODES = {
+    "CELL-SLASH": "单元格印为“/”“—”“无”等占位符，按空白（未填）处理",
+    "CELL-BLANK": "单元格印为空白（未填），不等于 0",
+}
+
+
+def table_name(table: Table) -> str:
+    key = table.grid.key
+    if key == "applications":
+        return "表三"
+    if key == "review_litigation":
+        return "表四"
+    return f"表二·{table.grid.title}"
+
+
+def note_printed(report: Report, table: Table, cells: Sequence[Cell], tokens: Sequence[Tok]) -> None:
+    """Record the cells of one row that were printed as a placeholder or blank."""
+    slash, blank = [], []
+    for cell, tok in zip(cells, tokens, strict=False):
+        if tok.value is None:
+            (slash if tok.text else blank).append(table.path(*cell))
+    for code, paths in (("CELL-SLASH", slash), ("CELL-BLANK", blank)):
+        if paths:
+            add_cells_note(report, code, table, paths)
+
+
+def add_cells_note(report: Report, code: str, table: Table, paths: list[str]) -> None:
+    """Add ``paths`` to the table's one note of ``code`` (made on first use)."""
+    prefix = table.path(table.grid.row_keys[0], table.grid.column_keys[0]).rsplit(".", 2)[0] + "."
+    for i, note in enumerate(report.notes):
+        if note.code == code and note.cells and note.cells[0].startswith(prefix):
+            cells = tuple(dict.fromkeys((*note.cells, *paths)))
+            report.notes[i] = Note(code, _printed_message(table, code, len(cells)), cells)
+            return
+    report.note(code, _printed_message(table, code, len(paths)), *paths)
+
+
+def _printed_message(table: Table, code: str, count: int) -> str:
+    return f"{table_name(table)}有 {count} 个{PRINTED_CODES[code]}"
 
 
 def _note_unreadable(report: Report, table: Table, reading: Reading, too_many: bool = False) -> None:

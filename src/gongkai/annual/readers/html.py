@@ -12,6 +12,7 @@ and numbers come from the report itself.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -73,10 +74,8 @@ def _decode(data: bytes) -> tuple[str, str]:
     m = RE_META_CHARSET.search(data, 0, 4096)
     if m:
         declared = m.group(1).decode("ascii").lower()
-        try:
+        with contextlib.suppress(LookupError):
             candidates.append(codecs.lookup(_SUPERSETS.get(declared, declared)).name)
-        except LookupError:
-            pass
     candidates += ["utf-8", "gb18030"]
     for encoding in dict.fromkeys(candidates):
         try:

@@ -46,7 +46,7 @@ from ._normalise import (
     compact_pattern,
     for_matching,
 )
-from .assemble import Reading, Tok, assemble, printed_as_is
+from .assemble import Reading, Tok, assemble, note_printed, printed_as_is, table_name
 
 MAX_CHARS = 5_000_000
 _VALUE = attrgetter("value")
@@ -352,7 +352,8 @@ def _pipe_cells(lines: list[str], want: int) -> list[Tok]:
         if len(cells) >= want or (content and "|" in rest):
             break
     if not any(c is not EMPTY for c in cells):
-        return []
+        # a row printed with every cell empty: blank cells (noted as such), when all are there
+        return [BLANK] * want if len(cells) >= want else []
     return [BLANK if c is EMPTY else c for c in cells[:want]]
 
 
@@ -579,6 +580,8 @@ def read_grid_rows(report: Report, table: Table, rows: dict[str, tuple[list[Tok]
         toks, lead = got
         if printed_as_is(toks, cells, grid):
             as_printed.update(zip(cells, map(_VALUE, toks), strict=True))
+            if None in map(_VALUE, toks):
+                note_printed(report, table, cells, toks)
         else:
             readings.append(Reading(row.label, cells, toks, lead))
     # the rows assemble would copy as printed go in first, as they do there
@@ -637,7 +640,11 @@ def read_applications(
     hits = locate(anchors, search, start, end)
     if not hits:
         if report.sections.get("applications"):
-            report.note("TABLE-UNREAD", "未找到表三（收到和处理政府信息公开申请情况）的行标签，表三留空")
+            report.note(
+                "TABLE-UNREAD",
+                "未找到表三（收到和处理政府信息公开申请情况）的行标签，表三留空",
+                *(table.path(r, c) for r in grid.row_keys for c in grid.column_keys),
+            )
         return
     # the last row's text ends with its line(s) of numbers, not at the next heading
     rows = _read_rows(report, table, hits, end, search.mtext)
@@ -647,11 +654,36 @@ def read_applications(
     if collapsed_other and group_key in rows and not any(r.key in found for r in other_rows):
         _collapsed_other(report, table, rows[group_key][0])
     read_grid_rows(report, table, rows)
-    missing = [r.label for r in grid.rows if r.key not in found]
+    missing = [r for r in grid.rows if r.key not in found]
     if collapsed_other and group_key in rows and rows[group_key][0]:
-        missing = [m for m in missing if m not in {r.label for r in other_rows}]
+        missing = [m for m in missing if m not in other_rows]
     if missing and len(missing) < len(grid.rows):
-        report.note("ROW-MISSING", f"表三未找到以下行：{'、'.join(missing)}；这些行留空")
+        report.note(
+            "ROW-MISSING",
+            f"表三未找到以下行：{'、'.join(r.label for r in missing)}；这些行留空",
+            *(table.path(r.key, c) for r in missing for c in grid.column_keys),
+        )
+    note_unread_rows(report, table, rows)
+
+
+def note_unread_rows(report: Report, table: Table, rows: dict[str, tuple[list[Tok], int]]) -> None:
+    """No row comes back blank without a note: each row with a blank cell that no note names yet
+    gets a ROW-UNREAD note, naming the row by its printed label and saying why."""
+    grid = table.grid
+    covered = {cell for note in report.notes for cell in note.cells}
+    for row in grid.rows:
+        blank = [table.path(row.key, c) for c in grid.column_keys if table.get(row.key, c) is None]
+        blank = [p for p in blank if p not in covered]
+        if not blank:
+            continue
+        got = rows.get(row.key)
+        if got is None:
+            why = "未找到该行的行标签"
+        elif not got[0]:
+            why = "找到了行标签，但其后没有读到数字（数字可能与标签连在一起或丢失）"
+        else:
+            why = f"读到的数（{' '.join(t.text or '空' for t in got[0])}）无法对应到各单元格"
+        report.note("ROW-UNREAD", f"{table_name(table)}“{row.label}”{why}；该行留空", *blank)
 
 
 def _collapsed_other(report: Report, table: Table, toks: list[Tok]) -> None:
