@@ -274,7 +274,8 @@ def strip_chrome(root: etree._Element) -> None:
     for el in body.iter(CONTAINERS):
         name = f"{el.get('id') or ''} {el.get('class') or ''}"
         if name != " " and RE_CHROME_NAME.search(name):
-            if not _is_report(el):
+            # a comment may quote a heading: a named chrome block is kept only for two of them
+            if len(set(RE_REPORT_HEADING.findall(_text(el)))) < 2:
                 doomed.append(el)
         elif el.tag != "table" and _chrome_block(el, _text(el)):
             doomed.append(el)

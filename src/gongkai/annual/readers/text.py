@@ -64,13 +64,35 @@ def decode(data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16")
     if b"\x00" in data[:65536]:
-        raise UnreadableReport("文件含二进制内容（NUL 字节），不是文本报告")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise UnreadableReport("文件含二进制内容（NUL 字节），不是文本报告")
+        return text
     for encoding in ("utf-8", "gb18030"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
     raise UnreadableReport("无法识别文件的文字编码（不是 UTF-8 或 GB18030 文本）")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark: the NUL bytes (the high bytes of ASCII
+    characters: line breaks, digits, spaces) all fall on one side of each pair."""
+    sample = data[:65536]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    pairs = len(sample) // 2
+    if odd >= 0.02 * pairs and even <= 0.05 * odd:
+        encoding = "utf-16-le"
+    elif even >= 0.02 * pairs and odd <= 0.05 * even:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return text if RE_CJK.search(text) and "\x00" not in text else None
 
 
 def _strict(data: bytes, encoding: str) -> str:
@@ -106,6 +128,79 @@ def _prepare(text: str) -> tuple[str, str]:
 
 def _blank_footer(m: re.Match) -> str:
     return "\n" + " " * (len(m.group()) - 1)
+
+
+# ---------------------------------------------------------------- page chrome
+
+# Lines only a website prints around a report (the text of a saved or copied page): navigation,
+# breadcrumb, share and print buttons, previous/next and related links, comments, footer.
+RE_CHROME_LINE = re.compile(
+    r"版权所有|网站标识码|ICP\s*[备证]|公网安备|技术支持|主办单位|承办单位|网站地图|无障碍|"
+    r"上一篇|下一篇|相关链接|相关文章|分享到|打印本页|关闭窗口|【打印】|【关闭】|字体\s*[:]?\s*[【\[]?\s*大|"
+    r"网友评论|发表评论|我要评论|当前位置|您的位置|您现在的位置|首页\s*[>＞›»]"
+)
+# where the report is over: everything from the first of these lines on is the page's
+RE_CHROME_END = re.compile(
+    r"\n[ \t•·*-]*(?:上一篇|下一篇|相关链接|相关文章|网友评论|发表评论|我要评论|版权所有)"
+)
+CHROME_LINE_MAX = 80  # longer lines are report text that happens to say "技术支持" and the like
+
+
+def strip_chrome(text: str, mtext: str) -> tuple[str, str]:
+    """(text, mtext) without the page chrome: chrome lines blanked in mtext (same length), and
+    both texts cut where the page goes on after the report (previous/next links, comments,
+    footer), when that comes after the report's last section heading."""
+    if not RE_CHROME_LINE.search(mtext):
+        return text, mtext  # the usual case: a report, not a page
+    spans = find_sections(mtext)
+    if spans:
+        end = RE_CHROME_END.search(mtext, max(span.start for span in spans.values()))
+        if end is not None:
+            text, mtext = text[: end.start()], mtext[: end.start()]
+    pieces = []
+    last = 0
+    for m in RE_CHROME_LINE.finditer(mtext):
+        start = mtext.rfind("\n", 0, m.start()) + 1
+        if start < last:
+            continue  # a line already blanked
+        stop = mtext.find("\n", m.end())
+        stop = len(mtext) if stop < 0 else stop
+        if len(compact(mtext[start:stop], normalised=True)) > CHROME_LINE_MAX:
+            continue
+        pieces += [mtext[last:start], " " * (stop - start)]
+        last = stop
+    pieces.append(mtext[last:])
+    return text, _blank_report_lists("".join(pieces))
+
+
+RE_LISTED_REPORT = re.compile(
+    r"[^\n]{0,40}?((?:19|20)\d{2})\s*年[^\n]{0,30}?(?:年度报告|工作报告)[^\n]{0,10}"
+)
+
+
+def _blank_report_lists(mtext: str) -> str:
+    """Blank runs of lines that each name a report of a different year (a sidebar of other years'
+    reports, related links): not the report's title."""
+    lines = mtext.split("\n")
+    run: list[tuple[int, str]] = []
+    out = list(lines)
+
+    def close() -> None:
+        if len(run) >= 2 and len({y for _, y in run}) >= 2:
+            for i, _ in run:
+                out[i] = " " * len(lines[i])
+        run.clear()
+
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        m = RE_LISTED_REPORT.fullmatch(line.strip())
+        if m:
+            run.append((i, m.group(1)))
+        else:
+            close()
+    close()
+    return "\n".join(out)
 
 
 # ---------------------------------------------------------------- sections
@@ -749,7 +844,7 @@ def read_review(report: Report, search: CompactSearch, start: int, end: int) -> 
 def read_text(text: str, source: str | None = None) -> Report:
     if len(text) > MAX_CHARS:
         raise UnreadableReport(f"文本过长（{len(text)} 字符），不是单份年度报告")
-    text, mtext = _prepare(text)
+    text, mtext = strip_chrome(*_prepare(text))
     search = CompactSearch(mtext)
     if not RE_CJK.search(mtext):
         raise UnreadableReport("文件中没有中文内容，不是政府信息公开工作年度报告")
