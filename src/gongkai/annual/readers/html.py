@@ -277,7 +277,7 @@ def strip_chrome(root: etree._Element) -> None:
             # a comment may quote a heading: a named chrome block is kept only for two of them
             if len(set(RE_REPORT_HEADING.findall(_text(el)))) < 2:
                 doomed.append(el)
-        elif el.tag != "table" and _chrome_block(el, _text(el)):
+        elif el.tag != "table" and _chrome_block(el):
             doomed.append(el)
     for el in doomed:
         if not _has_ancestor(el, doomed):
@@ -300,9 +300,11 @@ def _has_ancestor(el: etree._Element, doomed: list[etree._Element]) -> bool:
 CONTAINERS = ("div", "ul", "ol", "dl", "li", "section", "aside", "footer", "header", "nav", "table")
 
 
-def _chrome_block(el: etree._Element, text: str) -> bool:
-    flat = "".join(text.split())
-    if not flat or _is_report(el, flat) or el.find(".//table") is not None:
+def _chrome_block(el: etree._Element) -> bool:
+    if el.find(".//table") is not None:
+        return False
+    flat = "".join(_text(el).split())
+    if not flat or len(flat) >= 2000 or _is_report(el, flat):
         return False
     linked = sum(len("".join(_text(a).split())) for a in el.iter("a"))
     if linked >= 0.6 * len(flat) and len(flat) < 2000:
@@ -310,18 +312,26 @@ def _chrome_block(el: etree._Element, text: str) -> bool:
     return len(flat) < 300 and RE_CHROME_TEXT.search(flat) is not None
 
 
+RE_TRAILING = re.compile(r"\s*(?:上一篇|下一篇|相关链接|网友评论|发表评论|我要评论|【打印】)")
+
+
+def _first_words(el: etree._Element) -> str:
+    """The start of the text inside ``el`` (its first non-blank piece)."""
+    for piece in el.itertext():
+        if piece.strip():
+            return piece
+    return ""
+
+
 def _drop_trailing_chrome(body: etree._Element) -> None:
     seen_report = False
     for el in list(body.iter("p", "div", "li")):
         if el.getparent() is None:
             continue
-        text = "".join(_text(el).split())
         if not seen_report:
-            seen_report = RE_REPORT_HEADING.search(text) is not None
+            seen_report = _is_report(el)
             continue
-        if len(text) < 200 and re.match(
-            r"(?:上一篇|下一篇|相关链接|网友评论|发表评论|我要评论|【打印】)", text
-        ):
+        if RE_TRAILING.match(_first_words(el)) and len("".join(_text(el).split())) < 200:
             parent = el.getparent()
             siblings = list(parent)
             for later in siblings[siblings.index(el) :]:
