@@ -765,9 +765,16 @@ def note_unread_rows(report: Report, table: Table, rows: dict[str, tuple[list[To
     """No row comes back blank without a note: each row with a blank cell that no note names yet
     gets a ROW-UNREAD note, naming the row by its printed label and saying why."""
     grid = table.grid
+    values = table.values()  # rows, then columns
+    if None not in values:
+        return
+    width, columns = len(grid.columns), grid.column_keys
     covered = {cell for note in report.notes for cell in note.cells}
-    for row in grid.rows:
-        blank = [table.path(row.key, c) for c in grid.column_keys if table.get(row.key, c) is None]
+    for i, row in enumerate(grid.rows):
+        printed = values[i * width : (i + 1) * width]
+        if None not in printed:
+            continue
+        blank = [table.path(row.key, c) for c, v in zip(columns, printed, strict=True) if v is None]
         blank = [p for p in blank if p not in covered]
         if not blank:
             continue
