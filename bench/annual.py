@@ -5,10 +5,16 @@ it, is the best of ``PASSES`` passes over the same files.
 
 Reports are drawn with ``random_report`` and rendered by the project's own writers. A reader or
 writer that does not exist yet is reported as "n/a" rather than failing the run.
+
+The real reports of the shared corpus (``GONGKAI_CORPUS``; skipped with the reason when absent)
+are timed too: as text, and as HTML pages with a site's chrome around them (``sitepage``); and a
+batch of 2,000 mixed files (text, HTML, .docx, .xlsx, a few PDFs and the corpus) goes through
+``gongkai check DIR`` in a child process, 500 files then 2,000, for the time and peak memory.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import shutil
@@ -23,6 +29,8 @@ from pathlib import Path
 from gongkai.annual.checks import run_checks
 from gongkai.annual.example import random_report
 from gongkai.annual.readers import read_bytes, read_path
+from gongkai.annual.readers.text import decode
+from gongkai.annual.sitepage import site_page
 from gongkai.annual.writers import render
 
 MEMORY_FILES = (500, 5000)
@@ -34,6 +42,12 @@ TIME_LIMIT = 15.0  # seconds per pass at most
 PASSES = 3  # each rate (and its floor) is the best of this many passes
 
 TARGET_TEXT = 1000  # reports/s
+TARGET_REAL = 2000  # real corpus reports/s, read + checked
+TARGET_HTML = 1000  # HTML reports/s, read + checked
+MIXED_FILES = (500, 2000)
+MIXED_DISTINCT = 120  # different reports per format among the mixed files
+MIXED_PDFS = 3
+PDF_EVERY = 400
 TARGET_PDF = 5  # pages/s
 TARGET_MEMORY_MB = 200
 SCAN = re.compile(r"\d+")  # the floor: one pass of a compiled regex over the text
@@ -165,9 +179,10 @@ def _bench_html() -> None:
     rate, done = _rate(pages, lambda d: run_checks(read_bytes(d, "x.html", ".html")), PASSES)
     floor, _ = _rate(pages, lambda d: SCAN.findall(d.decode("utf-8")), PASSES)
     _row(
-        f"HTML: parsed + checked per second ({done})",
+        f"HTML (generated): parsed + checked per second ({done})",
         f"{rate:,.0f} /s",
-        f"floor {floor:,.0f} /s (ours = 1/{floor / rate:.0f})",
+        f"target ≥ {TARGET_HTML:,} /s; floor {floor:,.0f} /s (ours = 1/{floor / rate:.0f})",
+        rate >= TARGET_HTML,
     )
 
 
@@ -206,6 +221,106 @@ def _bench_memory(folder: Path, kind: str) -> None:
     _row("memory growth 500 → 5,000 files", f"{growth:+,.0f} MB", "flat = a few MB at most", growth < 20)
 
 
+def _corpus() -> Path | None:
+    folder = Path(os.environ.get("GONGKAI_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus"))
+    return folder if (folder / "reports").is_dir() else None
+
+
+def _corpus_files(folder: Path) -> list[tuple[bytes, str]]:
+    return [(p.read_bytes(), p.name) for p in sorted(folder.glob("**/*.txt"))]
+
+
+def _bench_real(folder: Path) -> None:
+    """The real corpus, read + checked as text; the floor is decoding it and one regex scan."""
+    files = _corpus_files(folder)
+    rounds = files * 40
+
+    def work(item: tuple[bytes, str]) -> None:
+        run_checks(read_bytes(item[0], item[1]))
+
+    _rate(files, work)  # warm imports and pattern caches
+    floor, _ = _rate(rounds, lambda item: SCAN.findall(item[0].decode("utf-8", "replace")), PASSES)
+    rate, done = _rate(rounds, work, PASSES)
+    _row(
+        f"real corpus text: read + checked ({len(files)} files, {done:,} reads)",
+        f"{rate:,.0f} /s",
+        f"target ≥ {TARGET_REAL:,} /s",
+        rate >= TARGET_REAL,
+    )
+    _row(
+        "real corpus text: floor (read + one regex scan)",
+        f"{floor:,.0f} /s",
+        f"ours = 1/{floor / rate:.1f} of the floor",
+    )
+    pages = [(site_page(decode(data), 2023).encode("utf-8"), name) for data, name in files] * 10
+    _rate(pages[:30], lambda item: run_checks(read_bytes(item[0], "x.html", ".html")))
+    floor, _ = _rate(pages, lambda item: SCAN.findall(item[0].decode("utf-8")), PASSES)
+    rate, done = _rate(pages, lambda item: run_checks(read_bytes(item[0], "x.html", ".html")), PASSES)
+    _row(
+        f"real corpus as site pages (HTML + chrome): read + checked ({done:,})",
+        f"{rate:,.0f} /s",
+        f"target ≥ {TARGET_HTML:,} /s; ours = 1/{floor / rate:.0f} of the floor",
+        rate >= TARGET_HTML,
+    )
+
+
+def _mixed(folder: Path, corpus: Path | None) -> None:
+    """MIXED_FILES[-1] files of every kind, the first MIXED_FILES[0] in part00 (as _generate)."""
+    rng = random.Random(4)
+    kinds = [("md", ".md"), ("html", ".html"), ("docx", ".docx"), ("xlsx", ".xlsx")]
+    rendered = [
+        (render(random_report(rng, "2021" if i % 4 else "2019"), fmt), ext)
+        for i in range(MIXED_DISTINCT)
+        for fmt, ext in kinds
+    ]
+    if _have("gongkai.annual.writers.pdf"):
+        rendered += [(render(random_report(rng), "pdf"), ".pdf") for _ in range(MIXED_PDFS)]
+    if corpus is not None:
+        rendered += [(data, ".txt") for data, _ in _corpus_files(corpus)]
+        rendered += [
+            (site_page(decode(data), 2023).encode("utf-8"), ".html") for data, _ in _corpus_files(corpus)
+        ]
+    # the PDFs are slow to read: one in every PDF_EVERY files (one in the first 500)
+    pdfs = [r for r in rendered if r[1] == ".pdf"]
+    others = [r for r in rendered if r[1] != ".pdf"]
+    for i in range(MIXED_FILES[-1]):
+        sub = folder / f"part{i // MIXED_FILES[0]:02d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        pdf = pdfs and i % PDF_EVERY == PDF_EVERY // 2
+        data, ext = pdfs[(i // PDF_EVERY) % len(pdfs)] if pdf else others[i % len(others)]
+        (sub / f"report-{i:05d}{ext}").write_bytes(data)
+
+
+def _bench_mixed(tmp: Path, corpus: Path | None) -> None:
+    started = time.perf_counter()
+    _mixed(tmp / "mixed", corpus)
+    kinds = sorted({p.suffix for p in (tmp / "mixed").rglob("*") if p.is_file()})
+    _row(
+        f"generated {MIXED_FILES[-1]:,} mixed files ({' '.join(kinds)})",
+        f"{time.perf_counter() - started:.1f} s",
+        "" if corpus else "(no corpus files: GONGKAI_CORPUS absent)",
+    )
+    peaks = {}
+    for count in MIXED_FILES:
+        peak, seconds, status = _peak_check(
+            tmp / "mixed" / "part00" if count == MIXED_FILES[0] else tmp / "mixed"
+        )
+        peaks[count] = peak
+        _row(
+            f"gongkai check, {count:,} mixed files",
+            f"{seconds:,.1f} s",
+            f"{count / seconds:,.0f} files/s; peak {peak:,.0f} MB (target < {TARGET_MEMORY_MB} MB), exit {status}",
+            peak < TARGET_MEMORY_MB,
+        )
+    growth = peaks[MIXED_FILES[-1]] - peaks[MIXED_FILES[0]]
+    _row(
+        f"memory growth {MIXED_FILES[0]} → {MIXED_FILES[-1]:,} mixed files",
+        f"{growth:+,.0f} MB",
+        "flat = a few MB at most",
+        growth < 20,
+    )
+
+
 def main() -> None:
     text_reader = _have("gongkai.annual.readers.text")
     text_writer = _have("gongkai.annual.writers.markdown")
@@ -224,9 +339,15 @@ def main() -> None:
             f"({size / 1024:.1f} KB each)",
         )
         _guard(f"{kind}: parsed + checked per second", lambda: _bench_files(paths, kind))
+        corpus = _corpus()
+        if corpus is None:
+            _row("real corpus", "skipped", "(GONGKAI_CORPUS is not set and ../shared/corpus is absent)")
+        else:
+            _guard("real corpus: read + checked per second", lambda: _bench_real(corpus))
         _guard("HTML: parsed + checked per second", _bench_html)
         _guard("PDF: pages parsed + checked per second", _bench_pdf)
         _guard("gongkai check: peak memory", lambda: _bench_memory(tmp / "files", kind))
+        _guard("gongkai check: mixed files", lambda: _bench_mixed(tmp, _corpus()))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

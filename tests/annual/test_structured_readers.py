@@ -6,6 +6,8 @@ import io
 import zipfile
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gongkai.annual import NeedsOCR, UnreadableReport
 from gongkai.annual.layout import T3_HEADER_NOTE
@@ -280,3 +282,40 @@ def test_docx_and_xlsx_give_the_same_lines_as_html():
     # the workbook adds a metadata block; the tables land under their section headings
     start = xlsx.index("一、总体情况")
     assert xlsx[start : start + len(html) - 1 - 2] == html[1 : len(html) - 2]
+
+
+# ---------------------------------------------------------------- the structured readers' folding
+
+
+def _fold_one_by_one(text: str) -> str:
+    """``_structured.normalise`` as it was written first, a character at a time."""
+    import unicodedata
+
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if (
+            0x2E80 <= code <= 0x2FDF
+            or 0xF900 <= code <= 0xFAFF
+            or 0xFF10 <= code <= 0xFF19
+            or 0xFF21 <= code <= 0xFF5A
+        ):
+            out.append(unicodedata.normalize("NFKC", ch))
+        elif ch in "\u00a0\u2002\u2003\u2009\u200b\ufeff":
+            out.append(" " if ch not in "\u200b\ufeff" else "")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@given(
+    st.text(
+        st.sampled_from(
+            list("总计年度报告１２Ａｚ，。（）/ \t\u00a0\u2002\u200b\ufeff⼀⼆⾦\uf900\ufa10\u3000a1")
+        )
+    )
+)
+def test_folding_compatibility_characters_is_the_character_by_character_rule(text):
+    from gongkai.annual.readers._structured import normalise
+
+    assert normalise(text) == _fold_one_by_one(text)

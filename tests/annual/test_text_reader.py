@@ -22,7 +22,14 @@ from gongkai.annual.readers._normalise import (
     compact_pattern,
     for_matching,
 )
-from gongkai.annual.readers.assemble import Reading, Tok, assemble, printed_as_is, split_digits
+from gongkai.annual.readers.assemble import (
+    Reading,
+    Tok,
+    assemble,
+    note_printed,
+    printed_as_is,
+    split_digits,
+)
 from gongkai.annual.readers.text import RE_FIELD_SEP, _prepare, read_text, read_text_bytes
 
 T3 = LAYOUT_2021.applications
@@ -258,7 +265,9 @@ def test_slash_and_dash_cells_are_blank_with_a_note():
     report = read_text(make_text(rows))
     assert app(report, "r_partial") == [1, None, None, 0, 0, 0, 1]
     slash = [n for n in report.notes if n.code == "CELL-SLASH"]
-    assert [n.cells for n in slash] == [("applications.r_partial.org_commercial",)]
+    assert [n.cells for n in slash] == [
+        ("applications.r_partial.org_commercial", "applications.r_partial.org_research")
+    ]
 
 
 def test_units_inside_cells():
@@ -395,6 +404,7 @@ _ALPHABET = st.sampled_from(
     list(" \t\n|、.,:()（）：，—-/0123456789abAB")
     + list("一二三总计開發處年告無中")
     + ["  ", "\u3000", "１", "\x07"]
+    + ["_", "é", "①", "ア", "\u4dc0", "\ufa6e"]  # dropped word characters; kept non-word ones
 )
 _TEXTS = st.lists(_ALPHABET, max_size=60).map("".join)
 
@@ -436,10 +446,24 @@ def test_compact_search_finds_what_the_compact_text_holds(text, key, start, end)
         assert m.start() == region.origin(p)
         assert m.end() == region.origin(p + len(key) - 1) + 1
         for mark in range(len(key)):
-            assert compact_pattern(key, mark).search(mtext, start, end).start(1) == region.origin(p + mark)
+            assert compact_pattern(key, mark).search(search.stext, start, end).start(1) == region.origin(
+                p + mark
+            )
     last = region.text.rfind(key)
     assert search.rfind_end(key, start, end) == (region.origin(last + len(key) - 1) + 1 if last >= 0 else -1)
     assert search.next_kept(start, end) == (region.origin(0) if region.text else -1)
+
+
+def test_cjk_not_word_lists_the_cjk_code_points_outside_word_characters():
+    """The compact patterns' gap relies on it (see ``search_text``)."""
+    import re
+
+    from gongkai.annual.readers._normalise import CJK_NOT_WORD
+
+    odd = re.compile(f"[{CJK_NOT_WORD}]")
+    for lo, hi in ((0x3400, 0x9FFF), (0xF900, 0xFAFF)):
+        for c in range(lo, hi + 1):
+            assert (not chr(c).isalnum()) == bool(odd.match(chr(c))), hex(c)
 
 
 def test_compact_patterns_take_compact_keys_only():
@@ -478,7 +502,8 @@ _TOKEN = st.one_of(
 @given(st.data(), st.sampled_from(["applications", "art20_6", "art20_8"]))
 def test_rows_printed_as_is_are_what_assemble_makes_of_them(data, grid_key):
     """The readers' shortcut: a row printed_as_is goes in as printed, exactly as assemble would
-    put it, with no note."""
+    put it, with no note but the record of its blank cells (``note_printed``, as the shortcut
+    makes it)."""
     report = Report.empty("2021")
     table = report.tables[grid_key]
     row = table.grid.rows[0].key
@@ -488,7 +513,9 @@ def test_rows_printed_as_is_are_what_assemble_makes_of_them(data, grid_key):
         return
     assemble(report, table, [Reading("row", cells, tokens)])
     assert table.row_values(row) == [t.value for t in tokens]
-    assert report.notes == []
+    shortcut = Report.empty("2021")
+    note_printed(shortcut, shortcut.tables[grid_key], cells, tokens)
+    assert report.notes == shortcut.notes
 
 
 # ---------------------------------------------------------------- tables printed one row per line

@@ -140,7 +140,8 @@ class Table:
 
     @property
     def is_blank(self) -> bool:
-        return all(v is None for v in self._values.values())
+        values = self._values
+        return list(values.values()).count(None) == len(values)  # C-level passes, not a generator
 
     @property
     def missing(self) -> list[tuple[str, str]]:

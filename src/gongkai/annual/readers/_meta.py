@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from itertools import islice
 
 from ..model import AgencyKind, AgencyLevel
 from ._normalise import cn_number
@@ -106,12 +105,44 @@ def _date_at(text: str) -> date | None:
     return None
 
 
-def _title(lines: list[str]) -> tuple[str | None, str | None]:
+RE_SPACE = re.compile(r"\s+")
+TITLE_MARKS = ("年度报告", "工作报告", "情况的报告")
+
+
+def _title_line(lines: list[str], year: int | None) -> int | None:
+    """Which head line is the title. Site pages list other years' reports (a sidebar, a
+    breadcrumb) above the report: when lines naming different years could be the title, the one
+    of the report's own year (its statistics period) is; with none of that year, none is (they
+    are a list of other reports); with no period printed, the last of them."""
+    candidates = []
+    for i, line in enumerate(lines[:_HEAD_LINES]):
+        flat = RE_SPACE.sub("", line)
+        if flat and len(flat) <= 80 and any(w in flat for w in TITLE_MARKS):
+            m = RE_YEAR_TITLE.search(flat)
+            candidates.append((i, int(m.group(1)) if m else None))
+    if not candidates:
+        return None
+    years = {y for _, y in candidates if y is not None}
+    if len(years) <= 1:
+        return candidates[0][0]
+    own = [i for i, y in candidates if y == year]
+    if own:
+        return own[0]
+    # a list of other years' reports with the report's own title not among them (or no period)
+    return None if year is not None else candidates[-1][0]
+
+
+def _title(lines: list[str], period_year: int | None = None) -> tuple[str | None, str | None]:
     """The title (joined with an agency line above it when the title starts with the year) and
     the agency written in it."""
+    first = _title_line(lines, period_year)
     for i, line in enumerate(lines[:_HEAD_LINES]):
+        if first is None:
+            break
+        if i < first:
+            continue
         flat = re.sub(r"\s+", "", line)
-        if not flat or len(flat) > 80 or not any(w in flat for w in ("年度报告", "工作报告", "情况的报告")):
+        if not flat or len(flat) > 80 or not any(w in flat for w in TITLE_MARKS):
             continue
         flat = re.sub(r"^(?:标题|名称)[:]", "", flat).lstrip("#*•")
         agency = None
@@ -147,16 +178,28 @@ def _title(lines: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _head_lines(mtext: str) -> list[str]:
+    """The first _HEAD_LINES non-blank lines (splitting only as much of the text as needed)."""
+    size = 2000
+    while True:
+        head = mtext[:size].split("\n")
+        lines = [ln for ln in (head if size >= len(mtext) else head[:-1]) if ln.strip()]
+        if len(lines) >= _HEAD_LINES or size >= len(mtext):
+            return lines[:_HEAD_LINES]
+        size *= 4
+
+
 def read_meta(text: str, mtext: str) -> Meta:
     meta = Meta()
     # pinyin injected after characters by some mirrors: 机(jī)关(guān)
     if RE_PINYIN.search(mtext, 0, 6000):
         mtext = RE_PINYIN.sub("", mtext[:6000]) + mtext[6000:]
     # the title is looked for in the first lines only
-    lines = list(islice((ln for ln in mtext.split("\n") if ln.strip()), _HEAD_LINES))
-    title, agency = _title(lines)
-    meta.title = title
+    lines = _head_lines(mtext)
     head = mtext[:4000]
+    period = RE_PERIOD.search(head)
+    title, agency = _title(lines, int(period.group(1)) if period else None)
+    meta.title = title
     if title:
         m = RE_YEAR_TITLE.search(title)
         if m:

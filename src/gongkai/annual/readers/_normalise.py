@@ -153,17 +153,39 @@ class CompactText:
 
 # A compact key found in the normalised text itself: its characters with any run of dropped
 # characters between them. Possessive, since a gap can only end at a kept character.
-_GAP = f"[^{CJK}0-9A-Za-z().、]*+"
+#
+# The gap is written as "[^\\w().]", not as the negation of the kept class: a class holding any
+# character above U+00FF is optimised into a 64K-entry map every time it occurs in a pattern
+# (some 6 ms each), and a key has one gap per character, so compiling the label patterns
+# dominated reading a corpus. "[^\\w().]" compiles at once, and ``search_text`` makes the text
+# fit it: "、" becomes "." (as in the compact form), word characters compacting drops ("_",
+# accented or other-script letters, ①…) become spaces, and the CJK code points that are not
+# word characters (kept, though no key holds one) become "_". All three keep the length.
+CJK_NOT_WORD = "\u4dc0-\u4dff\ufa6e\ufa6f\ufada-\ufaff"  # hexagram symbols; unassigned
+_GAP = r"[^\w().]*+"
+RE_WORD_NOT_KEPT = re.compile(f"[^\\W{CJK}0-9A-Za-z]")
+RE_CJK_NOT_WORD = re.compile(f"[{CJK_NOT_WORD}]")
 RE_KEPT_CHAR = re.compile(f"[{CJK}0-9A-Za-z().、]")
+
+
+def search_text(mtext: str) -> str:
+    """``mtext`` as the compact patterns search it (same length, so positions hold)."""
+    stext = mtext.replace("、", ".")
+    # rare: most texts have neither (two searches, as one alternation is several times slower)
+    if RE_WORD_NOT_KEPT.search(stext):
+        stext = RE_WORD_NOT_KEPT.sub(" ", stext)
+    if RE_CJK_NOT_WORD.search(stext):
+        stext = RE_CJK_NOT_WORD.sub("_", stext)
+    return stext
 
 
 @cache
 def compact_pattern(key: str, mark: int | None = None) -> re.Pattern:
-    """A pattern matching where ``key`` (a compact string) occurs in a normalised text, in the
-    sense of ``key in compact(text)``. With ``mark``, group 1 is that character of the key."""
+    """A pattern matching where ``key`` (a compact string) occurs in ``search_text(mtext)``, in
+    the sense of ``key in compact(mtext)``. With ``mark``, group 1 is that character of the key."""
     if not key or compact(key, normalised=True) != key:
         raise ValueError(f"not a compact key: {key!r}")
-    parts = ["[.、]" if ch == "." else re.escape(ch) for ch in key]
+    parts = [re.escape(ch) for ch in key]
     if mark is not None:
         parts[mark] = f"({parts[mark]})"
     return re.compile(_GAP.join(parts))
@@ -179,16 +201,17 @@ class CompactSearch:
     Positions in and out are indices in the text.
     """
 
-    __slots__ = ("mtext", "_compact")
+    __slots__ = ("mtext", "stext", "_compact")
 
     def __init__(self, mtext: str):
         self.mtext = mtext
+        self.stext = search_text(mtext)  # what the compact patterns search
         self._compact: CompactText | None = None
 
     def find(self, key: str, start: int = 0, end: int | None = None) -> re.Match | None:
         """The first match of ``key`` lying within ``[start, end)``, or None."""
         end = len(self.mtext) if end is None else end
-        return compact_pattern(key).search(self.mtext, start, end)
+        return compact_pattern(key).search(self.stext, start, end)
 
     def contains(self, key: str, start: int = 0, end: int | None = None) -> bool:
         return self.find(key, start, end) is not None

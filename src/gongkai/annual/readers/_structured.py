@@ -20,24 +20,22 @@ _SPACE_DIGIT_UNIT = re.compile(
 )
 
 
+_FOLDED = ((0x2E80, 0x2FDF), (0xF900, 0xFAFF), (0xFF10, 0xFF19), (0xFF21, 0xFF5A))
+_FOLD_TABLE: dict[int, str] = {
+    code: unicodedata.normalize("NFKC", chr(code)) for lo, hi in _FOLDED for code in range(lo, hi + 1)
+}
+_FOLD_TABLE.update({ord(c): " " for c in "\u00a0\u2002\u2003\u2009"})
+_FOLD_TABLE.update({ord(c): "" for c in "\u200b\ufeff"})
+_FOLD_TABLE = {k: v for k, v in _FOLD_TABLE.items() if v != chr(k)}
+RE_FOLDED = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_FOLD_TABLE)) + "]")
+
+
 def normalise(text: str) -> str:
     """Fold compatibility characters without touching full-width punctuation: Kangxi radicals and
-    compatibility ideographs (a PDF text-layer hazard) and full-width digits and letters."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if (
-            0x2E80 <= code <= 0x2FDF
-            or 0xF900 <= code <= 0xFAFF
-            or 0xFF10 <= code <= 0xFF19
-            or 0xFF21 <= code <= 0xFF5A
-        ):
-            out.append(unicodedata.normalize("NFKC", ch))
-        elif ch in "\u00a0\u2002\u2003\u2009\u200b\ufeff":
-            out.append(" " if ch != "\u200b" and ch != "\ufeff" else "")
-        else:
-            out.append(ch)
-    return "".join(out)
+    compatibility ideographs (a PDF text-layer hazard) and full-width digits and letters.
+
+    Most text has none of them: one regex search says so, and only then is the text translated."""
+    return text.translate(_FOLD_TABLE) if RE_FOLDED.search(text) else text
 
 
 def clean_line(text: str) -> str:

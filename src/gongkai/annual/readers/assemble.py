@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from ..arithmetic import Line, all_lines
 from ..layout import Grid
-from ..model import Number, Report, Table
+from ..model import Note, Number, Report, Table
 
 MAX_LOST = 2  # more lost cells than this in one row and the row is not reconstructed
 MAX_CELL_DIGITS = 7  # no count in these tables has more digits
@@ -82,17 +82,28 @@ class _Arith:
             for cell in line.cells:
                 self.by_cell.setdefault(cell, []).append(line)
 
+        # per cell, each line through it as (other cells on the left, on the right, cell on the left)
+        self.solving: dict[Cell, list[tuple[tuple[Cell, ...], tuple[Cell, ...], bool]]] = {
+            cell: [
+                (tuple(c for c in ln.lhs if c != cell), tuple(c for c in ln.rhs if c != cell), cell in ln.lhs)
+                for ln in lines
+            ]
+            for cell, lines in self.by_cell.items()
+        }
+        self._through: dict[tuple[Cell, ...], tuple[tuple[tuple[Cell, ...], tuple[Cell, ...]], ...]] = {}
+        self._split: dict[tuple[Cell, ...], tuple] = {}
+
     def solve(self, values: dict[Cell, Number | None], cell: Cell) -> tuple[str, Number | None]:
         """("ok", v) when every complete line through the cell agrees on v >= 0; ("open", None)
         when no line determines it; ("bad", None) when they disagree or v < 0."""
         found: set[Number] = set()
-        for line in self.by_cell.get(cell, ()):
-            others = [c for c in line.cells if c != cell]
-            if any(values.get(c) is None for c in others):
+        get = values.get
+        for lhs, rhs, on_left in self.solving.get(cell, ()):
+            left = list(map(get, lhs))
+            right = list(map(get, rhs))
+            if None in left or None in right:
                 continue
-            left = sum(values[c] for c in line.lhs if c != cell)  # type: ignore[misc]
-            right = sum(values[c] for c in line.rhs if c != cell)  # type: ignore[misc]
-            found.add(right - left if cell in line.lhs else left - right)
+            found.add(sum(right) - sum(left) if on_left else sum(left) - sum(right))  # type: ignore[arg-type]
         if not found:
             return "open", None
         if len(found) > 1:
@@ -100,21 +111,62 @@ class _Arith:
         value = found.pop()
         return ("ok", value) if value >= 0 else ("bad", None)
 
-    def consistent(self, values: dict[Cell, Number | None], cells: Iterable[Cell]) -> bool:
-        seen: set[int] = set()
-        for cell in cells:
-            for line in self.by_cell.get(cell, ()):
-                if id(line) in seen:
-                    continue
-                seen.add(id(line))
-                nums = [values.get(c) for c in line.cells]
-                if any(v is None for v in nums):
-                    continue
-                if sum(values[c] for c in line.lhs) != sum(values[c] for c in line.rhs):  # type: ignore[misc]
-                    return False
+    def lines_through(self, cells: Sequence[Cell]) -> tuple[tuple[tuple[Cell, ...], tuple[Cell, ...]], ...]:
+        """(left cells, right cells) of every line through any of ``cells``, each once; kept per
+        set of cells (the rows of a table: a few dozen)."""
+        key = tuple(cells)
+        found = self._through.get(key)
+        if found is None:
+            seen: dict[int, tuple[tuple[Cell, ...], tuple[Cell, ...]]] = {}
+            for cell in key:
+                for line in self.by_cell.get(cell, ()):
+                    seen.setdefault(id(line), (tuple(line.lhs), tuple(line.rhs)))
+            found = self._through[key] = tuple(seen.values())
+        return found
+
+    def row_lines(self, state: dict[Cell, Number | None], cells: Sequence[Cell]) -> list[RowLine]:
+        """The lines through ``cells`` whose other cells are all filled in ``state``, as (the
+        row's cells on the left, on the right, right minus left of the other cells): what
+        ``consistent`` checks each interpretation of the row against. The other cells do not
+        change while the interpretations of one row are tried, so they are added up once."""
+        key = tuple(cells)
+        split = self._split.get(key)
+        if split is None:
+            inside = set(key)
+            split = self._split[key] = tuple(
+                (
+                    tuple(c for c in lhs if c in inside),
+                    tuple(c for c in rhs if c in inside),
+                    tuple(c for c in lhs if c not in inside),
+                    tuple(c for c in rhs if c not in inside),
+                )
+                for lhs, rhs in self.lines_through(key)
+            )
+        get = state.get
+        out = []
+        for lhs_in, rhs_in, lhs_out, rhs_out in split:
+            left = list(map(get, lhs_out))
+            right = list(map(get, rhs_out))
+            if None in left or None in right:
+                continue
+            out.append((lhs_in, rhs_in, sum(right) - sum(left)))  # type: ignore[arg-type]
+        return out
+
+    @staticmethod
+    def consistent(values: dict[Cell, Number | None], lines: list[RowLine]) -> bool:
+        """Whether every complete line of ``row_lines`` holds with the row's cells in ``values``."""
+        get = values.get
+        for lhs, rhs, other in lines:
+            left = list(map(get, lhs))
+            right = list(map(get, rhs))
+            if None in left or None in right:
+                continue
+            if sum(left) - sum(right) != other:  # type: ignore[arg-type]
+                return False
         return True
 
 
+RowLine = tuple[tuple[Cell, ...], tuple[Cell, ...], Number]
 _ARITH: dict[int, tuple[Grid, _Arith]] = {}
 
 
@@ -267,7 +319,11 @@ def _candidates(grid: Grid, reading: Reading) -> list[_Candidate]:
 
 
 def _evaluate(
-    arith: _Arith, state: dict[Cell, Number | None], reading: Reading, cand: _Candidate
+    arith: _Arith,
+    state: dict[Cell, Number | None],
+    reading: Reading,
+    cand: _Candidate,
+    lines: list[RowLine],
 ) -> tuple[str, list[Number | None] | None]:
     """("ok", values) | ("open", None) | ("bad", None) for one interpretation of a row."""
     values = dict(state)
@@ -286,7 +342,7 @@ def _evaluate(
                 progress = True
         if not progress:
             break
-    if not arith.consistent(values, reading.cells):
+    if not arith.consistent(values, lines):
         return "bad", None
     if todo:
         return "open", None
@@ -340,14 +396,8 @@ def assemble(report: Report, table: Table, readings: list[Reading]) -> None:
         n, m = len(reading.cells), len(reading.tokens)
         if m == n:
             state.update(zip(reading.cells, map(_VALUE, reading.tokens), strict=True))
-            if "slash" in map(_KIND, reading.tokens):  # rare: the loop is only run then
-                for cell, tok in zip(reading.cells, reading.tokens, strict=True):
-                    if tok.kind == "slash":
-                        report.note(
-                            "CELL-SLASH",
-                            f"“{reading.label}”有单元格填“{tok.text}”，按空白（未填）处理",
-                            table.path(*cell),
-                        )
+            if None in state.values():
+                note_printed(report, table, reading.cells, reading.tokens)
             continue
         cands = _candidates(grid, reading)
         if not cands or any(c.how == "too-many" for c in cands):
@@ -362,8 +412,9 @@ def assemble(report: Report, table: Table, readings: list[Reading]) -> None:
         for reading, cands in pending:
             results: list[tuple[_Candidate, list[Number | None]]] = []
             open_ = False
+            lines = arith.row_lines(state, reading.cells)
             for cand in cands:
-                status, values = _evaluate(arith, state, reading, cand)
+                status, values = _evaluate(arith, state, reading, cand, lines)
                 if status == "ok":
                     results.append((cand, values))  # type: ignore[arg-type]
                 elif status == "open":
@@ -404,6 +455,49 @@ def assemble(report: Report, table: Table, readings: list[Reading]) -> None:
             value = int(value)
         filled[(row, column)] = value
     table.update(filled)
+
+
+# How a cell left blank was printed: a placeholder ("/", "—", "-", "无") or nothing at all. One
+# note per table per code, listing the cells (a quality rule reads exactly these two codes).
+PRINTED_CODES = {
+    "CELL-SLASH": "单元格印为“/”“—”“无”等占位符，按空白（未填）处理",
+    "CELL-BLANK": "单元格印为空白（未填），不等于 0",
+}
+
+
+def table_name(table: Table) -> str:
+    key = table.grid.key
+    if key == "applications":
+        return "表三"
+    if key == "review_litigation":
+        return "表四"
+    return f"表二·{table.grid.title}"
+
+
+def note_printed(report: Report, table: Table, cells: Sequence[Cell], tokens: Sequence[Tok]) -> None:
+    """Record the cells of one row that were printed as a placeholder or blank."""
+    slash, blank = [], []
+    for cell, tok in zip(cells, tokens, strict=False):
+        if tok.value is None:
+            (slash if tok.text else blank).append(table.path(*cell))
+    for code, paths in (("CELL-SLASH", slash), ("CELL-BLANK", blank)):
+        if paths:
+            add_cells_note(report, code, table, paths)
+
+
+def add_cells_note(report: Report, code: str, table: Table, paths: list[str]) -> None:
+    """Add ``paths`` to the table's one note of ``code`` (made on first use)."""
+    prefix = table.path(table.grid.row_keys[0], table.grid.column_keys[0]).rsplit(".", 2)[0] + "."
+    for i, note in enumerate(report.notes):
+        if note.code == code and note.cells and note.cells[0].startswith(prefix):
+            cells = tuple(dict.fromkeys((*note.cells, *paths)))
+            report.notes[i] = Note(code, _printed_message(table, code, len(cells)), cells)
+            return
+    report.note(code, _printed_message(table, code, len(paths)), *paths)
+
+
+def _printed_message(table: Table, code: str, count: int) -> str:
+    return f"{table_name(table)}有 {count} 个{PRINTED_CODES[code]}"
 
 
 def _note_unreadable(report: Report, table: Table, reading: Reading, too_many: bool = False) -> None:

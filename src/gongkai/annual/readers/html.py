@@ -1,13 +1,23 @@
 """HTML reports: our own output is read exactly through its ``data-cell`` hooks; any other page
 (government sites: rowspan/colspan tables, layout tables, or tables flattened to text) is turned
-into tab-separated lines for the text reader."""
+into tab-separated lines for the text reader.
+
+Pages are parsed with lxml's own HTML parser (a BeautifulSoup tree over the same parser cost ten
+times as much). A site page wraps the report in chrome — navigation, breadcrumbs, sidebars of
+other years' reports, share buttons, related links, previous/next links, comment threads,
+footers: ``strip_chrome`` drops those blocks before the page becomes lines, so the agency, year
+and numbers come from the report itself.
+"""
 
 from __future__ import annotations
 
+import codecs
+import contextlib
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from lxml import etree
 
 from ..errors import UnreadableReport
 from ..layout import FORMATS
@@ -21,79 +31,199 @@ BLOCKS = {
     "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
     "header", "hr", "html", "li", "main", "ol", "p", "pre", "section", "summary", "ul",
 }  # fmt: skip
+ROW_PARTS = ("tr", "td", "th", "tbody", "thead", "tfoot")
 
 
 def read_html(data: bytes, source: str | None = None) -> Report:
-    soup = parse(data)
-    own = read_own(soup, source)
+    root = parse(data)
+    own = read_own(root, source)
     if own is not None:
         return own
-    return read_lines(soup_lines(soup), source)
+    return read_lines(page_lines(root), source)
 
 
-def parse(data: bytes) -> BeautifulSoup:
+# ---------------------------------------------------------------- decoding and parsing
+
+RE_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+RE_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# GB2312 and GBK pages often use characters only their superset has
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030"}
+
+
+def decode_html(data: bytes) -> str:
+    """The page's text: a byte-order mark first, then the charset the page declares, then UTF-8,
+    then GB18030."""
+    return _decode(data)[0]
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding) of ``decode_html``; the encoding is "" when the bytes had a byte-order mark
+    or were decoded with replacements (they are then parsed as text)."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace"), ""
+    if data[:1] == b"<" and data[1:2] == b"\x00" or data[:1] == b"\x00" and data[1:2] == b"<":
+        return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", errors="replace"), ""
+    candidates = []
+    m = RE_META_CHARSET.search(data, 0, 4096)
+    if m:
+        declared = m.group(1).decode("ascii").lower()
+        with contextlib.suppress(LookupError):
+            candidates.append(codecs.lookup(_SUPERSETS.get(declared, declared)).name)
+    candidates += ["utf-8", "gb18030"]
+    for encoding in dict.fromkeys(candidates):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return data.decode(candidates[0], errors="replace"), ""
+
+
+# lxml's plain elements: lxml.html's element classes are looked up in Python for every element
+HTML_PARSER = etree.HTMLParser(remove_comments=False, remove_pis=True)
+
+
+_PARSERS = {
+    encoding: etree.HTMLParser(remove_comments=False, remove_pis=True, encoding=encoding)
+    for encoding in ("utf-8", "gb18030")
+}
+
+
+def parse(data: bytes) -> etree._Element:
+    text, encoding = _decode(data)
+    text = RE_XML_DECLARATION.sub("", text).replace("\x00", "")
     try:
-        return BeautifulSoup(data, "lxml")
-    except Exception as exc:  # lxml refuses only truly broken input
+        if not text.strip():
+            root = None
+        elif encoding in _PARSERS and b"\x00" not in data and not data.lstrip().startswith(b"<?xml"):
+            # the bytes as they are, with their encoding: lxml reads them quicker than a str
+            root = etree.fromstring(data, _PARSERS[encoding])
+        else:
+            root = etree.fromstring(text, HTML_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:  # only truly broken input
         raise UnreadableReport(f"无法解析 HTML：{exc}") from None
+    if root is None:
+        raise UnreadableReport("无法解析 HTML：页面没有内容")
+    return root
+
+
+def _drop(el: etree._Element) -> None:
+    """Remove ``el`` and what it holds, keeping the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        before = el.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
 
 
 def html_to_text(data: bytes) -> str:
     """The page as the text reader sees it (also useful to inspect a foreign page)."""
-    return "\n".join(soup_lines(parse(data)))
+    return "\n".join(page_lines(parse(data)))
+
+
+def _text(el: etree._Element) -> str:
+    """All the text inside ``el`` (not its tail), comments left out."""
+    return "".join(el.itertext()) if el.text is not None or len(el) else ""
+
+
+def _strings(el: etree._Element) -> list[str]:
+    """The text pieces inside ``el`` in order, as BeautifulSoup's strings: comments left out."""
+    out = [el.text] if el.text else []
+    for child in el:
+        if isinstance(child.tag, str):
+            out.extend(_strings(child))
+        if child.tail:
+            out.append(child.tail)
+    return out
 
 
 # ---------------------------------------------------------------- our own documents
 
 
-def _meta(soup: BeautifulSoup, name: str) -> str | None:
-    tag = soup.find("meta", attrs={"name": name})
-    value = tag.get("content") if isinstance(tag, Tag) else None
-    return value.strip() if isinstance(value, str) and value.strip() else None
+def _metas(root: etree._Element) -> dict[str, str]:
+    out = {}
+    for tag in root.iter("meta"):
+        name, content = tag.get("name"), tag.get("content")
+        if name and isinstance(content, str) and content.strip() and name not in out:
+            out[name] = content.strip()
+    return out
 
 
-def read_own(soup: BeautifulSoup, source: str | None) -> Report | None:
+def read_own(root: etree._Element, source: str | None) -> Report | None:
     """Read a document written by our HTML writer exactly; None when the hooks are absent."""
-    fmt = _meta(soup, "gongkai:format")
-    if _meta(soup, "generator") != "gongkai" or fmt not in FORMATS:
+    metas = _metas(root)
+    fmt = metas.get("gongkai:format")
+    if metas.get("generator") != "gongkai" or fmt not in FORMATS:
         return None
-    report = Report.empty(fmt, agency=Agency(name=_meta(soup, "gongkai:agency")), source=source)
-    year = _meta(soup, "gongkai:year")
+    report = Report.empty(fmt, agency=Agency(name=metas.get("gongkai:agency")), source=source)
+    year = metas.get("gongkai:year")
     report.year = int(year) if year and year.isdigit() else None
-    report.signature_date = _date(_meta(soup, "gongkai:signature-date"))
-    report.publication_date = _date(_meta(soup, "gongkai:publication-date"))
-    h1 = soup.find("h1")
-    report.title = h1.get_text(strip=True) if h1 else None
-    for section in soup.find_all("section", attrs={"data-section": True}):
-        key = section["data-section"]
+    report.signature_date = _date(metas.get("gongkai:signature-date"))
+    report.publication_date = _date(metas.get("gongkai:publication-date"))
+    h1 = next(root.iter("h1"), None)
+    report.title = "".join(s.strip() for s in _strings(h1)) or None if h1 is not None else None
+    for section in root.iter("section"):
+        key = section.get("data-section")
+        if key is None:
+            continue
         if key in report.sections or report.format == "pre2019":
-            texts = [p.get_text() for p in section.find_all("p", recursive=False)]
+            texts = [_text(p) for p in section if p.tag == "p"]
             report.sections[key] = "\n".join(texts) if texts else None
-    for td in soup.find_all(attrs={"data-cell": True}):
-        path = td["data-cell"]
-        parts = path.split(".")
-        if parts[0] == "active":
-            parts = parts[1:]
-        if len(parts) != 3 or parts[0] not in report.tables:
+    cells = _cell_paths(report)
+    values: dict[str, dict[tuple[str, str], object]] = {}
+    for td in root.xpath("//*[@data-cell]"):
+        path = td.get("data-cell")
+        where = cells.get(path)
+        if where is None:
             report.note("html-cell", f"无法识别的单元格标记 {path}")
             continue
-        table = report.tables[parts[0]]
-        try:
-            column = table.grid.column(parts[2])
-            table.grid.row(parts[1])
-        except KeyError:
-            report.note("html-cell", f"无法识别的单元格标记 {path}")
-            continue
-        text = td.get_text(strip=True).replace(",", "")
+        key, row, column, decimal = where
+        text = td.text.strip() if len(td) == 0 and td.text else "".join(x.strip() for x in _strings(td))
+        text = text.replace(",", "")
         if not text:
             continue
-        try:
-            value = Decimal(text) if column.decimal else int(text)
-        except (ValueError, InvalidOperation):
-            report.note("html-cell", f"单元格 {path} 的内容“{text}”不是数字", path)
-            continue
-        table.set(parts[1], parts[2], value)
+        if text.isascii() and text.isdigit() and not decimal:
+            value: object = int(text)
+        else:
+            try:
+                value = Decimal(text) if decimal else int(text)
+            except (ValueError, InvalidOperation):
+                report.note("html-cell", f"单元格 {path} 的内容“{text}”不是数字", path)
+                continue
+        values.setdefault(key, {})[(row, column)] = value
+    for key, filled in values.items():
+        report.tables[key].update(filled)  # type: ignore[arg-type]
     return report
+
+
+_CELL_PATHS: dict[str, dict[str, tuple[str, str, str, bool]]] = {}
+
+
+def _cell_paths(report: Report) -> dict[str, tuple[str, str, str, bool]]:
+    """Every ``data-cell`` value our writer gives a format's cells -> (table, row, column,
+    decimal); made once per format."""
+    found = _CELL_PATHS.get(report.format)
+    if found is None:
+        found = {}
+        for key, table in report.tables.items():
+            for row in table.grid.row_keys:
+                for column in table.grid.columns:
+                    where = (key, row, column.key, column.decimal)
+                    found[f"{key}.{row}.{column.key}"] = where
+                    found[f"active.{key}.{row}.{column.key}"] = where
+        _CELL_PATHS[report.format] = found
+    return found
 
 
 def _date(text: str | None) -> date | None:
@@ -103,13 +233,120 @@ def _date(text: str | None) -> date | None:
         return None
 
 
+# ---------------------------------------------------------------- site chrome
+
+# id/class words of page chrome on government sites (site builders also use pinyin: dqwz 当前位置,
+# xglj 相关链接, sxp 上下篇, pinglun 评论, bq 版权)
+RE_CHROME_NAME = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|position|location|dqwz|"
+    r"header|banner|logo|search|sidebar|aside|footer|foot|bottom|copyright|bq|"
+    r"share|bdshare|social|toolbar|related|relate|xglj|friendlinks?|"
+    r"prev|next|prevnext|sxp|pager|pagination|comments?|pinglun|reply|replies)(?:$|[\s_-]|\d)",
+    re.I,
+)
+# text that only page chrome prints
+RE_CHROME_TEXT = re.compile(
+    r"版权所有|网站标识码|ICP\s*备|ICP\s*证|公网安备|技术支持|主办单位|承办单位|网站地图|联系我们|"
+    r"上一篇|下一篇|相关链接|相关文章|相关阅读|相关新闻|分享到|打印本页|关闭窗口|【打印】|【关闭】|"
+    r"网友评论|发表评论|我要评论|评论\s*[(（]\s*\d|扫一扫|当前位置|您的位置|您现在的位置|"
+    r"首页\s*[>＞›»/]"
+)
+# what a report's own text holds: section headings of the official outline
+RE_REPORT_HEADING = re.compile(
+    r"[一二三四五六]\s*[、.．]\s*(?:总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)"
+)
+
+
+def _is_report(el: etree._Element, text: str | None = None) -> bool:
+    """Whether a block holds the report (or part of it): one of its section headings."""
+    return RE_REPORT_HEADING.search(_text(el) if text is None else text) is not None
+
+
+def strip_chrome(root: etree._Element) -> None:
+    """Drop the page's chrome blocks, in place. A block is chrome when its id or class names it
+    so, or when its text is chrome only (short, and either printing chrome words or made of
+    links: a sidebar of other years' reports, a breadcrumb); never a block holding the report's
+    own section headings."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    doomed = []
+    for el in body.iter(CONTAINERS):
+        name = f"{el.get('id') or ''} {el.get('class') or ''}"
+        if name != " " and RE_CHROME_NAME.search(name):
+            # a comment may quote a heading: a named chrome block is kept only for two of them
+            if len(set(RE_REPORT_HEADING.findall(_text(el)))) < 2:
+                doomed.append(el)
+        elif el.tag != "table" and _chrome_block(el):
+            doomed.append(el)
+    for el in doomed:
+        if not _has_ancestor(el, doomed):
+            _drop(el)
+    # the report ends before any "previous / next / related / comments / footer" line printed
+    # as plain text: drop the paragraphs from the first such line on, if the report came first
+    _drop_trailing_chrome(body)
+
+
+def _has_ancestor(el: etree._Element, doomed: list[etree._Element]) -> bool:
+    ids = {id(d) for d in doomed}
+    parent = el.getparent()
+    while parent is not None:
+        if id(parent) in ids:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+CONTAINERS = ("div", "ul", "ol", "dl", "li", "section", "aside", "footer", "header", "nav", "table")
+
+
+def _chrome_block(el: etree._Element) -> bool:
+    if el.find(".//table") is not None:
+        return False
+    flat = "".join(_text(el).split())
+    if not flat or len(flat) >= 2000 or _is_report(el, flat):
+        return False
+    linked = sum(len("".join(_text(a).split())) for a in el.iter("a"))
+    if linked >= 0.6 * len(flat) and len(flat) < 2000:
+        return True  # a list of links: navigation, other years' reports, related articles
+    return len(flat) < 300 and RE_CHROME_TEXT.search(flat) is not None
+
+
+RE_TRAILING = re.compile(r"\s*(?:上一篇|下一篇|相关链接|网友评论|发表评论|我要评论|【打印】)")
+
+
+def _first_words(el: etree._Element) -> str:
+    """The start of the text inside ``el`` (its first non-blank piece)."""
+    for piece in el.itertext():
+        if piece.strip():
+            return piece
+    return ""
+
+
+def _drop_trailing_chrome(body: etree._Element) -> None:
+    seen_report = False
+    for el in list(body.iter("p", "div", "li")):
+        if el.getparent() is None:
+            continue
+        if not seen_report:
+            seen_report = _is_report(el)
+            continue
+        if RE_TRAILING.match(_first_words(el)) and len("".join(_text(el).split())) < 200:
+            parent = el.getparent()
+            siblings = list(parent)
+            for later in siblings[siblings.index(el) :]:
+                _drop(later)
+            return
+
+
 # ---------------------------------------------------------------- any page -> lines
 
 
-def soup_lines(soup: BeautifulSoup) -> list[str]:
-    for tag in soup.find_all(DROP):
-        tag.decompose()
-    root = soup.body or soup
+def page_lines(root: etree._Element) -> list[str]:
+    for tag in list(root.iter(*DROP)):
+        _drop(tag)  # (one inside another already dropped is dropped with it, harmlessly)
+    strip_chrome(root)
+    body = root.find("body")
     lines: list[str] = []
     current: list[str] = []
 
@@ -120,25 +357,26 @@ def soup_lines(soup: BeautifulSoup) -> list[str]:
                 lines.append(text)
             current.clear()
 
-    def walk(node) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if type(child) is NavigableString:  # skip comments, CDATA, doctype
-                    current.append(str(child).replace("\n", " ").replace("\r", " "))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name
-            if name == "br":
+    def text(s: str | None) -> None:
+        if s:
+            current.append(s.replace("\n", " ").replace("\r", " "))
+
+    def walk(node: etree._Element) -> None:
+        text(node.text)
+        for child in node:
+            name = child.tag
+            if not isinstance(name, str):  # a comment or processing instruction
+                pass
+            elif name == "br":
                 flush()
             elif name == "table":
                 flush()
-                if child.find("table") is not None:
+                if child.find(".//table") is not None:
                     walk(child)  # a layout table around the article: read its cells as blocks
                     flush()
                 else:
                     lines.extend(table_lines(child))
-            elif name in ("tr", "td", "th", "tbody", "thead", "tfoot"):
+            elif name in ROW_PARTS:
                 # only reached inside a layout table
                 walk(child)
                 flush()
@@ -148,44 +386,45 @@ def soup_lines(soup: BeautifulSoup) -> list[str]:
                 flush()
             else:
                 walk(child)
+            text(child.tail)
 
-    walk(root)
+    walk(body if body is not None else root)
     flush()
     return lines
 
 
-def table_lines(table: Tag) -> list[str]:
+def table_lines(table: etree._Element) -> list[str]:
     rows = []
     for tr in _rows(table):
         cells = []
-        for cell in tr.find_all(["td", "th"], recursive=False):
-            cells.append((_cell_text(cell), _span(cell, "rowspan"), _span(cell, "colspan")))
+        for cell in tr:
+            if cell.tag in ("td", "th"):
+                cells.append((_cell_text(cell), _span(cell, "rowspan"), _span(cell, "colspan")))
         rows.append(cells)
     lines = []
-    caption = table.find("caption")
+    caption = table.find(".//caption")
     if caption is not None:
-        lines.append(clean_line(caption.get_text(" ")))
+        lines.append(clean_line(" ".join(_strings(caption))))
     return lines + grid_lines(expand_spans(rows))
 
 
-def _rows(table: Tag) -> list[Tag]:
+def _rows(table: etree._Element) -> list[etree._Element]:
     out = []
-    for child in table.children:
-        if isinstance(child, Tag):
-            if child.name == "tr":
-                out.append(child)
-            elif child.name in ("thead", "tbody", "tfoot"):
-                out.extend(c for c in child.children if isinstance(c, Tag) and c.name == "tr")
+    for child in table:
+        if child.tag == "tr":
+            out.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            out.extend(c for c in child if c.tag == "tr")
     return out
 
 
-def _cell_text(cell: Tag) -> str:
+def _cell_text(cell: etree._Element) -> str:
     # <br> and <p> inside a cell are wrapping only
-    parts = [s for s in cell.stripped_strings]
-    return cell_text("\n".join(parts))
+    parts = [s.strip() for s in _strings(cell)]
+    return cell_text("\n".join(p for p in parts if p))
 
 
-def _span(cell: Tag, attr: str) -> int:
+def _span(cell: etree._Element, attr: str) -> int:
     try:
         return int(str(cell.get(attr, "1")).strip() or 1)
     except ValueError:

@@ -46,7 +46,7 @@ from ._normalise import (
     compact_pattern,
     for_matching,
 )
-from .assemble import Reading, Tok, assemble, printed_as_is
+from .assemble import Reading, Tok, assemble, note_printed, printed_as_is, table_name
 
 MAX_CHARS = 5_000_000
 _VALUE = attrgetter("value")
@@ -64,13 +64,35 @@ def decode(data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16")
     if b"\x00" in data[:65536]:
-        raise UnreadableReport("文件含二进制内容（NUL 字节），不是文本报告")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise UnreadableReport("文件含二进制内容（NUL 字节），不是文本报告")
+        return text
     for encoding in ("utf-8", "gb18030"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
     raise UnreadableReport("无法识别文件的文字编码（不是 UTF-8 或 GB18030 文本）")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark: the NUL bytes (the high bytes of ASCII
+    characters: line breaks, digits, spaces) all fall on one side of each pair."""
+    sample = data[:65536]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    pairs = len(sample) // 2
+    if odd >= 0.02 * pairs and even <= 0.05 * odd:
+        encoding = "utf-16-le"
+    elif even >= 0.02 * pairs and odd <= 0.05 * even:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return text if RE_CJK.search(text) and "\x00" not in text else None
 
 
 def _strict(data: bytes, encoding: str) -> str:
@@ -106,6 +128,79 @@ def _prepare(text: str) -> tuple[str, str]:
 
 def _blank_footer(m: re.Match) -> str:
     return "\n" + " " * (len(m.group()) - 1)
+
+
+# ---------------------------------------------------------------- page chrome
+
+# Lines only a website prints around a report (the text of a saved or copied page): navigation,
+# breadcrumb, share and print buttons, previous/next and related links, comments, footer.
+RE_CHROME_LINE = re.compile(
+    r"版权所有|网站标识码|ICP\s*[备证]|公网安备|技术支持|主办单位|承办单位|网站地图|无障碍|"
+    r"上一篇|下一篇|相关链接|相关文章|分享到|打印本页|关闭窗口|【打印】|【关闭】|字体\s*[:]?\s*[【\[]?\s*大|"
+    r"网友评论|发表评论|我要评论|当前位置|您的位置|您现在的位置|首页\s*[>＞›»]"
+)
+# where the report is over: everything from the first of these lines on is the page's
+RE_CHROME_END = re.compile(
+    r"\n[ \t•·*-]*(?:上一篇|下一篇|相关链接|相关文章|网友评论|发表评论|我要评论|版权所有)"
+)
+CHROME_LINE_MAX = 80  # longer lines are report text that happens to say "技术支持" and the like
+
+
+def strip_chrome(text: str, mtext: str) -> tuple[str, str]:
+    """(text, mtext) without the page chrome: chrome lines blanked in mtext (same length), and
+    both texts cut where the page goes on after the report (previous/next links, comments,
+    footer), when that comes after the report's last section heading."""
+    if not RE_CHROME_LINE.search(mtext):
+        return text, mtext  # the usual case: a report, not a page
+    spans = find_sections(mtext)
+    if spans:
+        end = RE_CHROME_END.search(mtext, max(span.start for span in spans.values()))
+        if end is not None:
+            text, mtext = text[: end.start()], mtext[: end.start()]
+    pieces = []
+    last = 0
+    for m in RE_CHROME_LINE.finditer(mtext):
+        start = mtext.rfind("\n", 0, m.start()) + 1
+        if start < last:
+            continue  # a line already blanked
+        stop = mtext.find("\n", m.end())
+        stop = len(mtext) if stop < 0 else stop
+        if len(compact(mtext[start:stop], normalised=True)) > CHROME_LINE_MAX:
+            continue
+        pieces += [mtext[last:start], " " * (stop - start)]
+        last = stop
+    pieces.append(mtext[last:])
+    return text, _blank_report_lists("".join(pieces))
+
+
+RE_LISTED_REPORT = re.compile(
+    r"[^\n]{0,40}?((?:19|20)\d{2})\s*年[^\n]{0,30}?(?:年度报告|工作报告)[^\n]{0,10}"
+)
+
+
+def _blank_report_lists(mtext: str) -> str:
+    """Blank runs of lines that each name a report of a different year (a sidebar of other years'
+    reports, related links): not the report's title."""
+    lines = mtext.split("\n")
+    run: list[tuple[int, str]] = []
+    out = list(lines)
+
+    def close() -> None:
+        if len(run) >= 2 and len({y for _, y in run}) >= 2:
+            for i, _ in run:
+                out[i] = " " * len(lines[i])
+        run.clear()
+
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        m = RE_LISTED_REPORT.fullmatch(line.strip())
+        if m:
+            run.append((i, m.group(1)))
+        else:
+            close()
+    close()
+    return "\n".join(out)
 
 
 # ---------------------------------------------------------------- sections
@@ -352,7 +447,8 @@ def _pipe_cells(lines: list[str], want: int) -> list[Tok]:
         if len(cells) >= want or (content and "|" in rest):
             break
     if not any(c is not EMPTY for c in cells):
-        return []
+        # a row printed with every cell empty: blank cells (noted as such), when all are there
+        return [BLANK] * want if len(cells) >= want else []
     return [BLANK if c is EMPTY else c for c in cells[:want]]
 
 
@@ -466,12 +562,17 @@ def locate(anchors: list[Anchor], search: CompactSearch, start: int, end: int) -
     (its row stays blank); order is a strong prior, so each search starts after the last hit.
     Labels are compared in the compact form (see ``CompactSearch``)."""
     mtext = search.mtext
+    stext = search.stext
     hits: list[Hit] = []
     cursor = start
+    region = None  # the compact form of [cursor, end), for the fuzzy search; kept while no hit moves cursor
     for i, anchor in enumerate(anchors):
-        pos = _find_exact(anchor, mtext, cursor, end)
-        if pos is None:
-            pos = _find_fuzzy(anchor, search, cursor, end, anchors[i + 1 : i + 3])
+        pos = _find_exact(anchor, stext, cursor, end)
+        if pos is None and anchor.grams:
+            if region is None:
+                region = search.compact().region(cursor, end)
+            fuzzy = _fuzzy_position(anchor, region.text, anchors[i + 1 : i + 3])
+            pos = None if fuzzy is None else region.origin(fuzzy)
         if pos is None:
             continue
         cut = pos
@@ -482,26 +583,16 @@ def locate(anchors: list[Anchor], search: CompactSearch, start: int, end: int) -
                 cut = m.start()
         hits.append(Hit(anchor, pos, cut))
         cursor = pos + 1
+        region = None
     return hits
 
 
-def _find_exact(anchor: Anchor, mtext: str, cursor: int, end: int) -> int | None:
+def _find_exact(anchor: Anchor, stext: str, cursor: int, end: int) -> int | None:
     for pattern in anchor.patterns:
-        m = pattern.search(mtext, cursor, end)
+        m = pattern.search(stext, cursor, end)
         if m is not None:
             return m.start(1)  # where the label text starts, after any ordinal in the key
     return None
-
-
-def _find_fuzzy(
-    anchor: Anchor, search: CompactSearch, cursor: int, end: int, later: list[Anchor]
-) -> int | None:
-    """A label with damaged characters, found in the compact form of ``[cursor, end)``."""
-    if not anchor.grams:
-        return None
-    region = search.compact().region(cursor, end)
-    pos = _fuzzy_position(anchor, region.text, later)
-    return None if pos is None else region.origin(pos)
 
 
 def _fuzzy_position(anchor: Anchor, comp: str, later: list[Anchor]) -> int | None:
@@ -584,6 +675,8 @@ def read_grid_rows(report: Report, table: Table, rows: dict[str, tuple[list[Tok]
         toks, lead = got
         if printed_as_is(toks, cells, grid):
             as_printed.update(zip(cells, map(_VALUE, toks), strict=True))
+            if None in map(_VALUE, toks):
+                note_printed(report, table, cells, toks)
         else:
             readings.append(Reading(row.label, cells, toks, lead))
     # the rows assemble would copy as printed go in first, as they do there
@@ -642,7 +735,11 @@ def read_applications(
     hits = locate(anchors, search, start, end)
     if not hits:
         if report.sections.get("applications"):
-            report.note("TABLE-UNREAD", "未找到表三（收到和处理政府信息公开申请情况）的行标签，表三留空")
+            report.note(
+                "TABLE-UNREAD",
+                "未找到表三（收到和处理政府信息公开申请情况）的行标签，表三留空",
+                *(table.path(r, c) for r in grid.row_keys for c in grid.column_keys),
+            )
         return
     # the last row's text ends with its line(s) of numbers, not at the next heading
     rows = _read_rows(report, table, hits, end, search.mtext)
@@ -652,11 +749,43 @@ def read_applications(
     if collapsed_other and group_key in rows and not any(r.key in found for r in other_rows):
         _collapsed_other(report, table, rows[group_key][0])
     read_grid_rows(report, table, rows)
-    missing = [r.label for r in grid.rows if r.key not in found]
+    missing = [r for r in grid.rows if r.key not in found]
     if collapsed_other and group_key in rows and rows[group_key][0]:
-        missing = [m for m in missing if m not in {r.label for r in other_rows}]
+        missing = [m for m in missing if m not in other_rows]
     if missing and len(missing) < len(grid.rows):
-        report.note("ROW-MISSING", f"表三未找到以下行：{'、'.join(missing)}；这些行留空")
+        report.note(
+            "ROW-MISSING",
+            f"表三未找到以下行：{'、'.join(r.label for r in missing)}；这些行留空",
+            *(table.path(r.key, c) for r in missing for c in grid.column_keys),
+        )
+    note_unread_rows(report, table, rows)
+
+
+def note_unread_rows(report: Report, table: Table, rows: dict[str, tuple[list[Tok], int]]) -> None:
+    """No row comes back blank without a note: each row with a blank cell that no note names yet
+    gets a ROW-UNREAD note, naming the row by its printed label and saying why."""
+    grid = table.grid
+    values = table.values()  # rows, then columns
+    if None not in values:
+        return
+    width, columns = len(grid.columns), grid.column_keys
+    covered = {cell for note in report.notes for cell in note.cells}
+    for i, row in enumerate(grid.rows):
+        printed = values[i * width : (i + 1) * width]
+        if None not in printed:
+            continue
+        blank = [table.path(row.key, c) for c, v in zip(columns, printed, strict=True) if v is None]
+        blank = [p for p in blank if p not in covered]
+        if not blank:
+            continue
+        got = rows.get(row.key)
+        if got is None:
+            why = "未找到该行的行标签"
+        elif not got[0]:
+            why = "找到了行标签，但其后没有读到数字（数字可能与标签连在一起或丢失）"
+        else:
+            why = f"读到的数（{' '.join(t.text or '空' for t in got[0])}）无法对应到各单元格"
+        report.note("ROW-UNREAD", f"{table_name(table)}“{row.label}”{why}；该行留空", *blank)
 
 
 def _collapsed_other(report: Report, table: Table, toks: list[Tok]) -> None:
@@ -722,7 +851,7 @@ def read_review(report: Report, search: CompactSearch, start: int, end: int) -> 
 def read_text(text: str, source: str | None = None) -> Report:
     if len(text) > MAX_CHARS:
         raise UnreadableReport(f"文本过长（{len(text)} 字符），不是单份年度报告")
-    text, mtext = _prepare(text)
+    text, mtext = strip_chrome(*_prepare(text))
     search = CompactSearch(mtext)
     if not RE_CJK.search(mtext):
         raise UnreadableReport("文件中没有中文内容，不是政府信息公开工作年度报告")
