@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from ..errors import UnreadableReport
 from ..layout import FORMATS
 from ..model import Agency, Report
+from ._limits import check_html_depth
 from ._structured import cell_text, clean_line, expand_spans, grid_lines, read_lines
 
 # page chrome that never holds report content
@@ -32,6 +33,7 @@ def read_html(data: bytes, source: str | None = None) -> Report:
 
 
 def parse(data: bytes) -> BeautifulSoup:
+    check_html_depth(data)  # the tree is walked recursively below: a 100,000-deep nest is refused
     try:
         return BeautifulSoup(data, "lxml")
     except Exception as exc:  # lxml refuses only truly broken input
