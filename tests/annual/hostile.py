@@ -77,3 +77,30 @@ def deep_html(levels: int = 100_000) -> bytes:
         + b"</div>" * levels
         + b"</body></html>"
     )
+
+
+def pdf_bomb(size: int = 400 * 1024 * 1024) -> bytes:
+    """A one-page PDF whose content stream inflates from ~400 KB to ``size`` bytes of spaces."""
+    import zlib
+
+    deflater = zlib.compressobj(1)
+    chunk = b" " * (1024 * 1024)
+    body = b"".join(deflater.compress(chunk) for _ in range(size // len(chunk))) + deflater.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n")
+    offsets = []
+    for n, obj in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % n + obj + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()

@@ -19,7 +19,7 @@ from gongkai.annual.readers._limits import MAX_COLUMNS, MAX_DEPTH, MAX_ROWS
 from gongkai.annual.writers import render
 from gongkai.cli import main
 
-from .hostile import deep_html, long_sheet, many_entries, zip_bomb
+from .hostile import deep_html, long_sheet, many_entries, pdf_bomb, zip_bomb
 from .test_writers import sample_report
 
 SUFFIXES = ["", ".txt", ".md", ".html", ".json", ".docx", ".xlsx", ".pdf"]
@@ -173,6 +173,23 @@ def test_a_200_mb_file_is_refused_before_it_is_read(tmp_path):
         read_bytes(b"a" * (MAX_BYTES + 1), "huge.txt", ".txt")
 
 
+def test_a_pdf_whose_content_inflates_to_400_mb_is_refused_before_pdfminer_inflates_it():
+    data = pdf_bomb()
+    tracemalloc.start()
+    with pytest.raises(UnreadableReport, match="解压后超过 300 MB"):
+        read_bytes(data, "bomb.pdf", ".pdf")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 20 * 1024 * 1024
+
+
+def test_a_published_pdf_passes_the_stream_check():
+    assert (
+        read_bytes(published("pdf"), "report.pdf", ".pdf").applications.get("new_received", "natural_person")
+        == 4321
+    )
+
+
 @pytest.mark.parametrize("cut", [0.1, 0.5, 0.9, 0.99])
 def test_a_truncated_real_pdf_gives_a_report_or_a_refusal(corpus, cut):
     data = (corpus / "pdf" / "009_huaian_2024.pdf").read_bytes()
@@ -191,6 +208,7 @@ def _bad_files(tmp_path):
         "cut.pdf": published("pdf")[: len(published("pdf")) // 2],
         "bomb.docx": zip_bomb("docx"),
         "bomb.xlsx": zip_bomb("xlsx"),
+        "bomb.pdf": pdf_bomb(),
         "long.xlsx": long_sheet(),
         "deep.html": deep_html(),
         "deep.json": b"[" * 100_000 + b"]" * 100_000,

@@ -181,3 +181,63 @@ def check_html_depth(data: bytes) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 raise UnreadableReport(f"网页的元素嵌套超过 {MAX_DEPTH} 层，不像一份年度报告，已拒绝读取")
+
+
+# ---------------------------------------------------------------- PDF streams
+
+MAX_PDF_INFLATED = 300 * 1024 * 1024  # the page contents and object streams together, inflated
+_CHUNK = 1024 * 1024
+
+
+def check_pdf_streams(data: bytes) -> None:
+    """Refuse a PDF whose Flate-compressed streams (other than images, which text extraction does
+    not decode) inflate past MAX_PDF_INFLATED: pdfminer inflates each whole, with no limit. The
+    streams are inflated here a chunk at a time and thrown away, so this costs no memory."""
+    if b"Fl" not in data:
+        return
+    total = 0
+    pos = 0
+    while (i := data.find(b"stream", pos)) >= 0:
+        pos = i + 6
+        if data[i - 3 : i] == b"end":
+            continue
+        if data[pos : pos + 2] == b"\r\n":
+            start = pos + 2
+        elif data[pos : pos + 1] in (b"\n", b"\r"):
+            start = pos + 1
+        else:
+            continue  # the word inside some text, not a stream keyword
+        head = data[max(0, i - 2048) : i]
+        head = head[head.rfind(b"obj") + 1 :]  # this object's dictionary
+        if b"/Image" in head or (b"/FlateDecode" not in head and b"/Fl" not in head):
+            continue
+        end = data.find(b"endstream", start)
+        end = len(data) if end < 0 else end
+        total += _inflated(data, start, end, MAX_PDF_INFLATED - total)
+        if total > MAX_PDF_INFLATED:
+            raise UnreadableReport(
+                f"PDF 文件中的压缩内容解压后超过 {_mb(MAX_PDF_INFLATED)} MB，可能是恶意构造的文件，已拒绝读取"
+            )
+        pos = end
+
+
+def _inflated(data: bytes, start: int, end: int, budget: int) -> int:
+    """How many bytes data[start:end] inflates to, counting no further than budget + 1."""
+    import zlib
+
+    inflater = zlib.decompressobj()
+    view = memoryview(data)[start:end]
+    size = 0
+    try:
+        for offset in range(0, len(view), _CHUNK):
+            pending = bytes(view[offset : offset + _CHUNK])
+            while pending:
+                size += len(inflater.decompress(pending, _CHUNK))
+                if size > budget:
+                    return size
+                pending = inflater.unconsumed_tail
+            if inflater.eof:
+                break
+    except zlib.error:
+        pass  # damaged or not Flate after all: pdfminer decides what to make of it
+    return size

@@ -16,6 +16,7 @@ from io import BytesIO
 from ..errors import NeedsOCR, ReportError, UnreadableReport
 from ..model import Report
 from . import _ocr
+from ._limits import check_pdf_streams
 from ._structured import cell_text, clean_line, grid_lines, read_lines
 
 SCANNED = (
@@ -90,6 +91,7 @@ def _read(data: bytes) -> _Pages:
 
     # pdfminer logs every damaged object it skips; the user gets one message from us instead
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    check_pdf_streams(data)  # a compressed bomb is refused before pdfminer inflates it
     pages = _Pages()
     scans: list[int] = []
     try:
