@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.annual.hostile import deep_html, long_sheet, many_entries, zip_bomb
+from tests.annual.hostile import deep_html, long_sheet, many_entries, pdf_bomb, zip_bomb
 
 from bench.annual import _peak_check
 from gongkai.annual.example import example_report
@@ -40,6 +40,7 @@ def inputs(folder: Path) -> list[tuple[str, Path, str]]:
         "zip-bomb.docx": zip_bomb("docx"),
         "zip-bomb.xlsx": zip_bomb("xlsx"),
         "5000-entries.docx": many_entries("docx"),
+        "inflates-400mb.pdf": pdf_bomb(),
         "million-rows.xlsx": long_sheet(),
         "million-rows-undeclared.xlsx": long_sheet(dimension=False),
         "nested-100000.html": deep_html(),

@@ -94,6 +94,19 @@ def test_damaged_parts_inside_an_archive_give_a_report_or_a_report_error(fmt, da
     _read(buf.getvalue(), f".{fmt}")
 
 
+def test_a_docx_with_a_malformed_attribute_is_unreadable_not_a_crash():
+    # the tables are walked after python-docx opened the file: their damage is caught too
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(published("docx"))) as src, zipfile.ZipFile(buf, "w") as dst:
+        for item in src.infolist():
+            body = src.read(item)
+            if item.filename == "word/document.xml":
+                body = body.replace(b'w:gridSpan w:val="', b'w:gridSpan w:val="x', 1)
+            dst.writestr(item, body)
+    with pytest.raises(UnreadableReport, match="Word 文件"):
+        read_bytes(buf.getvalue(), "odd.docx", ".docx")
+
+
 # ---------------------------------------------------------------- the hostile files
 
 
