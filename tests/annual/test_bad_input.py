@@ -24,6 +24,16 @@ from .test_writers import sample_report
 
 SUFFIXES = ["", ".txt", ".md", ".html", ".json", ".docx", ".xlsx", ".pdf"]
 CJK = "\u4e00-\u9fff"
+MAGIC = [
+    b"",
+    b"%PDF-1.7\n",
+    b"PK\x03\x04",
+    b"PK\x03\x04word/",
+    b"PK\x03\x04xl/",
+    b"{",
+    b"<html>",
+    "一、".encode(),
+]
 
 
 @cache
@@ -44,9 +54,9 @@ def _read(data: bytes, suffix: str):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.binary(max_size=3000), st.sampled_from(SUFFIXES))
-def test_random_bytes_give_a_report_or_a_report_error(data, suffix):
-    _read(data, suffix)
+@given(st.sampled_from(MAGIC), st.binary(max_size=3000), st.sampled_from(SUFFIXES))
+def test_random_bytes_give_a_report_or_a_report_error(magic, data, suffix):
+    _read(magic + data, suffix)  # (a magic number first sends the bytes to that kind's reader)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
