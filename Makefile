@@ -12,12 +12,12 @@ export GONGKAI_CORPUS ?= $(abspath ../shared/corpus)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q -e '.[ocr]'
 	touch $(STAMP)
 
 # The test tools (pytest, Playwright's driver, ruff, hypothesis, celery) only where tests run.
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[ocr,test]'
 	touch $(TEST_STAMP)
 
 # Fonts for Chinese PDF output, harfbuzz subsetting (WeasyPrint speed), pdftotext for checks.

@@ -19,6 +19,8 @@ BENCH_MODULES = (
     "bench.reports",
     "bench.govservice",
     "bench.credit",
+    "bench.ocr",
+    "bench.badinput",
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 import zipfile
 
 import pytest
@@ -108,8 +109,10 @@ def _image_only_pdf() -> bytes:
     return buf.getvalue()
 
 
-def test_a_scanned_pdf_asks_for_ocr():
-    with pytest.raises(NeedsOCR, match="该 PDF 没有文字层（扫描件），需要 OCR 识别"):
+def test_a_scanned_pdf_asks_for_ocr_where_the_extra_is_missing(monkeypatch):
+    # (with the ocr extra the scan is recognised: tests/annual/test_ocr.py)
+    monkeypatch.setitem(sys.modules, "rapidocr", None)
+    with pytest.raises(NeedsOCR, match="此 PDF 为扫描图像，需安装 OCR 组件：pip install 'gongkai\\[ocr\\]'"):
         read_bytes(_image_only_pdf(), "scan.pdf", ".pdf")
 
 

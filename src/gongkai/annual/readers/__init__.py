@@ -2,6 +2,8 @@
 
 ``read_path`` picks the reader from the file's content first and its extension second, so a
 mislabelled file still reads; anything unreadable raises ``UnreadableReport`` with a one-line message.
+Hostile input costs bounded time and memory: a file's size is checked before it is read (``read_path``
+stats it first), archives, sheets and HTML nesting before a library opens them (``_limits``).
 """
 
 from __future__ import annotations
@@ -72,7 +74,13 @@ def read_bytes(data: bytes, source: str | None = None, suffix: str = "") -> Repo
         )
     kind = sniff(data, suffix.lower())
     module, function = READERS[kind].split(":")
-    return getattr(import_module(module), function)(data, source)
+    reader = getattr(import_module(module), function)
+    try:
+        return reader(data, source)
+    except RecursionError:  # a structure nested past what the guards (_limits) foresaw
+        raise UnreadableReport("文件结构嵌套过深，无法读取") from None
+    except MemoryError:
+        raise UnreadableReport("文件内容过于庞大或复杂，超出可用内存，无法读取") from None
 
 
 def read_path(path: str | Path) -> Report:

@@ -1,5 +1,6 @@
 """Word (.docx) reports: paragraphs and tables in document order -> lines for the text reader.
 
+The archive is inspected first (``_limits.check_zip``: entries, sizes, compression ratio).
 Merged cells are read from the XML (``w:gridSpan``, ``w:vMerge``): a merged cell's text is given
 once, in its first row and column, as it is printed.
 """
@@ -11,6 +12,7 @@ from io import BytesIO
 
 from ..errors import UnreadableReport
 from ..model import Report
+from ._limits import check_zip
 from ._structured import cell_text, clean_line, grid_lines, read_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -21,17 +23,23 @@ def read_docx(data: bytes, source: str | None = None) -> Report:
 
 
 def docx_lines(data: bytes) -> list[str]:
+    check_zip(data, "Word").close()  # a zip bomb is refused before python-docx inflates every part
     try:
         from docx import Document
 
         doc = Document(BytesIO(data))
+        lines: list[str] = []
+        _block_lines(doc.element.body, lines)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise UnreadableReport(f"Word 文件已损坏或被截断，无法读取（{type(exc).__name__}）") from None
-    except Exception as exc:  # lxml XMLSyntaxError and friends from a damaged part
-        raise UnreadableReport(f"Word 文件内容有误，无法读取：{exc}") from None
-    lines: list[str] = []
-    _block_lines(doc.element.body, lines)
+    except Exception as exc:  # lxml XMLSyntaxError and friends from a damaged part or attribute
+        raise UnreadableReport(f"Word 文件内容有误，无法读取：{_short(exc)}") from None
     return lines
+
+
+def _short(exc: Exception) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def _block_lines(container, lines: list[str]) -> None:

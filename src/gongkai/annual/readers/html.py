@@ -22,6 +22,7 @@ from lxml import etree
 from ..errors import UnreadableReport
 from ..layout import FORMATS
 from ..model import Agency, Report
+from ._limits import check_html_depth
 from ._structured import cell_text, clean_line, expand_spans, grid_lines, read_lines
 
 # page chrome that never holds report content
@@ -96,6 +97,7 @@ _PARSERS = {
 
 
 def parse(data: bytes) -> etree._Element:
+    check_html_depth(data)  # the tree is walked recursively below: a 100,000-deep nest is refused
     text, encoding = _decode(data)
     text = RE_XML_DECLARATION.sub("", text).replace("\x00", "")
     try:

@@ -13,6 +13,7 @@ from io import BytesIO
 
 from ..errors import UnreadableReport
 from ..model import Report
+from ._limits import check_sheets, check_zip
 from ._structured import cell_text, clean_line, number_text, read_lines
 
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、")
@@ -24,16 +25,20 @@ def read_xlsx(data: bytes, source: str | None = None) -> Report:
 
 
 def xlsx_lines(data: bytes) -> list[str]:
+    # the archive and every sheet's extent first: openpyxl makes an object per cell of the range
+    with check_zip(data, "Excel") as archive:
+        check_sheets(archive)
     try:
         from openpyxl import load_workbook
 
-        # not read_only: merged-cell ranges are needed, and report workbooks are small
+        # not read_only: merged-cell ranges are needed, and report workbooks are small (checked)
         wb = load_workbook(BytesIO(data), data_only=True)
+        sheets = [_sheet_lines(ws) for ws in wb.worksheets if ws.sheet_state == "visible"]
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise UnreadableReport(f"Excel 文件已损坏或被截断，无法读取（{type(exc).__name__}）") from None
     except Exception as exc:
-        raise UnreadableReport(f"Excel 文件内容有误，无法读取：{exc}") from None
-    sheets = [_sheet_lines(ws) for ws in wb.worksheets if ws.sheet_state == "visible"]
+        text = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise UnreadableReport(f"Excel 文件内容有误，无法读取：{text}") from None
     return _interleave([s for s in sheets if s])
 
 
