@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import agencies_for
@@ -65,14 +66,14 @@ def index(request):
 
 
 SORT_LABELS = {
-    "name": "文件",
-    "kind": "类型",
-    "agency": "机关",
-    "year": "年度",
-    "errors": "错误",
-    "warnings": "警告",
-    "notes": "阅读说明",
-    "state": "状态",
+    "name": gettext_noop("文件"),
+    "kind": gettext_noop("类型"),
+    "agency": gettext_noop("机关"),
+    "year": gettext_noop("年度"),
+    "errors": gettext_noop("错误"),
+    "warnings": gettext_noop("警告"),
+    "notes": gettext_noop("阅读说明"),
+    "state": gettext_noop("状态"),
 }
 
 
