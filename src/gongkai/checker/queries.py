@@ -21,6 +21,10 @@ from gongkai.annual.model import Report
 from .models import CheckBatch, CheckItem, ItemState
 from .workflow import BatchState
 
+STATE_HINTS = {
+    BatchState.QUEUED: gettext_lazy("排队等待后台检查……"),
+    BatchState.CHECKING: gettext_lazy("正在后台检查，可离开本页，稍后回来查看。"),
+}
 SORTS = {
     "name": ("position",),
     "kind": ("kind", "position"),
@@ -31,6 +35,7 @@ SORTS = {
     "notes": ("note_count", "position"),
     "state": ("state", "position"),
 }
+CELLS_SHOWN = 4  # a finding's cells listed at once; the rest behind 等 N 个单元格
 KIND_LABELS = {
     "pdf": "PDF",
     "docx": "Word",
@@ -92,6 +97,7 @@ class Progress:
             "stuck": self.stuck,
             "percent": self.percent,
             "label": progress_label(self.checked, self.total),
+            "state_label": str(STATE_HINTS.get(self.state, "")),
         }
 
 
@@ -166,6 +172,10 @@ def findings(item: CheckItem, report: Report | None = None) -> list[dict]:
                 "cells": list(f.get("cells") or []),
                 "labels": place_labels(f.get("cells") or [], report),
             }
+        )
+        rows[-1]["shown"], rows[-1]["more"] = (
+            rows[-1]["labels"][:CELLS_SHOWN],
+            rows[-1]["labels"][CELLS_SHOWN:],
         )
     return sorted(rows, key=lambda r: (order.get(r["severity"], 9), r["index"]))
 

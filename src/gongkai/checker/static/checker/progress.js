@@ -8,6 +8,7 @@
   var label = document.getElementById("progress-label");
   var bar = document.getElementById("progress-bar");
   var stuck = document.getElementById("progress-stuck");
+  var state = document.getElementById("progress-state");
   var recheck = document.querySelector("form.recheck");
   var last = null;
 
@@ -20,6 +21,7 @@
       var el = box.querySelector('[data-count="' + key + '"]');
       if (el) el.textContent = p[key];
     });
+    if (state) state.textContent = p.state_label;
     stuck.hidden = !p.stuck;
     if (recheck) recheck.hidden = !p.stuck;
   }
