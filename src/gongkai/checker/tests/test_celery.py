@@ -12,12 +12,10 @@ from gongkai.checker.models import CheckBatch
 from gongkai.checker.workflow import BatchState
 from gongkai.notifications.tests.test_celery import celery_eager  # noqa: F401  (fixture)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
 
-def test_a_batch_under_celery_is_checked_by_celery(
-    world, settings, celery_eager, django_capture_on_commit_callbacks
-):  # noqa: F811
+def test_a_batch_under_celery_is_checked_by_celery(world, settings, django_capture_on_commit_callbacks):
     from huey.contrib.djhuey import HUEY
 
     settings.GONGKAI_CHECKER_CHUNK = 1
@@ -28,7 +26,7 @@ def test_a_batch_under_celery_is_checked_by_celery(
     assert batch.state == BatchState.DONE and queries.progress(batch).unreadable == 2
 
 
-def test_the_purge_is_on_the_celery_schedule(world, celery_eager, django_capture_on_commit_callbacks):  # noqa: F811
+def test_the_purge_is_on_the_celery_schedule(world, django_capture_on_commit_callbacks):
     entry = app.conf.beat_schedule["old-check-batches-purge"]
     assert entry["task"] == celery_tasks.purge_old_batches.name and entry["task"] in app.tasks
     with django_capture_on_commit_callbacks(execute=False):
