@@ -233,3 +233,63 @@ def test_the_json_doc_example_loads():
     example = text.split("```json\n", 1)[1].split("```", 1)[0]
     report = Report.loads(example)
     assert report.year == 2025 and report.tables["applications"].get("new_received", "total") == 42
+
+
+def test_check_names_cells_by_their_printed_labels_and_keeps_paths_in_json(bad, capsys):
+    assert main(["check", "--verbose", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert "表三 （七）总计·自然人" in out and "表三 一、本年新收政府信息公开申请数量·自然人" in out
+    assert "applications." not in out and "r_total" not in out
+    assert main(["check", "--json", str(bad)]) == 1
+    findings = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    assert "applications.r_total.natural_person" in {c for f in findings for c in f["cells"]}
+
+
+def _check_on_a_terminal(folder: Path, *extra: str) -> tuple[str, str]:
+    """Run ``gongkai check`` with stderr on a pseudo-terminal (stdout a pipe): (stdout, terminal)."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    # a terminal 160 columns wide (a new pty has no size, and tqdm draws nothing 0 columns wide)
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 160, 0, 0))
+    proc = subprocess.Popen(
+        [GONGKAI, "check", *extra, str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=slave,
+    )
+    os.close(slave)
+    terminal = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        terminal += chunk
+    out = proc.stdout.read().decode()
+    proc.wait(timeout=60)
+    os.close(master)
+    return out, terminal.decode(errors="replace")
+
+
+def test_progress_bar_for_a_big_folder_on_a_terminal_only(tmp_path):
+    folder = tmp_path / "many"
+    report = example_report()
+    for i in range(25):
+        _write_json(folder / f"报告-{i:02d}.json", report)
+    out, terminal = _check_on_a_terminal(folder)
+    assert "份/s" in terminal and "/25" in terminal  # the rate and the count, on stderr
+    assert "报告-" in terminal  # the name of the file being read
+    assert out.count("✓") == 25 and "份/s" not in out  # stdout (a pipe) has the results only
+    out, terminal = _check_on_a_terminal(folder, "--no-progress")
+    assert "份/s" not in terminal and out.count("✓") == 25
+    piped = subprocess.run([GONGKAI, "check", str(folder)], capture_output=True, text=True)
+    assert "份/s" not in piped.stderr and piped.stdout.count("✓") == 25

@@ -10,6 +10,7 @@ Sources: 国办公开办函〔2021〕30号 (format "2021") and the 2019 trial fo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -535,3 +536,68 @@ def layout_for_year(year: int) -> FormatLayout:
         if layout.applies_to(year):
             return layout
     return LAYOUT_PRE2019
+
+
+# ---------------------------------------------------------------- cells as a person names them
+
+# What the checks cite besides table cells (``dates.signature``, ``sections.overview``)
+_OTHER_PLACES = {"dates.signature": "落款日期", "dates.publication": "发布日期"}
+_TABLE_SECTIONS = {"applications": "applications", "review_litigation": "review_litigation"}
+
+
+def _row_label(row: Row) -> str:
+    # A numbered row names its group (（三）不予公开 1.属于国家秘密); an unnumbered one its block
+    # (行政诉讼 复议后起诉), unless the block is the row itself (行政复议). The printed aside of
+    # （二）部分公开（区分处理的，只计这一情形，不计其他情形） is left out: it explains, it does not name.
+    label = row.ordinal + re.sub(r"(?<=.)（[^（）]*）$", "", row.text)
+    if row.group:
+        return f"{row.group} {label}"
+    if not row.ordinal and row.block and row.block != row.text:
+        return f"{row.block} {label}"
+    return label
+
+
+def _column_label(column: Column) -> str:
+    return f"{column.group} {column.label}" if column.group else column.label
+
+
+def cell_label(path: str, layout: FormatLayout | None = None) -> str:
+    """A cell (or table, or section) path as a report prints it, for anything a person reads:
+    ``applications.r_total.natural_person`` -> 表三 （七）总计·自然人,
+    ``review_litigation.reconsideration.total`` -> 表四 行政复议·总计,
+    ``active.art20_1.regulations.made`` -> 表二 第二十条第（一）项 规章·本年制发件数,
+    ``sections.overview`` -> 一、总体情况. ``layout`` is the report's format (2021 when not given; a
+    key the format does not know is looked up in the others). A path of no known shape is returned
+    as it is, never an error: a label is for reading, the path stays in the JSON."""
+    if path in _OTHER_PLACES:
+        return _OTHER_PLACES[path]
+    parts = path.split(".")
+    if parts[0] == "sections" and len(parts) == 2:
+        for section in SECTIONS:
+            if section.key == parts[1]:
+                return section.title
+        return path
+    if parts[0] == "active":
+        parts = parts[1:]
+        if not parts:
+            return "表二"
+    layouts = [layout] if layout is not None else []
+    layouts += [x for x in (LAYOUT_2021, LAYOUT_2019) if x is not layout]
+    for candidate in layouts:
+        try:
+            grid = candidate.grid(parts[0])
+        except KeyError:
+            continue
+        section = candidate.section(_TABLE_SECTIONS.get(grid.key, "active"))
+        table = section.table_name if grid.key in _TABLE_SECTIONS else f"{section.table_name} {grid.title}"
+        if len(parts) == 1:
+            return table
+        if len(parts) != 3:
+            return path
+        row_key, column_key = parts[1:]
+        try:
+            row, column = grid.row(row_key), grid.column(column_key)
+        except KeyError:
+            continue
+        return f"{table} {_row_label(row)}·{_column_label(column)}"
+    return path

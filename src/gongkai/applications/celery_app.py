@@ -40,6 +40,10 @@ app.conf.update(
             "task": "gongkai.applications.scan_deadlines",
             "schedule": crontab(hour=7, minute=0),
         },
+        "old-check-batches-purge": {
+            "task": "gongkai.checker.purge_old_batches",
+            "schedule": crontab(hour=3, minute=30),
+        },
         "stuck-notifications-sweep": {
             "task": "gongkai.notifications.sweep_stuck",
             "schedule": crontab(minute="*/10"),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai import law
 from gongkai.i18n import join_list
-from gongkai.widgets import DateInput
+from gongkai.widgets import DateInput, MultipleFileField
 
 from . import services
 from .fees import FEE_BASIS_LABELS
@@ -21,20 +21,6 @@ from .models import APPLICANT_TYPE_CHOICES, Channel, DeliveryChannel, DeliveryFo
 from .models.application import ID_TYPE_CHOICES, OUTCOME_CHOICES, REPLY_TYPE_CHOICES, STATE_CHOICES
 from .numbering import settings_for
 from .services import ApplicantData, ApplicationError
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        if not data:
-            return []
-        files = data if isinstance(data, list | tuple) else [data]
-        return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
 def apply_error(form: forms.Form, exc: ApplicationError) -> None:

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from gongkai.annual.errors import ReportError
+from gongkai.annual.errors import ReportError, failure, one_line
 from gongkai.annual.model import Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -55,19 +55,9 @@ TEXTS = {
 }
 
 
-def _one_line(text: object, limit: int = 300) -> str:
-    line = " ".join(str(text).split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def _failure(exc: BaseException) -> tuple[str, str]:
-    """(kind, message) for an exception raised while processing one file."""
-    if isinstance(exc, ReportError):
-        return "unreadable", _one_line(exc)
-    if isinstance(exc, ModuleNotFoundError) and (exc.name or "").startswith("gongkai.annual."):
-        module = exc.name.rsplit(".", 1)[-1]
-        return "unreadable", f"尚不支持此类文件（缺少模块 {module}）"
-    return "internal", f"内部错误：{type(exc).__name__}: {_one_line(exc)}"
+# one line per message, and what went wrong with one file: shared with the batch checker
+_one_line = one_line
+_failure = failure
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -229,28 +219,45 @@ class _Printer:
                 skipped.append(f.code)
                 continue
             label = SEVERITY_LABELS[f.severity][0 if lang == "zh" else 1]
-            self.write(f"    {label:<4} {f.code:<12} {_one_line(f.message(lang), 500)}{self._cells(f.cells)}")
+            self.write(
+                f"    {label:<4} {f.code:<12} {_one_line(f.message(lang), 500)}{self._cells(f.cells, report)}"
+            )
         for note in report.notes:
             self.write(
-                f"    {t['note']:<4} {note.code:<12} {_one_line(note.message, 500)}{self._cells(note.cells)}"
+                f"    {t['note']:<4} {note.code:<12} {_one_line(note.message, 500)}{self._cells(note.cells, report)}"
             )
         if skipped:
             codes = "、".join(dict.fromkeys(skipped)) if lang == "zh" else ", ".join(dict.fromkeys(skipped))
             self.write(f"    {t['skipped'].format(n=len(skipped), codes=codes)}")
 
-    def _cells(self, cells) -> str:
+    def _cells(self, cells, report: Report) -> str:
+        """The cited cells by their printed labels (表三 （七）总计·自然人); the paths stay in --json."""
+        from gongkai.annual.grid_view import place_labels
+
         if not cells:
             return ""
-        if self.args.verbose or len(cells) <= MAX_CELLS_SHOWN + 1:  # "1 more" is no shorter
-            return f"  [{', '.join(cells)}]"
-        more = self.t["cells_more"].format(n=len(cells) - MAX_CELLS_SHOWN)
-        return f"  [{', '.join(cells[:MAX_CELLS_SHOWN])} {more}]"
+        labels = place_labels(cells, report)
+        sep = "；" if self.args.lang == "zh" else "; "
+        if self.args.verbose or len(labels) <= MAX_CELLS_SHOWN + 1:  # "1 more" is no shorter
+            return f"  〔{sep.join(labels)}〕"
+        more = self.t["cells_more"].format(n=len(labels) - MAX_CELLS_SHOWN)
+        return f"  〔{sep.join(labels[:MAX_CELLS_SHOWN])} {more}〕"
 
     def finish(self, counts: dict[str, int]) -> None:
         if self.args.json:
             self.write(f'\n], "summary": {json.dumps(counts)}}}')
         else:
             self.write(self.t["summary"].format(**counts))
+
+
+def _progress_bar(total: int, args: argparse.Namespace):
+    """A progress bar on stderr (files/s and the file being read) for a big folder on a terminal;
+    None for a few files, ``--no-progress`` or stderr not a terminal (a pipe, a log file)."""
+    if total <= PROGRESS_MIN_FILES or args.no_progress or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, file=sys.stderr, unit="份", leave=False, dynamic_ncols=True)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -269,11 +276,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     # Only the paths are listed up front (for the progress bar); reports are read one at a time.
     files = list(iter_report_files(args.paths))
-    bar = None
-    if len(files) > PROGRESS_MIN_FILES and not args.no_progress and sys.stderr.isatty():
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(files), file=sys.stderr, unit="份", leave=False)
+    bar = _progress_bar(len(files), args)
 
     def write(line: str) -> None:
         if bar is not None and sys.stdout.isatty():
@@ -284,6 +287,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     printer = _Printer(args, write)
     counts = {"total": len(files), "clean": 0, "errors": 0, "unreadable": 0}
     for path in files:
+        if bar is not None:
+            bar.set_postfix_str(_one_line(path.name, 40))  # the file being read now (redrawn per file)
         report, findings, failure = None, [], None
         try:
             report = _read(path)

@@ -4,7 +4,6 @@ editor with guidance, live checks, preview, exports, review and publishing."""
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib import messages
@@ -22,8 +21,8 @@ from gongkai.agencies.access import WRITE_ROLES, agencies_for, agency_required
 from gongkai.agencies.models import Role
 from gongkai.annual.checks import Severity
 from gongkai.annual.checks.base import REGISTRY
+from gongkai.annual.grid_view import GridView, grid_views
 from gongkai.annual.layout import layout_for_year
-from gongkai.annual.model import cell_path
 from gongkai.annual.writers import render as render_report
 from gongkai.annual.writers import report_title
 from gongkai.downloads import download
@@ -106,37 +105,11 @@ def agency_reports(request, agency_code):
 # ---------------------------------------------------------------- the workspace
 
 
-@dataclass
-class CellView:
-    value: object
-    path: str
-    url: str
-
-
-@dataclass
-class GridView:
-    key: str
-    title: str
-    columns: list
-    rows: list = field(default_factory=list)  # (row, [CellView])
-
-
 def _grids(agency, year: int, report) -> list[GridView]:
     """The report's tables for the templates; each cell links to its drill-down (none without an
     agency: a summary's cells add up several agencies)."""
-    out = []
-    for grid in report.layout.grids:
-        table = report.tables[grid.key]
-        view = GridView(grid.key, grid.title, list(grid.columns))
-        for row in grid.rows:
-            cells = []
-            for column in grid.columns:
-                path = cell_path(grid, row.key, column.key)
-                url = reverse("reports:cell", args=[agency.code, year, path]) if agency else ""
-                cells.append(CellView(table.get(row.key, column.key), path, url))
-            view.rows.append((row, cells))
-        out.append(view)
-    return out
+    url = (lambda path: reverse("reports:cell", args=[agency.code, year, path])) if agency else None
+    return grid_views(report, url)
 
 
 def _check_title(code: str) -> str:

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "gongkai.credit",
     "gongkai.notifications",
     "gongkai.reports",
+    "gongkai.checker",
     "gongkai.disclosure",
     "gongkai.hotline",
     "gongkai.interaction",
@@ -246,6 +247,18 @@ HUEY = {
     "immediate": False,
     "consumer": {"workers": 2, "worker_type": "thread"},
 }
+# --- The batch checker (gongkai.checker): reports uploaded from outside, kept in the data folder
+# until deleted, or purged by the nightly job after GONGKAI_CHECKER_KEEP_DAYS days.
+GONGKAI_CHECKER_DIR = Path(os.environ.get("GONGKAI_CHECKER_DIR", str(DATA_DIR / "checker")))
+GONGKAI_CHECKER_KEEP_DAYS = int(os.environ.get("GONGKAI_CHECKER_KEEP_DAYS", "30"))
+GONGKAI_CHECKER_MAX_FILES = int(os.environ.get("GONGKAI_CHECKER_MAX_FILES", "500"))
+GONGKAI_CHECKER_MAX_BYTES = int(os.environ.get("GONGKAI_CHECKER_MAX_BYTES", str(300 * 1024 * 1024)))
+GONGKAI_CHECKER_ZIP_MAX_ENTRIES = int(os.environ.get("GONGKAI_CHECKER_ZIP_MAX_ENTRIES", "2000"))
+GONGKAI_CHECKER_ZIP_MAX_RATIO = 100  # unpacked / packed of one entry: beyond it, a zip bomb
+GONGKAI_CHECKER_CHUNK = int(os.environ.get("GONGKAI_CHECKER_CHUNK", "10"))  # files per worker task
+GONGKAI_CHECKER_STUCK_AFTER = 300  # seconds without progress before a batch counts as stuck
+# Django refuses more files than this in one request; the checker takes up to its own limit.
+DATA_UPLOAD_MAX_NUMBER_FILES = GONGKAI_CHECKER_MAX_FILES + 10
 # 政务服务事项 import: the largest export accepted, and the metric definitions (see govservice.metrics)
 GONGKAI_GOVSERVICE_MAX_UPLOAD = int(os.environ.get("GONGKAI_GOVSERVICE_MAX_UPLOAD", str(20 * 1024 * 1024)))
 GONGKAI_GOVSERVICE_ONLINE_RATE = os.environ.get("GONGKAI_GOVSERVICE_ONLINE_RATE", "exempt_achieved")

@@ -22,6 +22,7 @@ urlpatterns = [
     path("staff/applications/", include("gongkai.notifications.urls")),  # a case's notifications
     path("staff/calendar/", include("gongkai.workdays.urls")),
     path("staff/reports/", include("gongkai.reports.urls")),
+    path("staff/checker/", include("gongkai.checker.urls")),
     path("staff/appeals/", include("gongkai.appeals.urls")),
     path("staff/govservice/", include("gongkai.govservice.urls")),
     path("staff/records/", include("gongkai.records.urls")),

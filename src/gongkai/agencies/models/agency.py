@@ -34,6 +34,7 @@ RESERVED_CODES = frozenset(
         "appeals",
         "records",
         "reports",
+        "checker",
         "calendar",
         "disclosure",
         "hotline",

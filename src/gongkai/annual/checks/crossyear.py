@@ -68,7 +68,8 @@ def carry_over(report: Report, context: CheckContext) -> Iterator[Finding]:
             "XY-CARRY",
             Severity.WARNING,
             f"表三“{grid.row('carried_over_in').label}”与{previous.year}年度报告“{grid.row('carried_over_out').label}”不一致（{listed}）",
-            "carried in ≠ last year's carried out: " + "; ".join(f"{c}: {n} vs {b}" for c, n, b in differ),
+            "carried in ≠ last year's carried out: "
+            + "; ".join(f"{grid.column(c).label}: {n} vs {b}" for c, n, b in differ),
             [this.path("carried_over_in", c) for c, _, _ in differ],
         )
     if blank:
@@ -119,7 +120,7 @@ def valid_documents(report: Report, context: CheckContext) -> Iterator[Finding]:
                 Severity.WARNING,
                 f"“{label}”现行有效件数为 {now}，但按上年现行有效 {before} + 本年制发 {made} − 本年废止 {repealed}"
                 f" 应为 {expected}（如有失效、修改等情形，宜在报告中说明）",
-                f"{row}: {now} in force, expected {before} + {made} − {repealed} = {expected}",
+                f"{label}: {now} in force, expected {before} + {made} − {repealed} = {expected}",
                 [this.path(row, "valid"), this.path(row, "made"), this.path(row, "repealed")],
             )
     if blank:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ...facts import Fact
-from ..layout import LAYOUT_2021, REVIEW_LITIGATION
+from ..layout import LAYOUT_2021, REVIEW_LITIGATION, cell_label
 from ..model import Number, Report
 from .base import CheckContext, Finding, Severity, check, finding, skipped
 
@@ -342,7 +342,8 @@ def narrative_numbers(report: Report, context: CheckContext) -> Iterator[Finding
             Severity.WARNING,
             f"“{_OVERVIEW}”称“{claim.snippet}”，但{want.said_zh}，叙述与表格不一致",
             f"the overview says “{claim.snippet}” ({claim.value} {_KIND_EN.get(claim.kind, claim.kind)}), "
-            f"which does not match the table ({', '.join(want.cells)} = {sorted(want.values)})",
+            f"which does not match the table ({' + '.join(cell_label(c, report.layout) for c in want.cells)}"
+            f" = {sorted(want.values)})",
             [*want.cells, "sections.overview"],
         )
     if blank:

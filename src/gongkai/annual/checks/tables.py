@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..layout import FORMAT_PRE2019, Grid
+from ..layout import FORMAT_PRE2019, Grid, cell_label
 from ..model import Report, Table
 from .base import CheckContext, Finding, Severity, check, finding, skipped
 
@@ -43,7 +43,7 @@ def tables_missing(report: Report, context: CheckContext) -> Iterator[Finding]:
             "TBL-MISSING",
             Severity.ERROR,
             f"报告缺少统计表：{'、'.join(_grid_name(g) for g in absent)}",
-            f"missing table(s): {', '.join(_grid_path(g) for g in absent)}",
+            f"missing table(s): {', '.join(cell_label(_grid_path(g), report.layout) for g in absent)}",
             [_grid_path(g) for g in absent],
         )
 

@@ -1,0 +1,3 @@
+from .batch import CheckBatch, CheckItem, ItemState
+
+__all__ = ["CheckBatch", "CheckItem", "ItemState"]
