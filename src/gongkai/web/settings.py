@@ -2,7 +2,9 @@
 
 Everything that differs between machines comes from the environment (see docs/deploy.md):
 GONGKAI_DATA, DATABASE_URL, GONGKAI_SECRET_KEY, GONGKAI_DEBUG, GONGKAI_ALLOWED_HOSTS,
-GONGKAI_CSRF_TRUSTED_ORIGINS, GONGKAI_HTTPS, GONGKAI_BEHIND_PROXY, GONGKAI_STATIC_MANIFEST.
+GONGKAI_CSRF_TRUSTED_ORIGINS, GONGKAI_HTTPS, GONGKAI_BEHIND_PROXY, GONGKAI_STATIC_MANIFEST; the security
+ones (GONGKAI_ENV, GONGKAI_FIELD_KEYS, GONGKAI_HSTS_*, GONGKAI_SSL_REDIRECT, GONGKAI_TRUSTED_PROXY,
+GONGKAI_RATE_*, GONGKAI_CACHE_URL) are in docs/deploy.md, "Security".
 """
 
 from __future__ import annotations
@@ -35,10 +37,24 @@ DATA_DIR = data_dir()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 
+# GONGKAI_ENV=production: a reachable server. It refuses to start without its own secrets and turns on
+# everything `manage.py check --deploy` asks for; the default (development) suits the demo and tests.
+GONGKAI_ENV = os.environ.get("GONGKAI_ENV", "development").strip().lower()
+if GONGKAI_ENV not in ("development", "production"):
+    raise ImproperlyConfigured("GONGKAI_ENV must be development or production")
+PRODUCTION = GONGKAI_ENV == "production"
+
+
+def _required_in_production(name: str) -> None:
+    if PRODUCTION and not os.environ.get(name, "").strip():
+        raise ImproperlyConfigured(f"GONGKAI_ENV=production needs {name} (see docs/deploy.md, Security)")
+
+
 def _secret_key() -> str:
     key = os.environ.get("GONGKAI_SECRET_KEY")
     if key:
         return key
+    _required_in_production("GONGKAI_SECRET_KEY")
     # A development key generated once per data folder; never part of the repository.
     path = DATA_DIR / "secret_key"
     if not path.exists():
@@ -49,7 +65,14 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# Keys for the applicants' ID numbers and phones at rest (gongkai.fieldcrypt): the first encrypts,
+# every one decrypts, so a new key goes first and `gongkai manage rotate_keys` re-encrypts. Without
+# any (development, the demo, tests) one is derived from SECRET_KEY; production requires them.
+_required_in_production("GONGKAI_FIELD_KEYS")
+GONGKAI_FIELD_KEYS = _list("GONGKAI_FIELD_KEYS")
 DEBUG = _flag("GONGKAI_DEBUG")
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("GONGKAI_DEBUG cannot be on with GONGKAI_ENV=production")
 ALLOWED_HOSTS = _list("GONGKAI_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = _list("GONGKAI_CSRF_TRUSTED_ORIGINS")
 
@@ -183,8 +206,10 @@ AXES_CLIENT_IP_CALLABLE = "gongkai.agencies.auth.client_ip"
 AXES_VERBOSE = False
 GONGKAI_BEHIND_PROXY = _flag("GONGKAI_BEHIND_PROXY")
 
-# --- Sessions, cookies, headers
-HTTPS = _flag("GONGKAI_HTTPS")
+# --- Sessions, cookies, headers (docs/deploy.md, "Security")
+# https is assumed in production (an intranet on plain http sets GONGKAI_HTTPS=0 and check --deploy
+# says what that costs).
+HTTPS = _flag("GONGKAI_HTTPS", default=PRODUCTION)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
@@ -197,10 +222,25 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Behind a TLS-terminating proxy Django sees plain http; the proxy's X-Forwarded-Proto tells it the
+# request came in over https (only set this when the proxy always overwrites that header).
+if GONGKAI_BEHIND_PROXY or os.environ.get("GONGKAI_TRUSTED_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SILENCED_SYSTEM_CHECKS: list[str] = []
 if HTTPS:
-    SECURE_HSTS_SECONDS = int(os.environ.get("GONGKAI_HSTS_SECONDS", "31536000"))
-    if GONGKAI_BEHIND_PROXY:
-        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = int(os.environ.get("GONGKAI_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
+    # includeSubDomains and preload are commitments beyond this site: a government's portal often
+    # sits at the registrable name (example.gov.cn) whose other hosts are still plain http, and
+    # preload lists cannot be left quickly. Off unless the deployment says so; check --deploy is
+    # told that this is a decision (W005, W021) rather than an oversight.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("GONGKAI_HSTS_INCLUDE_SUBDOMAINS")
+    SECURE_HSTS_PRELOAD = _flag("GONGKAI_HSTS_PRELOAD")
+    if not SECURE_HSTS_INCLUDE_SUBDOMAINS:
+        SILENCED_SYSTEM_CHECKS.append("security.W005")
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS.append("security.W021")
+    # Plain http is sent to https by Django unless the proxy already does it (GONGKAI_SSL_REDIRECT=0).
+    SECURE_SSL_REDIRECT = _flag("GONGKAI_SSL_REDIRECT", default=True)
 
 # --- Languages: Simplified Chinese first; English when the visitor chooses it.
 LANGUAGE_CODE = "zh-hans"
