@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",
+    "csp",
     "gongkai.web",
     "gongkai.spreadsheets",
     "gongkai.events",
@@ -107,6 +108,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "gongkai.web.middleware.LanguageMiddleware",
@@ -241,6 +243,29 @@ if HTTPS:
         SILENCED_SYSTEM_CHECKS.append("security.W021")
     # Plain http is sent to https by Django unless the proxy already does it (GONGKAI_SSL_REDIRECT=0).
     SECURE_SSL_REDIRECT = _flag("GONGKAI_SSL_REDIRECT", default=True)
+
+# Content-Security-Policy (django-csp): scripts and styles from the site's own static files only.
+# No inline script or event-handler attribute anywhere (behaviour lives in each app's static/*.js);
+# a template that needs an inline <style> gives it {{ request.csp_nonce }}. The two pages that embed
+# the annual report's own HTML (column widths in style attributes, shared with the PDF writer)
+# relax style attributes for themselves only (gongkai.reports: csp_update).
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # --- Languages: Simplified Chinese first; English when the visitor chooses it.
 LANGUAGE_CODE = "zh-hans"
