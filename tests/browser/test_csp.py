@@ -26,7 +26,9 @@ def watched(page):
     console = []
     page.on(
         "console",
-        lambda m: console.append(m.text) if "Content Security Policy" in m.text or "Refused to" in m.text else None,
+        lambda m: (
+            console.append(m.text) if "Content Security Policy" in m.text or "Refused to" in m.text else None
+        ),
     )
     page.add_init_script(LISTEN)
 

@@ -3,12 +3,11 @@ editor with guidance, live checks, preview, exports, review and publishing."""
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
-
-import base64
-import hashlib
 
 from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
@@ -411,7 +410,7 @@ def _report_for_export(agency, year: int):
 # set in style attributes that the PDF writer shares; no script is allowed in either.
 embeds_report_html = csp_update(
     {
-        "style-src": ["'sha256-%s'" % base64.b64encode(hashlib.sha256(REPORT_CSS.encode()).digest()).decode()],
+        "style-src": [f"'sha256-{base64.b64encode(hashlib.sha256(REPORT_CSS.encode()).digest()).decode()}'"],
         "style-src-attr": [UNSAFE_INLINE],
     }
 )
