@@ -116,6 +116,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "gongkai.web.security.RateLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: turns a flagged locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -207,6 +208,46 @@ AXES_LOCKOUT_CALLABLE = "gongkai.agencies.auth.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "gongkai.agencies.auth.client_ip"
 AXES_VERBOSE = False
 GONGKAI_BEHIND_PROXY = _flag("GONGKAI_BEHIND_PROXY")
+# The client address (login lockout, rate limits) comes from the proxy's header only for requests
+# that arrive from a trusted proxy's address; anyone else could write that header themselves.
+# GONGKAI_BEHIND_PROXY=1 means nginx on this machine.
+GONGKAI_TRUSTED_PROXY = _list("GONGKAI_TRUSTED_PROXY", "127.0.0.1,::1" if GONGKAI_BEHIND_PROXY else "")
+GONGKAI_CLIENT_IP_HEADER = os.environ.get("GONGKAI_CLIENT_IP_HEADER", "X-Real-IP")
+
+# --- Cache: per process (locmem) unless GONGKAI_CACHE_URL names a Redis server, which several
+# gunicorn workers or hosts need to share one count of the rate limits (gongkai.web.security).
+_cache_url = os.environ.get("GONGKAI_CACHE_URL", "")
+if _cache_url:
+    if not _cache_url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured("GONGKAI_CACHE_URL must be a redis:// address")
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _cache_url,
+            "KEY_PREFIX": alias,
+        }
+        for alias in ("default", "ratelimit")
+    }
+else:
+    CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"gongkai-{alias}"}
+        for alias in ("default", "ratelimit")
+    }
+# Requests per client address and window: N/s, N/m, N/h, N/d (or N/5m …). Override one or more
+# with GONGKAI_RATE_LIMITS="apply=20/h,search=120/m"; an empty value turns that limit off.
+GONGKAI_RATE_LIMITS = {
+    "apply": "10/h",  # online applications submitted
+    "track": "30/h",  # tracking look-ups (a query code is 8 characters: guessing must stay slow)
+    "correct": "10/h",  # 补正 answers
+    "ask": "10/h",  # 政民互动 messages
+    "search": "60/m",  # catalogue and 12345 knowledge-base searches
+    "login": "30/h",  # login attempts from one address, whatever the username
+}
+for _item in _list("GONGKAI_RATE_LIMITS"):
+    _name, _, _rate = _item.partition("=")
+    if _name.strip() not in GONGKAI_RATE_LIMITS:
+        raise ImproperlyConfigured(f"GONGKAI_RATE_LIMITS: unknown limit {_name!r}")
+    GONGKAI_RATE_LIMITS[_name.strip()] = _rate.strip()
 
 # --- Sessions, cookies, headers (docs/deploy.md, "Security")
 # https is assumed in production (an intranet on plain http sets GONGKAI_HTTPS=0 and check --deploy
