@@ -12,6 +12,7 @@ COMMAND_MODULES = (
     "gongkai.cli.deadline",
     "gongkai.cli.worker",
     "gongkai.cli.report",
+    "gongkai.cli.security",
 )
 
 

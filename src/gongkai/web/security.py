@@ -1,4 +1,5 @@
-"""Rate limits on the public forms, search and login, in one place.
+"""Rate limits on the public forms, search and login, in one place; the deployment check of the
+field-encryption keys.
 
 A fixed-window counter per (limit, client address) in the "ratelimit" cache: locmem by default,
 which counts per process (gunicorn's workers each count on their own), Redis with GONGKAI_CACHE_URL
@@ -14,9 +15,11 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core import checks
 from django.core.cache import caches
 from django.shortcuts import render
 
+from gongkai import fieldcrypt
 from gongkai.agencies.auth import client_ip
 
 
@@ -99,3 +102,27 @@ class RateLimitMiddleware:
             return None
         refused, retry_after = hit(limited.limit, client_ip(request) or "-", rate)
         return too_many_requests(request, retry_after) if refused else None
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_field_keys(app_configs=None, **kwargs):
+    """check --deploy: the applicants' ID numbers and phones need keys of their own in production
+    (a key derived from SECRET_KEY would be lost, or leaked, with it)."""
+    if fieldcrypt.uses_derived_key():
+        return [
+            checks.Error(
+                "GONGKAI_FIELD_KEYS is not set: personal data is encrypted with a key derived from SECRET_KEY",
+                hint="Set GONGKAI_FIELD_KEYS (docs/deploy.md, Security).",
+                id="gongkai.E001",
+            )
+        ]
+    short = [i for i, key in enumerate(settings.GONGKAI_FIELD_KEYS) if len(key) < fieldcrypt.MIN_KEY_LENGTH]
+    if short:
+        return [
+            checks.Error(
+                f"GONGKAI_FIELD_KEYS: key number {short[0] + 1} is shorter than {fieldcrypt.MIN_KEY_LENGTH} characters",
+                hint='python -c "import secrets; print(secrets.token_urlsafe(32))"',
+                id="gongkai.E002",
+            )
+        ]
+    return []

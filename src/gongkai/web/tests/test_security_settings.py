@@ -42,7 +42,7 @@ def test_check_deploy_warns_on_the_development_settings(tmp_path):
     env = production_env(tmp_path, GONGKAI_ENV=None)
     out = run(CHECK, env)
     assert out.returncode != 0
-    for code in ("security.W004", "security.W008", "security.W012", "security.W016"):
+    for code in ("security.W004", "security.W008", "security.W012", "security.W016", "gongkai.E001"):
         assert code in out.stderr
 
 
