@@ -141,3 +141,25 @@ def test_the_report_preview_shows_the_styled_report(live_server, watched, county
     # the report's own stylesheet applied inside the frame (allowed by its hash): collapsed borders
     collapse = frame.locator("table").first.evaluate("t => getComputedStyle(t).borderCollapse")
     assert collapse == "collapse"
+
+
+def test_no_dialog_opens_on_the_staff_case_page_for_an_attackers_application(live_server, page, world, login):
+    """Stored XSS in a real browser: the payloads the public typed show as text, and no script of
+    theirs runs (an alert would open a dialog)."""
+    from gongkai.applications.services import submit_online
+    from gongkai.applications.testing import applicant
+
+    payload = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+    app = submit_online(
+        world.a, applicant(name="王" + payload, address=payload, description="所需信息" + payload)
+    ).application
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    login(page, world.clerk_a)
+    for url in (f"/staff/applications/{world.a.code}/{app.pk}/", f"/staff/applications/{world.a.code}/"):
+        page.goto(live_server.url + url)
+        page.wait_for_load_state("load")
+    page.goto(f"{live_server.url}/staff/applications/{world.a.code}/{app.pk}/")
+    expect(page.get_by_text("所需信息<script>alert(1)</script>", exact=False).first).to_be_visible()
+    page.wait_for_timeout(300)
+    assert dialogs == []

@@ -353,6 +353,11 @@ HUEY = {
 GONGKAI_GOVSERVICE_MAX_UPLOAD = int(os.environ.get("GONGKAI_GOVSERVICE_MAX_UPLOAD", str(20 * 1024 * 1024)))
 GONGKAI_GOVSERVICE_ONLINE_RATE = os.environ.get("GONGKAI_GOVSERVICE_ONLINE_RATE", "exempt_achieved")
 GONGKAI_GOVSERVICE_SCOPE = os.environ.get("GONGKAI_GOVSERVICE_SCOPE", "on_request")
+# Days after a case is finished (办结) before the worker erases the applicant's ID number, contacts
+# and the files they sent (gongkai.applications.retention; 3 years by default, a choice [I]).
+GONGKAI_PERSONAL_DATA_RETENTION_DAYS = int(
+    os.environ.get("GONGKAI_PERSONAL_DATA_RETENTION_DAYS", str(3 * 365))
+)
 GONGKAI_APPLICATION_MAX_UPLOAD = int(os.environ.get("GONGKAI_APPLICATION_MAX_UPLOAD", str(10 * 1024 * 1024)))
 
 # --- E-mail and SMS (gongkai.notifications; see docs/deploy.md, "Notifications").

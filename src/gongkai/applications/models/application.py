@@ -124,6 +124,8 @@ class Application(models.Model):
     finished_on = models.DateField(_("办结日期"), null=True, blank=True, db_index=True)
     delivered_on = models.DateField(_("送达日期"), null=True, blank=True)
     closed_on = models.DateField(_("归档日期"), null=True, blank=True)
+    # the day the retention step erased the applicant's ID number, contacts and files (retention.py)
+    personal_data_erased_on = models.DateField(_("个人信息删除日期"), null=True, blank=True)
 
     # ---- the statutory clock, denormalised from compute_clock for lists and the daily scan
     reply_due = models.DateField(_("答复期限"), null=True, blank=True)
