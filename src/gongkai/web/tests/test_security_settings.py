@@ -39,7 +39,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
 
 def test_check_deploy_warns_on_the_development_settings(tmp_path):
     """The check above is not vacuous: the development defaults (plain http) fail it."""
-    env = production_env(tmp_path, GONGKAI_ENV=None)
+    env = production_env(tmp_path, GONGKAI_ENV=None, GONGKAI_FIELD_KEYS=None)
     out = run(CHECK, env)
     assert out.returncode != 0
     for code in ("security.W004", "security.W008", "security.W012", "security.W016", "gongkai.E001"):
