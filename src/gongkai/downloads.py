@@ -79,3 +79,16 @@ def file_download(
     response["Content-Disposition"] = content_disposition(filename, ascii_name)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def csv_safe(value):
+    """A CSV cell that a spreadsheet will not run: text starting like a formula (``=cmd|' /c calc'!A1``,
+    ``+``, ``-``, ``@``, tab, CR) gets a leading ``'``, which Excel and WPS show as text (OWASP).
+    Numbers, negative ones too, stay as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value

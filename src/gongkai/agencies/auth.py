@@ -38,10 +38,13 @@ def lockout_response(request, original_response=None, credentials=None):
 
 
 def client_ip(request) -> str | None:
-    """The client address. Behind nginx (GONGKAI_BEHIND_PROXY) the proxy's X-Real-IP is trusted;
-    otherwise only the socket address, which a client cannot forge."""
-    if settings.GONGKAI_BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_REAL_IP", "").strip()
+    """The client address: the socket's, which a client cannot forge; behind a trusted proxy
+    (GONGKAI_TRUSTED_PROXY: the proxies' own addresses) the address that proxy puts in its header
+    (GONGKAI_CLIENT_IP_HEADER, X-Real-IP by default). A header from anyone else is ignored."""
+    remote = request.META.get("REMOTE_ADDR")
+    if remote and remote in settings.GONGKAI_TRUSTED_PROXY:
+        header = "HTTP_" + settings.GONGKAI_CLIENT_IP_HEADER.upper().replace("-", "_")
+        forwarded = request.META.get(header, "").split(",")[-1].strip()
         if forwarded:
             return forwarded
-    return request.META.get("REMOTE_ADDR")
+    return remote

@@ -6,6 +6,7 @@ PHRASES = {
     "applications.submit": gettext_noop("提交申请"),
     "applications.assign": gettext_noop("指定承办人"),
     "applications.view_personal": gettext_noop("查看申请人个人信息"),
+    "applications.personal_data.erase": gettext_noop("保存期限届满，删除申请人个人信息"),
     "applications.deadline.moved": gettext_noop("因日历调整重新计算期限"),
     "applications.withdraw": gettext_noop("登记申请人撤回申请"),
     "applications.template.edit": gettext_noop("修改文书模板"),

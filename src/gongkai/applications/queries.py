@@ -18,6 +18,7 @@ from gongkai.annual.checks import Finding, Severity, run_checks
 from gongkai.annual.layout import LAYOUT_2021, T3_BLOCK, FormatLayout, outcome_rows
 from gongkai.annual.model import Report, Table, cell_path
 from gongkai.drilldown import Drilldown, DrillItem, cell_keys
+from gongkai.fieldcrypt import blind_indexes
 from gongkai.workdays import CalendarMissing, WorkCalendar
 from gongkai.workdays.services import db_calendar
 
@@ -72,7 +73,7 @@ def earlier_items_this_month(app: Application) -> int:
         Application.objects.filter(
             agency=app.agency,
             id_type=app.id_type,
-            id_number=app.id_number,
+            id_number_hash__in=blind_indexes(app.id_number),
             received_on__gte=month,
             received_on__lte=app.received_on,
         )
@@ -82,7 +83,7 @@ def earlier_items_this_month(app: Application) -> int:
         + Application.objects.filter(
             agency=app.agency,
             id_type=app.id_type,
-            id_number=app.id_number,
+            id_number_hash__in=blind_indexes(app.id_number),
             received_on=app.received_on,
             pk__lt=app.pk,
         )

@@ -28,6 +28,7 @@ from gongkai.agencies.models import Membership, Role
 from gongkai.workdays import CalendarMissing
 from gongkai.workdays.services import db_calendar
 
+from . import retention
 from .models import OPEN_STATES, Application, ApplicationSettings, Reminder, ReminderKind
 from .services import count_uncounted_deadlines
 from .signals import reminder_emailed
@@ -126,9 +127,12 @@ def scan_deadlines(today: date | None = None) -> ScanResult:
 
 def daily(today: date | None = None) -> ScanResult:
     """The daily job: first give a deadline to open applications left without one (a year the
-    calendar could not count before, see ``count_uncounted_deadlines``), then the reminder scan."""
+    calendar could not count before, see ``count_uncounted_deadlines``), then the reminder scan,
+    then the retention step (applicants' personal data of cases finished long ago, retention.py)."""
     count_uncounted_deadlines()
-    return scan_deadlines(today)
+    result = scan_deadlines(today)
+    retention.erase_expired(today)
+    return result
 
 
 _REMINDER_COLUMNS = ("application", "kind", "due_kind", "due_on", "recipient", "message", "created_at")

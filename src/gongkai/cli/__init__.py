@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "gongkai.cli.report",
     "gongkai.cli.audit",
     "gongkai.cli.backup",
+    "gongkai.cli.security",
 )
 
 

@@ -9,6 +9,8 @@ import io
 from datetime import date
 from decimal import Decimal
 
+from gongkai.downloads import csv_safe
+
 from .models import CreditRecord
 from .public import masked_value
 from .rules import COLUMNS, LONG_TERM, SHEET_TITLES, Column, Kind, public_columns
@@ -63,5 +65,5 @@ def public_csv(kind: str, records) -> bytes:
     writer = csv.writer(out)
     writer.writerow([c.header for c in columns])
     for rec in records.iterator(chunk_size=2000):
-        writer.writerow([masked_value(rec, c) for c in columns])
+        writer.writerow([csv_safe(masked_value(rec, c)) for c in columns])
     return out.getvalue().encode("utf-8-sig")

@@ -12,7 +12,7 @@ from gongkai.annual.writers import render as render_report
 
 from .models import AnnualReport, ReportVersion
 from .queries import published_report, published_reports, published_version
-from .views import EXPORTS, report_download
+from .views import EXPORTS, embeds_report_html, report_download
 
 
 @require_safe
@@ -45,6 +45,7 @@ def _version(report: AnnualReport, number: int | None) -> ReportVersion:
     return version
 
 
+@embeds_report_html
 @require_safe
 def report(request, agency_code, year, number=None):
     item = _published(agency_code, year)

@@ -3,9 +3,13 @@ editor with guidance, live checks, preview, exports, review and publishing."""
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import hashlib
 from datetime import date
 
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -25,6 +29,7 @@ from gongkai.annual.grid_view import GridView, grid_views
 from gongkai.annual.layout import layout_for_year
 from gongkai.annual.writers import render as render_report
 from gongkai.annual.writers import report_title
+from gongkai.annual.writers.html import CSS as REPORT_CSS
 from gongkai.downloads import download
 from gongkai.i18n import join_clauses
 
@@ -373,6 +378,18 @@ def _report_for_export(agency, year: int):
     return build.current_report(ws) if ws else build.build_report(agency, year)
 
 
+# A page that embeds the annual report's own HTML (an <iframe srcdoc>, which inherits the page's
+# Content-Security-Policy) allows that document's one <style> by its hash and its column widths,
+# set in style attributes that the PDF writer shares; no script is allowed in either.
+embeds_report_html = csp_update(
+    {
+        "style-src": [f"'sha256-{base64.b64encode(hashlib.sha256(REPORT_CSS.encode()).digest()).decode()}'"],
+        "style-src-attr": [UNSAFE_INLINE],
+    }
+)
+
+
+@embeds_report_html
 @agency_required()
 def preview(request, agency_code, year):
     report = _report_for_export(request.agency, _year(year))

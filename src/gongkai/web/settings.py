@@ -2,7 +2,9 @@
 
 Everything that differs between machines comes from the environment (see docs/deploy.md):
 GONGKAI_DATA, DATABASE_URL, GONGKAI_SECRET_KEY, GONGKAI_DEBUG, GONGKAI_ALLOWED_HOSTS,
-GONGKAI_CSRF_TRUSTED_ORIGINS, GONGKAI_HTTPS, GONGKAI_BEHIND_PROXY, GONGKAI_STATIC_MANIFEST.
+GONGKAI_CSRF_TRUSTED_ORIGINS, GONGKAI_HTTPS, GONGKAI_BEHIND_PROXY, GONGKAI_STATIC_MANIFEST; the security
+ones (GONGKAI_ENV, GONGKAI_FIELD_KEYS, GONGKAI_HSTS_*, GONGKAI_SSL_REDIRECT, GONGKAI_TRUSTED_PROXY,
+GONGKAI_RATE_*, GONGKAI_CACHE_URL) are in docs/deploy.md, "Security".
 """
 
 from __future__ import annotations
@@ -35,10 +37,24 @@ DATA_DIR = data_dir()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 
+# GONGKAI_ENV=production: a reachable server. It refuses to start without its own secrets and turns on
+# everything `manage.py check --deploy` asks for; the default (development) suits the demo and tests.
+GONGKAI_ENV = os.environ.get("GONGKAI_ENV", "development").strip().lower()
+if GONGKAI_ENV not in ("development", "production"):
+    raise ImproperlyConfigured("GONGKAI_ENV must be development or production")
+PRODUCTION = GONGKAI_ENV == "production"
+
+
+def _required_in_production(name: str) -> None:
+    if PRODUCTION and not os.environ.get(name, "").strip():
+        raise ImproperlyConfigured(f"GONGKAI_ENV=production needs {name} (see docs/deploy.md, Security)")
+
+
 def _secret_key() -> str:
     key = os.environ.get("GONGKAI_SECRET_KEY")
     if key:
         return key
+    _required_in_production("GONGKAI_SECRET_KEY")
     # A development key generated once per data folder; never part of the repository.
     path = DATA_DIR / "secret_key"
     if not path.exists():
@@ -49,7 +65,14 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# Keys for the applicants' ID numbers and phones at rest (gongkai.fieldcrypt): the first encrypts,
+# every one decrypts, so a new key goes first and `gongkai manage rotate_keys` re-encrypts. Without
+# any (development, the demo, tests) one is derived from SECRET_KEY; production requires them.
+_required_in_production("GONGKAI_FIELD_KEYS")
+GONGKAI_FIELD_KEYS = _list("GONGKAI_FIELD_KEYS")
 DEBUG = _flag("GONGKAI_DEBUG")
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("GONGKAI_DEBUG cannot be on with GONGKAI_ENV=production")
 ALLOWED_HOSTS = _list("GONGKAI_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = _list("GONGKAI_CSRF_TRUSTED_ORIGINS")
 
@@ -62,6 +85,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",
+    "csp",
     "gongkai.web",
     "gongkai.spreadsheets",
     "gongkai.events",
@@ -88,6 +112,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "gongkai.web.middleware.LanguageMiddleware",
@@ -95,6 +120,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "gongkai.web.security.RateLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: turns a flagged locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -186,9 +212,51 @@ AXES_LOCKOUT_CALLABLE = "gongkai.agencies.auth.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "gongkai.agencies.auth.client_ip"
 AXES_VERBOSE = False
 GONGKAI_BEHIND_PROXY = _flag("GONGKAI_BEHIND_PROXY")
+# The client address (login lockout, rate limits) comes from the proxy's header only for requests
+# that arrive from a trusted proxy's address; anyone else could write that header themselves.
+# GONGKAI_BEHIND_PROXY=1 means nginx on this machine.
+GONGKAI_TRUSTED_PROXY = _list("GONGKAI_TRUSTED_PROXY", "127.0.0.1,::1" if GONGKAI_BEHIND_PROXY else "")
+GONGKAI_CLIENT_IP_HEADER = os.environ.get("GONGKAI_CLIENT_IP_HEADER", "X-Real-IP")
 
-# --- Sessions, cookies, headers
-HTTPS = _flag("GONGKAI_HTTPS")
+# --- Cache: per process (locmem) unless GONGKAI_CACHE_URL names a Redis server, which several
+# gunicorn workers or hosts need to share one count of the rate limits (gongkai.web.security).
+_cache_url = os.environ.get("GONGKAI_CACHE_URL", "")
+if _cache_url:
+    if not _cache_url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured("GONGKAI_CACHE_URL must be a redis:// address")
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _cache_url,
+            "KEY_PREFIX": alias,
+        }
+        for alias in ("default", "ratelimit")
+    }
+else:
+    CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"gongkai-{alias}"}
+        for alias in ("default", "ratelimit")
+    }
+# Requests per client address and window: N/s, N/m, N/h, N/d (or N/5m …). Override one or more
+# with GONGKAI_RATE_LIMITS="apply=20/h,search=120/m"; an empty value turns that limit off.
+GONGKAI_RATE_LIMITS = {
+    "apply": "10/h",  # online applications submitted
+    "track": "30/h",  # tracking look-ups (a query code is 8 characters: guessing must stay slow)
+    "correct": "10/h",  # 补正 answers
+    "ask": "10/h",  # 政民互动 messages
+    "search": "60/m",  # catalogue and 12345 knowledge-base searches
+    "login": "30/h",  # login attempts from one address, whatever the username
+}
+for _item in _list("GONGKAI_RATE_LIMITS"):
+    _name, _, _rate = _item.partition("=")
+    if _name.strip() not in GONGKAI_RATE_LIMITS:
+        raise ImproperlyConfigured(f"GONGKAI_RATE_LIMITS: unknown limit {_name!r}")
+    GONGKAI_RATE_LIMITS[_name.strip()] = _rate.strip()
+
+# --- Sessions, cookies, headers (docs/deploy.md, "Security")
+# https is assumed in production (an intranet on plain http sets GONGKAI_HTTPS=0 and check --deploy
+# says what that costs).
+HTTPS = _flag("GONGKAI_HTTPS", default=PRODUCTION)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
@@ -201,10 +269,48 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Behind a TLS-terminating proxy Django sees plain http; the proxy's X-Forwarded-Proto tells it the
+# request came in over https (only set this when the proxy always overwrites that header).
+if GONGKAI_BEHIND_PROXY or os.environ.get("GONGKAI_TRUSTED_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SILENCED_SYSTEM_CHECKS: list[str] = []
 if HTTPS:
-    SECURE_HSTS_SECONDS = int(os.environ.get("GONGKAI_HSTS_SECONDS", "31536000"))
-    if GONGKAI_BEHIND_PROXY:
-        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = int(os.environ.get("GONGKAI_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
+    # includeSubDomains and preload are commitments beyond this site: a government's portal often
+    # sits at the registrable name (example.gov.cn) whose other hosts are still plain http, and
+    # preload lists cannot be left quickly. Off unless the deployment says so; check --deploy is
+    # told that this is a decision (W005, W021) rather than an oversight.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("GONGKAI_HSTS_INCLUDE_SUBDOMAINS")
+    SECURE_HSTS_PRELOAD = _flag("GONGKAI_HSTS_PRELOAD")
+    if not SECURE_HSTS_INCLUDE_SUBDOMAINS:
+        SILENCED_SYSTEM_CHECKS.append("security.W005")
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS.append("security.W021")
+    # Plain http is sent to https by Django unless the proxy already does it (GONGKAI_SSL_REDIRECT=0).
+    SECURE_SSL_REDIRECT = _flag("GONGKAI_SSL_REDIRECT", default=True)
+
+# Content-Security-Policy (django-csp): scripts and styles from the site's own static files only.
+# No inline script or event-handler attribute anywhere (behaviour lives in each app's static/*.js);
+# a template that needs an inline <style> gives it {{ request.csp_nonce }}. The two pages that embed
+# the annual report's own HTML (column widths in style attributes, shared with the PDF writer)
+# relax style attributes for themselves only (gongkai.reports: csp_update).
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # --- Languages: Simplified Chinese first; English when the visitor chooses it.
 LANGUAGE_CODE = "zh-hans"
@@ -263,6 +369,11 @@ DATA_UPLOAD_MAX_NUMBER_FILES = GONGKAI_CHECKER_MAX_FILES + 10
 GONGKAI_GOVSERVICE_MAX_UPLOAD = int(os.environ.get("GONGKAI_GOVSERVICE_MAX_UPLOAD", str(20 * 1024 * 1024)))
 GONGKAI_GOVSERVICE_ONLINE_RATE = os.environ.get("GONGKAI_GOVSERVICE_ONLINE_RATE", "exempt_achieved")
 GONGKAI_GOVSERVICE_SCOPE = os.environ.get("GONGKAI_GOVSERVICE_SCOPE", "on_request")
+# Days after a case is finished (办结) before the worker erases the applicant's ID number, contacts
+# and the files they sent (gongkai.applications.retention; 3 years by default, a choice [I]).
+GONGKAI_PERSONAL_DATA_RETENTION_DAYS = int(
+    os.environ.get("GONGKAI_PERSONAL_DATA_RETENTION_DAYS", str(3 * 365))
+)
 GONGKAI_APPLICATION_MAX_UPLOAD = int(os.environ.get("GONGKAI_APPLICATION_MAX_UPLOAD", str(10 * 1024 * 1024)))
 
 # --- E-mail and SMS (gongkai.notifications; see docs/deploy.md, "Notifications").

@@ -8,6 +8,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.fieldcrypt import BlindIndexField, EncryptedTextField
+
 from .. import privacy
 from ..rules import APPLICANT_TYPES, ID_TYPES, OUTCOMES, REPLY_TYPES
 from ..workflow import STATES, State
@@ -98,9 +100,12 @@ class Application(models.Model):
     applicant_type = models.CharField(_("申请人类型"), max_length=24, choices=APPLICANT_TYPE_CHOICES)
     name = models.CharField(_("姓名或名称"), max_length=200)
     id_type = models.CharField(_("身份证明类型"), max_length=32, choices=ID_TYPE_CHOICES)
-    id_number = models.CharField(_("证件号码"), max_length=64)
+    # ID number and phone are encrypted at rest (gongkai.fieldcrypt); the same applicant is found by
+    # the keyed hash of the ID number (earlier_items_this_month), never by the column itself.
+    id_number = EncryptedTextField(_("证件号码"))
+    id_number_hash = BlindIndexField(source="id_number")
     contact_person = models.CharField(_("联系人"), max_length=100, blank=True)
-    phone = models.CharField(_("联系电话"), max_length=32)
+    phone = EncryptedTextField(_("联系电话"))
     email = models.EmailField(_("电子邮箱"), blank=True)
     address = models.CharField(_("通信地址"), max_length=300, blank=True)
     postcode = models.CharField(_("邮政编码"), max_length=6, blank=True)
@@ -119,6 +124,8 @@ class Application(models.Model):
     finished_on = models.DateField(_("办结日期"), null=True, blank=True, db_index=True)
     delivered_on = models.DateField(_("送达日期"), null=True, blank=True)
     closed_on = models.DateField(_("归档日期"), null=True, blank=True)
+    # the day the retention step erased the applicant's ID number, contacts and files (retention.py)
+    personal_data_erased_on = models.DateField(_("个人信息删除日期"), null=True, blank=True)
 
     # ---- the statutory clock, denormalised from compute_clock for lists and the daily scan
     reply_due = models.DateField(_("答复期限"), null=True, blank=True)

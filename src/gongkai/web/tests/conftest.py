@@ -1,1 +1,1 @@
-from gongkai.agencies.testing import fast_password_hashing  # noqa: F401  (fixture)
+from gongkai.agencies.testing import fast_password_hashing, world  # noqa: F401  (fixtures)
