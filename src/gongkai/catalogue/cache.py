@@ -50,15 +50,22 @@ def _changed(sender, **kwargs):
     bump()
 
 
+def watch(*models) -> None:
+    """Every save or delete of these models changes the token: the apps above whose rows appear on a
+    cached public page (the published reports on /reports/) call this from their ``ready``."""
+    for model in models:
+        label = model._meta.label_lower
+        post_save.connect(_changed, sender=model, dispatch_uid=f"catalogue_stamp_save_{label}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"catalogue_stamp_delete_{label}")
+
+
 def connect_signals() -> None:
     from gongkai.agencies.models import Agency
 
     from .models import Attachment, Entry
 
     # Agencies too: their names and office details appear on cached public pages (guide, lists).
-    for model in (Entry, Attachment, Agency):
-        post_save.connect(_changed, sender=model, dispatch_uid=f"catalogue_stamp_save_{model.__name__}")
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"catalogue_stamp_delete_{model.__name__}")
+    watch(Entry, Attachment, Agency)
 
 
 # ----------------------------------------------------------------------------- whole public pages

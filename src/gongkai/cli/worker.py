@@ -1,7 +1,8 @@
 """``gongkai worker``: the background worker (huey on SQLite in the data folder; no broker).
 
-Runs the daily deadline scan at 07:00, the sweep of notifications a dead worker left 发送中 every
-ten minutes, and any queued task. Stop it with Ctrl+C (SIGINT: finishes the running task, then
+Runs the daily deadline scan at 07:00, the sweep of what a dead worker left (notifications 发送中:
+marked for staff to check; 待发送 whose task was lost: queued again) every ten minutes, and any
+queued task. Stop it with Ctrl+C (SIGINT: finishes the running task, then
 exits) or SIGTERM (exits at once; the scan is idempotent, so the next run repairs an interrupted
 one). ``--scan-now`` runs one scan and one sweep in the foreground and exits (for cron).
 """
@@ -18,9 +19,9 @@ def cmd_worker(args: argparse.Namespace) -> int:
     setup_django()
     if args.scan_now:
         from gongkai.applications.tasks import daily
-        from gongkai.notifications.services import mark_stuck
+        from gongkai.notifications.tasks import sweep
 
-        result = {**daily().as_dict(), "stuck_notifications": mark_stuck()}
+        result = {**daily().as_dict(), **sweep()}
         print(json.dumps(result, ensure_ascii=False))
         return 0
     from huey.contrib.djhuey import HUEY
