@@ -96,6 +96,7 @@ def test_two_app_servers_and_a_celery_worker_share_one_case(tmp_path, pg_templat
             {
                 **_csrf(staff, case),
                 "reply-outcome": "r_open",
+                "reply-reply_type": "art36_1",  # 第三十六条第（一）项: 予以公开
                 "reply-text": "所申请的信息予以公开，见附件。",
                 "reply-on": "",
             },
@@ -104,7 +105,7 @@ def test_two_app_servers_and_a_celery_worker_share_one_case(tmp_path, pg_templat
         state, outcome = site.sql("SELECT state, outcome FROM applications_application WHERE id = ?", (pk,))[
             0
         ]
-        assert outcome == "r_open", (state, outcome)
+        assert outcome == "r_open", re.findall(r'class="message[^"]*"[^>]*>([^<]+)', page)
         att = site.sql("SELECT id FROM applications_attachment WHERE application_id = ?", (pk,))[0][0]
         assert staff.get_bytes(f"{case}attachments/{att}/") == png
 
