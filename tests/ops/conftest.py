@@ -28,9 +28,12 @@ def template(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def pg_template(tmp_path_factory):
+def pg_template(request, tmp_path_factory):
     """The same on PostgreSQL, whatever the run's backend (the scale-out test needs PostgreSQL)."""
-    yield from _template(tmp_path_factory, "postgresql")
+    if backend_under_test() == "postgresql":
+        yield request.getfixturevalue("template")
+    else:
+        yield from _template(tmp_path_factory, "postgresql")
 
 
 @pytest.fixture
