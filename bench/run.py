@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH_MODULES = (
     "bench.annual",
     "bench.web",
+    "bench.load",
     "bench.applications",
     "bench.reports",
     "bench.govservice",

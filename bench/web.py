@@ -207,22 +207,25 @@ def _parse_ms(text: str) -> float:
     return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
 
-def run_wrk(url: str, connections: int, duration: int) -> dict:
-    out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s", url],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+def run_wrk(url: str, connections: int, duration: int, timeout: int = 5, script: Path | None = None) -> dict:
+    """wrk's figures for ``url`` (or the paths ``script`` walks): requests/s, p50/p99, non-2xx,
+    socket errors (connect/read/write) and timeouts (no answer within ``timeout`` seconds)."""
+    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", f"{timeout}s"]
+    if script is not None:
+        cmd += ["-s", str(script)]
+    out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     lat = dict(re.findall(r"^\s+(\d+)%\s+(\S+)", out, re.M))
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-    errors = re.search(r"Socket errors:.*", out)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    counts = [int(n) for n in errors.groups()] if errors else [0, 0, 0, 0]
     return {
         "rps": rps,
         "p50_ms": _parse_ms(lat["50"]),
         "p99_ms": _parse_ms(lat["99"]),
         "non2xx": int(non2xx.group(1)) if non2xx else 0,
+        "errors": sum(counts[:3]),
+        "timeouts": counts[3],
         "socket_errors": errors.group(0) if errors else "",
         "tool": "wrk",
     }
@@ -275,6 +278,8 @@ def run_python_client(url: str, connections: int, duration: int) -> dict:
         "p50_ms": pct(0.50),
         "p99_ms": pct(0.99),
         "non2xx": bad[0],
+        "errors": 0,
+        "timeouts": 0,
         "socket_errors": "",
         "tool": "python",
     }

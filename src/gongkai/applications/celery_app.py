@@ -34,6 +34,11 @@ app.conf.update(
     timezone="Asia/Shanghai",
     task_acks_late=True,  # a worker killed mid-scan leaves the task for the next one (the scan is idempotent)
     worker_prefetch_multiplier=1,
+    # Redis hands an unacknowledged task (its worker was killed) to another worker after this many
+    # seconds; it must exceed the longest task, or a running scan is started a second time.
+    broker_transport_options={
+        "visibility_timeout": int(os.environ.get("GONGKAI_CELERY_VISIBILITY_TIMEOUT", "3600"))
+    },
     broker_connection_retry_on_startup=True,
     beat_schedule={
         "daily-deadline-scan": {

@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.models import Agency
+from gongkai.catalogue import cache as public_cache
 from gongkai.workdays import CalendarMissing
 from gongkai.workdays.services import db_calendar
 
@@ -127,13 +128,17 @@ def _look_up(request, form) -> Application | None:
 
 
 @never_cache
+@public_cache.public_page
 def track(request):
-    """POST only for the look-up, so the query code never lands in a URL, a log or a Referer."""
+    """POST only for the look-up, so the query code never lands in a URL, a log or a Referer.
+
+    The empty form (GET) is the same for everyone: cached like the other public pages, with each
+    visitor's own CSRF token put in. A look-up's answer (POST) is one applicant's and never cached."""
     posted = request.method == "POST"
     form = TrackForm(request.POST if posted else None)
     app = _look_up(request, form) if posted and form.is_valid() else None
     if app is None:
-        return render(request, "applications/public/track.html", {"form": form})
+        return public_cache.render_public(request, "applications/public/track.html", {"form": form})
     return _status(request, app, form.cleaned_data["code"])
 
 

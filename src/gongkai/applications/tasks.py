@@ -158,26 +158,21 @@ def _record(rows: list[tuple]) -> int:
     return Reminder.objects.count() - before
 
 
-CLAIM_BATCH = 200
+CLAIM_BATCH = 200  # reminders read at a time
 
 
-def _claim(ids: list[int]) -> list[int]:
-    """Mark these reminders e-mailed, in one transaction; returns the ones this worker claimed (a
-    concurrent worker's claims are skipped: row locks on PostgreSQL, the write lock on SQLite)."""
-    with transaction.atomic():
-        mine = list(
-            Reminder.objects.select_for_update(skip_locked=True)
-            .filter(pk__in=ids, emailed_at__isnull=True)
-            .values_list("pk", flat=True)
-        )
-        Reminder.objects.filter(pk__in=mine).update(emailed_at=timezone.now())
-    return mine
+def _claim(pk: int) -> bool:
+    """Mark this reminder e-mailed just before its e-mail is sent: one UPDATE that only one worker
+    wins (two workers, or a rerun, never send it twice). Claimed one at a time, so a worker killed
+    in the middle of a run leaves at most the one it was sending in doubt; the rest are still
+    unclaimed and the rerun (Celery redelivers the unacknowledged scan) sends them."""
+    return bool(Reminder.objects.filter(pk=pk, emailed_at__isnull=True).update(emailed_at=timezone.now()))
 
 
 def send_pending_emails() -> int:
     """E-mail reminders not yet e-mailed, over one mail connection. Each is claimed (emailed_at set)
-    before it is sent, so two workers or a restart never send one twice; a failed e-mail releases its
-    claim for the next run. The text names the application by its number only."""
+    right before it is sent; a failed e-mail releases its claim for the next run. The text names the
+    application by its number only."""
     sent = 0
     pending = list(
         Reminder.objects.filter(emailed_at__isnull=True).order_by("pk").values_list("pk", flat=True)
@@ -192,13 +187,14 @@ def send_pending_emails() -> int:
         return 0
     try:
         for start in range(0, len(pending), CLAIM_BATCH):
-            mine = _claim(pending[start : start + CLAIM_BATCH])
             reminders = (
-                Reminder.objects.filter(pk__in=mine)
+                Reminder.objects.filter(pk__in=pending[start : start + CLAIM_BATCH], emailed_at__isnull=True)
                 .select_related("recipient", "application__agency")
                 .order_by("pk")
             )
             for reminder in reminders:
+                if not _claim(reminder.pk):
+                    continue  # another worker took it meanwhile
                 if not reminder.recipient.email:
                     continue
                 app = reminder.application

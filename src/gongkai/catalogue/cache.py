@@ -8,25 +8,41 @@ from __future__ import annotations
 
 import hashlib
 import random
+import time
 
 from django.core.cache import cache
 from django.db import connection
 from django.db.models.signals import post_delete, post_save
 
 TIMEOUT = 300
+# How long a process trusts the token it read (seconds). Every cached public page needs the token;
+# on PostgreSQL reading it is a network round trip per request, the cached page's only query. Another
+# process's change shows within this time; this process's own change at once (bump forgets it).
+TOKEN_SECONDS = 1.0
+_read: tuple[float, int] | None = None
 
 
 def token() -> int:
+    global _read
+    now = time.monotonic()
+    # Inside a transaction (a service's write, a test's) always the database's own value: a token
+    # read there may be rolled back, and must never be trusted by the next request.
+    if _read is not None and now - _read[0] < TOKEN_SECONDS and not connection.in_atomic_block:
+        return _read[1]
     # Raw SQL: this runs on every public page, the ORM's query building would cost more than the query.
     with connection.cursor() as cur:
         cur.execute("SELECT token FROM catalogue_stamp WHERE id = 1")
         row = cur.fetchone()
-    return row[0] if row else 0
+    value = row[0] if row else 0
+    _read = None if connection.in_atomic_block else (now, value)
+    return value
 
 
 def bump() -> None:
+    global _read
     from .models import Stamp
 
+    _read = None
     value = random.getrandbits(62)
     if not Stamp.objects.filter(pk=1).update(token=value):
         Stamp.objects.update_or_create(pk=1, defaults={"token": value})
@@ -50,15 +66,22 @@ def _changed(sender, **kwargs):
     bump()
 
 
+def watch(*models) -> None:
+    """Every save or delete of these models changes the token: the apps above whose rows appear on a
+    cached public page (the published reports on /reports/) call this from their ``ready``."""
+    for model in models:
+        label = model._meta.label_lower
+        post_save.connect(_changed, sender=model, dispatch_uid=f"catalogue_stamp_save_{label}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"catalogue_stamp_delete_{label}")
+
+
 def connect_signals() -> None:
     from gongkai.agencies.models import Agency
 
     from .models import Attachment, Entry
 
     # Agencies too: their names and office details appear on cached public pages (guide, lists).
-    for model in (Entry, Attachment, Agency):
-        post_save.connect(_changed, sender=model, dispatch_uid=f"catalogue_stamp_save_{model.__name__}")
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"catalogue_stamp_delete_{model.__name__}")
+    watch(Entry, Attachment, Agency)
 
 
 # ----------------------------------------------------------------------------- whole public pages

@@ -80,7 +80,12 @@ def cmd_serve(args) -> int:
 
     if args.migrate:
         call_command("migrate", interactive=False, verbosity=1)
-    call_command("collectstatic", interactive=False, verbosity=0)
+    if not args.no_collectstatic:
+        # Several app servers on one shared data folder collect once, at deployment (--collect-only),
+        # then start with --no-collectstatic: never two writers in the same static folder.
+        call_command("collectstatic", interactive=False, verbosity=0)
+    if args.collect_only:
+        return 0
     workers = args.workers or int(
         os.environ.get("GONGKAI_WORKERS", str(min(2 * (os.cpu_count() or 1) + 1, 8)))
     )
@@ -122,6 +127,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--workers", type=int, default=None, help="进程数（默认 GONGKAI_WORKERS）")
     p.add_argument("--threads", type=int, default=None, help="每进程线程数（默认 GONGKAI_THREADS 或 4）")
     p.add_argument("--migrate", action="store_true", help="启动前先迁移数据库")
+    p.add_argument(
+        "--no-collectstatic",
+        action="store_true",
+        help="不收集静态文件（已由 --collect-only 收集；多台服务器共用数据目录时使用）",
+    )
+    p.add_argument(
+        "--collect-only", action="store_true", help="只收集静态文件（及迁移，如给出 --migrate）后退出"
+    )
     p.set_defaults(handler=cmd_serve)
 
     p = commands.add_parser(

@@ -1,9 +1,10 @@
 """``gongkai worker``: the background worker (huey on SQLite in the data folder; no broker).
 
-Runs the daily deadline scan at 07:00, the purge of old checked batches at 03:30, the sweep of notifications a dead worker left 发送中 every
-ten minutes, and any queued task. Stop it with Ctrl+C (SIGINT: finishes the running task, then
-exits) or SIGTERM (exits at once; the scan is idempotent, so the next run repairs an interrupted
-one). ``--scan-now`` runs one scan and one sweep in the foreground and exits (for cron).
+Runs the daily deadline scan at 07:00, the purge of old checked batches at 03:30, the sweep of
+what a dead worker left (notifications 发送中: marked for staff to check; 待发送 whose task was
+lost: queued again) every ten minutes, and any queued task. Stop it with Ctrl+C (SIGINT: finishes
+the running task, then exits) or SIGTERM (exits at once; the scan is idempotent, so the next run
+repairs an interrupted one). ``--scan-now`` runs one scan and one sweep in the foreground and exits (for cron).
 """
 
 from __future__ import annotations
@@ -19,13 +20,9 @@ def cmd_worker(args: argparse.Namespace) -> int:
     if args.scan_now:
         from gongkai.applications.tasks import daily
         from gongkai.checker.services import purge_old
-        from gongkai.notifications.services import mark_stuck
+        from gongkai.notifications.tasks import sweep
 
-        result = {
-            **daily().as_dict(),
-            "stuck_notifications": mark_stuck(),
-            "purged_check_batches": purge_old(),
-        }
+        result = {**daily().as_dict(), **sweep(), "purged_check_batches": purge_old()}
         print(json.dumps(result, ensure_ascii=False))
         return 0
     from huey.contrib.djhuey import HUEY

@@ -23,6 +23,6 @@ def send_notification(self, pk: int) -> str:
 @app.task(name="gongkai.notifications.sweep_stuck")
 def sweep_stuck() -> int:
     django_ready()
-    from .services import mark_stuck
+    from .tasks import sweep
 
-    return mark_stuck()
+    return sweep()["stuck_notifications"]

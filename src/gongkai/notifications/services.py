@@ -162,6 +162,19 @@ def mark_stuck(now=None) -> int:
     return marked
 
 
+def lost_queued(now=None) -> list[int]:
+    """The notifications 待发送 for longer than GONGKAI_NOTIFY_STUCK_MINUTES since they were made or
+    last tried (longer than any retry delay): their task is gone — a huey consumer killed between
+    taking the task from its queue and claiming the message, or a queue emptied. The sweep queues
+    them again; a message is still sent once at most, as every task claims its row first."""
+    now = now or timezone.now()
+    since = now - timedelta(minutes=settings.GONGKAI_NOTIFY_STUCK_MINUTES)
+    lost = Q(claimed_at__lt=since) | Q(claimed_at__isnull=True, created_at__lt=since)
+    return list(
+        Notification.objects.filter(lost, state=State.QUEUED).order_by("pk").values_list("pk", flat=True)
+    )
+
+
 @transaction.atomic
 def retry(actor, notification: Notification) -> Notification:
     """A staff member asks for a failed notification to be sent again (it goes back to the queue)."""

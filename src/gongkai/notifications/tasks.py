@@ -13,7 +13,7 @@ from huey.contrib.djhuey import db_periodic_task, db_task
 from . import services
 from .sending import SendFailed, send
 
-__all__ = ["SendFailed", "enqueue", "send", "send_notification", "sweep_stuck"]
+__all__ = ["SendFailed", "enqueue", "send", "send_notification", "sweep", "sweep_stuck"]
 
 
 @db_task(
@@ -30,7 +30,16 @@ def send_notification(pk: int, task=None):
 
 @db_periodic_task(crontab(minute="*/10"), name="notifications.sweep_stuck")
 def sweep_stuck():
-    return services.mark_stuck()
+    return sweep()["stuck_notifications"]
+
+
+def sweep() -> dict:
+    """What a dead worker left: 发送中 marked failed for staff to check (never resent by itself), and
+    待发送 whose task was lost queued again."""
+    marked = services.mark_stuck()
+    lost = services.lost_queued()
+    enqueue(lost)
+    return {"stuck_notifications": marked, "requeued_notifications": len(lost)}
 
 
 def enqueue(ids: list[int]) -> None:

@@ -39,9 +39,14 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from gongkai.agencies.dashboard import register_todos
         from gongkai.agencies.nav import register_section
+        from gongkai.catalogue import cache as public_cache
         from gongkai.events.phrases import register
 
         from . import desk
+        from .models import AnnualReport, ReportVersion
+
+        # The public list of reports is a cached page: publishing (a new version) renews it.
+        public_cache.watch(AnnualReport, ReportVersion)
 
         register_todos("reports", desk.todos, order=90)
         register(PHRASES)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from gongkai.agencies.models import Agency
 from gongkai.annual.writers import render as render_report
+from gongkai.catalogue import cache as public_cache
 
 from .models import AnnualReport, ReportVersion
 from .queries import published_report, published_reports, published_version
@@ -16,6 +17,7 @@ from .views import EXPORTS, embeds_report_html, report_download
 
 
 @require_safe
+@public_cache.public_page
 def index(request):
     code = request.GET.get("agency") or ""
     agency = Agency.objects.filter(code=code, is_active=True).first() if code else None
@@ -24,7 +26,7 @@ def index(request):
     for item in reports:
         by_year.setdefault(item.year, []).append(item)
     agencies = Agency.objects.filter(is_active=True, annual_reports__versions__isnull=False).distinct()
-    return render(
+    return public_cache.render_public(
         request,
         "reports/public/index.html",
         {"by_year": sorted(by_year.items(), reverse=True), "agencies": agencies, "agency": agency},

@@ -172,9 +172,14 @@ else:
             "CONN_MAX_AGE": CONN_MAX_AGE,
             "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
-                # WAL lets readers and one writer work at once; IMMEDIATE avoids "database is locked"
-                # upgrade failures when two requests write.
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+                # WAL lets readers and one writer work at once. Every transaction starts IMMEDIATE (it
+                # takes the write lock at BEGIN, waiting for it up to the busy timeout), so a
+                # transaction that read first never fails to upgrade ("database is locked") when
+                # another request writes; 50 people applying at once queue for a few milliseconds each.
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                    f"PRAGMA busy_timeout={int(os.environ.get('GONGKAI_SQLITE_BUSY_MS', '20000'))};"
+                ),
                 "transaction_mode": "IMMEDIATE",
             },
         }
@@ -218,8 +223,11 @@ GONGKAI_BEHIND_PROXY = _flag("GONGKAI_BEHIND_PROXY")
 GONGKAI_TRUSTED_PROXY = _list("GONGKAI_TRUSTED_PROXY", "127.0.0.1,::1" if GONGKAI_BEHIND_PROXY else "")
 GONGKAI_CLIENT_IP_HEADER = os.environ.get("GONGKAI_CLIENT_IP_HEADER", "X-Real-IP")
 
-# --- Cache: per process (locmem) unless GONGKAI_CACHE_URL names a Redis server, which several
-# gunicorn workers or hosts need to share one count of the rate limits (gongkai.web.security).
+# --- Cache: the public pages' HTML and counts (gongkai.catalogue.cache, renewed by the catalogue
+# stamp) and the rate limits' counts (gongkai.web.security, alias "ratelimit"). In-process by
+# default (each gunicorn worker has its own: fastest, nothing to run); GONGKAI_CACHE_URL=redis://…
+# shares them between workers and servers, which several workers or hosts need for one count of
+# the rate limits.
 _cache_url = os.environ.get("GONGKAI_CACHE_URL", "")
 if _cache_url:
     if not _cache_url.startswith(("redis://", "rediss://", "unix://")):
@@ -234,7 +242,11 @@ if _cache_url:
     }
 else:
     CACHES = {
-        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"gongkai-{alias}"}
+        alias: {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"gongkai-{alias}",
+            "OPTIONS": {"MAX_ENTRIES": 5000},  # Django's 300 would evict a busy site's searches
+        }
         for alias in ("default", "ratelimit")
     }
 # Requests per client address and window: N/s, N/m, N/h, N/d (or N/5m …). Override one or more
@@ -332,8 +344,30 @@ if _flag("GONGKAI_STATIC_MANIFEST"):
 else:
     _static_backend = "django.contrib.staticfiles.storage.StaticFilesStorage"
     WHITENOISE_USE_FINDERS = True
+# Uploaded files (attachments, letters): the data folder's media/ by default (several app servers
+# share it over a common mount), or an S3-compatible object store with GONGKAI_MEDIA_STORAGE=s3
+# (pip install 'gongkai[s3]'; docs/deploy.md lists the GONGKAI_S3_* variables).
+if os.environ.get("GONGKAI_MEDIA_STORAGE", "local") == "s3":
+    _media = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("GONGKAI_S3_BUCKET", "gongkai"),
+            "endpoint_url": os.environ.get("GONGKAI_S3_ENDPOINT") or None,
+            "region_name": os.environ.get("GONGKAI_S3_REGION") or None,
+            "access_key": os.environ.get("GONGKAI_S3_ACCESS_KEY") or None,
+            "secret_key": os.environ.get("GONGKAI_S3_SECRET_KEY") or None,
+            "location": os.environ.get("GONGKAI_S3_PREFIX", ""),
+            "default_acl": None,  # private objects: files are served only through the site's checks
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+elif os.environ.get("GONGKAI_MEDIA_STORAGE", "local") == "local":
+    _media = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    raise ImproperlyConfigured("GONGKAI_MEDIA_STORAGE must be local or s3")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media,
     "staticfiles": {"BACKEND": _static_backend},
 }
 
