@@ -131,12 +131,23 @@ def as_digests(peers: Iterable[Report | Digest]) -> list[Digest]:
     return [p if isinstance(p, Digest) else digest(p) for p in peers]
 
 
+_REGION_ENDS = tuple("省市州盟县区旗")
+
+
 def _squeezed(name: str | None) -> str:
     return "".join((name or "").split())
 
 
 def same_agency(a_name: str | None, b_name: str | None) -> bool:
-    return bool(a_name) and _squeezed(a_name) == _squeezed(b_name)
+    """The same agency, whether or not a name carries the region above it: 淮安市洪泽区人民政府
+    is 洪泽区人民政府 (one year's title has the prefix, the next year's not)."""
+    a, b = _squeezed(a_name), _squeezed(b_name)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.endswith(short) and long[: -len(short)].endswith(_REGION_ENDS)
 
 
 def like(

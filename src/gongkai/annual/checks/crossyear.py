@@ -3,11 +3,11 @@ compare with last year's report, are in ``quality``."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..layout import FORMAT_2021
 from ..model import Report
+from ..peers import same_agency
 from .base import CheckContext, Finding, Severity, check, finding, skipped
 
 
@@ -15,7 +15,7 @@ def _same_agency(a: Report, b: Report) -> bool | None:
     """None when it cannot be told (a name is missing)."""
     if not a.agency.name or not b.agency.name:
         return None
-    return re.sub(r"\s+", "", a.agency.name) == re.sub(r"\s+", "", b.agency.name)
+    return same_agency(a.agency.name, b.agency.name)
 
 
 def _comparable(code: str, report: Report, context: CheckContext) -> tuple[Report | None, Finding | None]:
