@@ -19,6 +19,7 @@ BENCH_MODULES = (
     "bench.reports",
     "bench.govservice",
     "bench.credit",
+    "bench.quality",
 )
 
 

@@ -157,23 +157,37 @@ def compare_reports(
     return compare(prose(report), other if isinstance(other, Fingerprint) else prose(other), min_passage)
 
 
+def _bitsets(prints: Sequence[Fingerprint]) -> list[int]:
+    """Each fingerprint as one integer with a bit per shingle of the batch (numbered as first
+    seen): intersecting two is then one ``&`` and a ``bit_count``, in C, instead of a set
+    intersection hashing every element."""
+    ids: dict[int, int] = {}
+    bitsets = []
+    for p in prints:
+        buffer = bytearray((len(ids) + p.size) // 8 + 1)  # room for every id it can get
+        for shingle in p.shingles:
+            i = ids.setdefault(shingle, len(ids))
+            buffer[i >> 3] |= 1 << (i & 7)
+        bitsets.append(int.from_bytes(buffer, "little"))
+    return bitsets
+
+
 def most_similar(
     items: Sequence[Report | Fingerprint], threshold: float = DEFAULT_THRESHOLD, limit: int | None = None
 ) -> list[Pair]:
     """Every pair of which one is at least ``threshold`` found in the other, most similar first.
 
-    Pairwise on the fingerprints (made once each): 300 reports are 44,850 set intersections."""
+    Pairwise on the fingerprints, made once each (300 reports are 44,850 pairs)."""
     prints = [x if isinstance(x, Fingerprint) else report_fingerprint(x) for x in items]
+    bitsets = _bitsets(prints)
+    sizes = [p.size for p in prints]
     pairs = []
-    for (i, a), (j, b) in combinations(enumerate(prints), 2):
-        if not a.shingles or not b.shingles:
+    for i, j in combinations(range(len(prints)), 2):
+        if not sizes[i] or not sizes[j]:
             continue
-        shared = len(a.shingles & b.shingles)
-        if not shared:
-            continue
-        pair = Pair(i, j, shared / len(a.shingles), shared / len(b.shingles))
-        if pair.share >= threshold:
-            pairs.append(pair)
+        shared = (bitsets[i] & bitsets[j]).bit_count()
+        if shared >= threshold * min(sizes[i], sizes[j]):  # the larger of the two shares
+            pairs.append(Pair(i, j, shared / sizes[i], shared / sizes[j]))
     pairs.sort(key=lambda p: (-p.share, p.a, p.b))
     return pairs if limit is None else pairs[:limit]
 
