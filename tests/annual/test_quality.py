@@ -250,3 +250,17 @@ def test_the_same_agency_with_or_without_its_region_in_front():
     assert not same_agency("洪泽区人民政府", "淮安市淮阴区人民政府")
     assert not same_agency("某县农业农村局", "农业农村局x")
     assert not same_agency(None, "某县某局")
+
+
+def test_xy_jump_checks_only_rises_while_the_year_is_not_over():
+    from datetime import date
+
+    previous, report = _previous(), make_report()
+    report.tables["art20_5"].set("admin_licensing", "decisions", 15)
+    previous.tables["art20_5"].set("admin_licensing", "decisions", 300)
+    assert len(found(report, "XY-JUMP", previous)) == 1
+    assert found(report, "XY-JUMP", previous, today=date(2023, 11, 1)) == []  # a draft of 2023
+    report.tables["art20_6"].set("admin_penalty", "decisions", 1200)
+    previous.tables["art20_6"].set("admin_penalty", "decisions", 100)
+    (rise,) = found(report, "XY-JUMP", previous, today=date(2023, 11, 1))
+    assert rise.cells == ("active.art20_6.admin_penalty.decisions",)

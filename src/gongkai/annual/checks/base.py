@@ -92,11 +92,13 @@ class CheckOptions:
     duplicate_sections: tuple[str, ...] = ("problems",)
     duplicate_passages: int = 3  # DUP-TEXT: copied passages quoted in the message
     # XY-JUMP [I]: a key figure (annual.peers.KEY_FIGURES) more than jump_ratio times last year's,
-    # or below drop_ratio of it; figures where both years are below jump_floor are left alone;
-    # 0 this year (or last) where the other year had at least jump_zero_from is flagged too
+    # or below drop_ratio of it; figures where both years are below jump_floor are left alone
+    # (2 → 12 applications is a small agency's ordinary year); 0 this year (or last) where the
+    # other year had at least jump_zero_from is flagged too. Falls are not checked while the
+    # report's year is not over (a draft counts part of it).
     jump_ratio: float = 5.0
     drop_ratio: float = 0.2
-    jump_floor: int = 10
+    jump_floor: int = 20
     jump_zero_from: int = 20
     # PEER-RANGE [I]: a key figure outside [Q1 − k·IQR, Q3 + k·IQR] of the peers like this agency
     # (the attributes in peer_match, where known) — with at least peer_min of them printing it;

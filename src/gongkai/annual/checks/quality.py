@@ -12,6 +12,7 @@ inferred or local rules ([I]/[R]): warnings, with their thresholds in ``CheckOpt
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 
 from .. import similarity
@@ -56,12 +57,24 @@ def figure_jumps(report: Report, context: CheckContext) -> Iterator[Finding]:
     if previous is None:
         return
     o = context.options
+    # a report drafted before its year is over counts part of the year: its figures are bound to
+    # fall short of last year's, so only rises are worth a word
+    today = o.today or date.today()
+    partial = report.year is not None and today <= date(report.year, 12, 31)
+    if partial:
+        yield skipped(
+            "XY-JUMP",
+            f"{report.year} 年尚未结束，数字只计到目前，不与上年比较是否下降",
+            f"{report.year} is not over yet: falls from last year's figures are not checked",
+        )
     for figure in KEY_FIGURES:
         now, before = figure.value(report), figure.value(previous)
         if now is None or before is None:
             continue  # a blank cell is TBL-BLANK's; a cell one format lacks cannot be compared
         if max(now, before) < o.jump_floor:
             continue  # small numbers move a lot for no reason worth a warning
+        if partial and now < before:
+            continue
         label = figure.label(report.layout)
         head_zh = f"{label}：本年 {_n(now)}，{previous.year} 年度 {_n(before)}"
         head_en = f"{figure.label_en}: {_n(now)} this year, {_n(before)} in {previous.year}"
