@@ -321,10 +321,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             bar.update()
     if bar is not None:
         bar.close()
-    printer.finish(counts)
-    if len(files) > 1 and not args.json:
+    if len(files) > 1 and not args.json:  # before the counts: the last line says how it went
         for line in _similar_pairs(prints, args.lang):
             write(line)
+    printer.finish(counts)
     if not files:
         _error(TEXTS[args.lang]["no_files"])
         return EXIT_UNREADABLE
