@@ -22,6 +22,7 @@ BENCH_MODULES = (
     "bench.credit",
     "bench.ocr",
     "bench.badinput",
+    "bench.quality",
 )
 
 

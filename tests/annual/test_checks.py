@@ -641,6 +641,11 @@ def _previous() -> Report:
     previous.sections["problems"] = (
         "存在的主要问题：网站栏目设置不够合理，部分信息更新不及时。改进措施：优化栏目设置，建立信息更新机制。"
     )
+    # last year's own words (the same overview both years would be 内容雷同: DUP-TEXT)
+    previous.sections["overview"] = (
+        "上一年度，我局以政务公开标准化规范化为抓手，完善信息发布审核流程，按季度梳理公开目录。"
+        "全年依申请公开答复均在法定期限内完成，组织业务骨干参加市级培训，年度考核中位列前茅。"
+    )
     return previous
 
 

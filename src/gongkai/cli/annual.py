@@ -83,6 +83,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言")
     p.add_argument("--verbose", "-v", action="store_true", help="显示未能检查的项目及原因、全部单元格")
     p.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    p.add_argument(
+        "--peers",
+        action="store_true",
+        help="把本次检查的各份报告互作同类机关比较（主要数字的四分位数、内容雷同）",
+    )
     _common(p)
     p.set_defaults(handler=cmd_check)
 
@@ -284,15 +289,19 @@ def cmd_check(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(line + "\n")
 
+    digests = _peer_digests(files) if args.peers else []
+    prints = []
     printer = _Printer(args, write)
     counts = {"total": len(files), "clean": 0, "errors": 0, "unreadable": 0}
-    for path in files:
+    for index, path in enumerate(files):
         if bar is not None:
             bar.set_postfix_str(_one_line(path.name, 40))  # the file being read now (redrawn per file)
         report, findings, failure = None, [], None
         try:
             report = _read(path)
-            findings = run_checks(report, previous)
+            findings = run_checks(report, previous, peers=_others(digests, index))
+            if len(files) > 1:
+                prints.append(_fingerprint(report, path, digests, index))
         except Exception as exc:
             if args.debug and not isinstance(exc, ReportError):
                 raise
@@ -310,11 +319,79 @@ def cmd_check(args: argparse.Namespace) -> int:
             bar.update()
     if bar is not None:
         bar.close()
+    if len(files) > 1 and not args.json:  # before the counts: the last line says how it went
+        for line in _similar_pairs(prints, args.lang):
+            write(line)
     printer.finish(counts)
     if not files:
         _error(TEXTS[args.lang]["no_files"])
         return EXIT_UNREADABLE
     return status
+
+
+# ---------------------------------------------------------------- check: peers and 内容雷同
+
+SIMILAR_SHOWN = 10  # pairs listed in the 内容雷同 summary of a folder
+
+
+def _peer_digests(files: list[Path]) -> list:
+    """A first pass over the files for --peers: each report's key figures and prose fingerprint
+    (``annual.peers.Digest``), not the report; None for a file that cannot be read (the second
+    pass says why)."""
+    from gongkai.annual.peers import digest
+
+    digests = []
+    for path in files:
+        try:
+            digests.append(digest(_read(path), key=str(path)))
+        except Exception:
+            digests.append(None)
+    return digests
+
+
+def _others(digests: list, index: int) -> list:
+    """The peers of file ``index``: every other file's digest."""
+    return [d for i, d in enumerate(digests) if i != index and d is not None]
+
+
+def _fingerprint(report: Report, path: Path, digests: list, index: int):
+    from gongkai.annual.similarity import report_fingerprint
+
+    if digests and digests[index] is not None:
+        return digests[index].fingerprint
+    return report_fingerprint(report, key=str(path))
+
+
+def _similar_pairs(prints: list, lang: str) -> list[str]:
+    """The 内容雷同 summary of a run: the most similar pairs of files (share of the prose, 一–五)."""
+    from gongkai.annual.checks import CheckOptions
+    from gongkai.annual.similarity import most_similar
+
+    threshold = CheckOptions().duplicate_share
+    pairs = most_similar(prints, threshold, limit=SIMILAR_SHOWN)
+    if lang == "zh":
+        if not pairs:
+            return [f"内容雷同：各文件正文（一至五部分）相互之间相同的比例均低于 {threshold:.0%}。"]
+        lines = [
+            f"内容雷同：正文（一至五部分）相同比例达到 {threshold:.0%} 的文件（前 {SIMILAR_SHOWN} 对）："
+        ]
+        for p in pairs:
+            a, b = prints[p.a].key, prints[p.b].key
+            lines.append(
+                f"    {p.share:>4.0%}  {a} ↔ {b}（前者 {p.share_a:.0%} 见于后者，后者 {p.share_b:.0%} 见于前者）"
+            )
+        return lines
+    if not pairs:
+        return [f"Similar text: no two files share {threshold:.0%} of their prose (parts 1–5)."]
+    lines = [
+        f"Similar text: files sharing at least {threshold:.0%} of their prose (top {SIMILAR_SHOWN} pairs):"
+    ]
+    for p in pairs:
+        a, b = prints[p.a].key, prints[p.b].key
+        lines.append(
+            f"    {p.share:>4.0%}  {a} ↔ {b} ({p.share_a:.0%} of the first in the second, {p.share_b:.0%} back)"
+        )
+    return lines
 
 
 # ---------------------------------------------------------------- convert

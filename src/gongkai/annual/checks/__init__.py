@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..model import Report
+from ..peers import Digest
 from . import (  # noqa: F401  (registers checks)
     arithmetic,
     crossyear,
     dates,
     money,
     narrative,
+    quality,
     sections,
     tables,
     version,
@@ -28,10 +32,14 @@ __all__ = [
 
 
 def run_checks(
-    report: Report, previous: Report | None = None, options: CheckOptions | None = None
+    report: Report,
+    previous: Report | None = None,
+    options: CheckOptions | None = None,
+    peers: Sequence[Report | Digest] = (),
 ) -> list[Finding]:
-    """Every finding for ``report`` (and, when given, against last year's ``previous``)."""
-    context = CheckContext(options=options or CheckOptions(), previous=previous)
+    """Every finding for ``report`` (and, when given, against last year's ``previous`` and the
+    same year's reports of other agencies, ``peers``)."""
+    context = CheckContext(options=options or CheckOptions(), previous=previous, peers=peers)
     return list(run_all(report, context))
 
 

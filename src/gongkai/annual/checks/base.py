@@ -7,13 +7,14 @@ severity ``Severity.SKIPPED`` that says what it could not check and why.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
 from ... import law
 from ..model import Report
+from ..peers import Digest
 
 
 class Severity(StrEnum):
@@ -82,7 +83,29 @@ class CheckOptions:
     # UNIT-MONEY: more decimals than this in 万元 is finer than 1 元 — a sign of a unit slip
     money_max_decimals: int = 4
     valid_tolerance: int = 0  # XY-VALID: allowed gap between expected and printed 现行有效件数
-    duplicate_ratio: float = 0.9  # DUP-TEXT: difflib ratio at which two paragraphs count as the same
+    # DUP-TEXT [R] threshold / [I] metric: share of this report's prose (一–五, not the tables)
+    # found in last year's or another agency's report, as 8-character shingles (annual.similarity);
+    # 宿迁 2026 deducts for 与上年度重复率 > 50%
+    duplicate_share: float = 0.5
+    # DUP-TEXT: a part copied on its own even when the whole is not (the problems part, typically)
+    duplicate_section_share: float = 0.8
+    duplicate_sections: tuple[str, ...] = ("problems",)
+    duplicate_passages: int = 3  # DUP-TEXT: copied passages quoted in the message
+    # XY-JUMP [I]: a key figure (annual.peers.KEY_FIGURES) more than jump_ratio times last year's,
+    # or below drop_ratio of it; figures where both years are below jump_floor are left alone
+    # (2 → 12 applications is a small agency's ordinary year); 0 this year (or last) where the
+    # other year had at least jump_zero_from is flagged too. Falls are not checked while the
+    # report's year is not over (a draft counts part of it).
+    jump_ratio: float = 5.0
+    drop_ratio: float = 0.2
+    jump_floor: int = 20
+    jump_zero_from: int = 20
+    # PEER-RANGE [I]: a key figure outside [Q1 − k·IQR, Q3 + k·IQR] of the peers like this agency
+    # (the attributes in peer_match, where known) — with at least peer_min of them printing it;
+    # values below jump_floor are never called high
+    peer_fence: float = 3.0
+    peer_min: int = 8
+    peer_match: tuple[str, ...] = ("kind", "level")
     today: date | None = None  # for "not yet published" reasoning; None = date.today()
 
     def report_deadline(self, kind: str, year: int) -> date:
@@ -104,6 +127,11 @@ class CheckOptions:
 class CheckContext:
     options: CheckOptions = field(default_factory=CheckOptions)
     previous: Report | None = None  # last year's report, for XY-*
+    # reports of the same year by other agencies (or their digests: key figures and prose
+    # fingerprint, all a batch keeps), for PEER-RANGE and DUP-TEXT
+    peers: Sequence[Report | Digest] = ()
+    # what several checks derive from the same input (the peers' digests), made once per run
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 CheckFunction = Callable[[Report, CheckContext], Iterable[Finding]]

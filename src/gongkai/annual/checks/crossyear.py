@@ -1,13 +1,13 @@
-"""XY-*: this year's report against last year's (spec §1.7), and DUP-TEXT (30号 "内容雷同")."""
+"""XY-*: this year's report against last year's (spec §1.7). DUP-TEXT and XY-JUMP, which also
+compare with last year's report, are in ``quality``."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 
-from ..layout import FORMAT_2021, LAYOUT_2021
+from ..layout import FORMAT_2021
 from ..model import Report
+from ..peers import same_agency
 from .base import CheckContext, Finding, Severity, check, finding, skipped
 
 
@@ -15,7 +15,7 @@ def _same_agency(a: Report, b: Report) -> bool | None:
     """None when it cannot be told (a name is missing)."""
     if not a.agency.name or not b.agency.name:
         return None
-    return re.sub(r"\s+", "", a.agency.name) == re.sub(r"\s+", "", b.agency.name)
+    return same_agency(a.agency.name, b.agency.name)
 
 
 def _comparable(code: str, report: Report, context: CheckContext) -> tuple[Report | None, Finding | None]:
@@ -129,40 +129,3 @@ def valid_documents(report: Report, context: CheckContext) -> Iterator[Finding]:
             f"以下各行有空白单元格，未能核对：{'、'.join(blank)}",
             f"blank cells, not checked: {', '.join(blank)}",
         )
-
-
-def _paragraphs(text: str) -> list[str]:
-    parts = re.split(r"\n\s*\n|\n(?=\s*[（(]?[一二三四五六七八九十\d]+[)）、.．是])|。", text)
-    return [re.sub(r"\s+", "", p) for p in parts if len(re.sub(r"\s+", "", p)) >= 15]
-
-
-@check("DUP-TEXT", "问题及改进不照抄上年", "Problems section is not a copy of last year's")
-def duplicate_text(report: Report, context: CheckContext) -> Iterator[Finding]:
-    previous, skip = _comparable("DUP-TEXT", report, context)
-    if skip is not None:
-        yield skip
-    if previous is None:
-        return
-    now, before = report.sections.get("problems"), previous.sections.get("problems")
-    if not now or not before:
-        yield skipped("DUP-TEXT", "本年或上年缺少“五”部分，无法比对", "part 五 missing in one report")
-        return
-    ratio = context.options.duplicate_ratio
-    old = _paragraphs(before)
-    paragraphs = _paragraphs(now)
-    same = [
-        p
-        for p in paragraphs
-        if any(SequenceMatcher(None, p, o, autojunk=False).ratio() >= ratio for o in old)
-    ]
-    if not same:
-        return
-    share = sum(len(p) for p in same) / max(1, sum(len(p) for p in paragraphs))
-    yield finding(
-        "DUP-TEXT",
-        Severity.WARNING,
-        f"“{LAYOUT_2021.section('problems').title}”有 {len(same)} 处（约占全文 {share:.0%}）与 {previous.year} 年度报告雷同，"
-        f"如：“{same[0][:40]}”",
-        f"{len(same)} passage(s) of part 五 ({share:.0%}) repeat last year's report",
-        ["sections.problems"],
-    )

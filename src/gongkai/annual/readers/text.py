@@ -46,6 +46,7 @@ from ._normalise import (
     compact_pattern,
     for_matching,
 )
+from ._prose import clean as clean_prose
 from .assemble import Reading, Tok, assemble, note_printed, printed_as_is, table_name
 
 MAX_CHARS = 5_000_000
@@ -882,7 +883,7 @@ def read_text(text: str, source: str | None = None) -> Report:
     keys = [s.key for s in layout.sections]
     for numeral, key in zip(NUMERALS, keys, strict=True):
         span = spans.get(numeral)
-        report.sections[key] = text[span.body : span.end].strip() or None if span else None
+        report.sections[key] = clean_prose(text[span.body : span.end]) if span else None
     missing = [f"{n}、{s.heading}" for n, s in zip(NUMERALS, layout.sections, strict=True) if n not in spans]
     if missing:
         report.note("SECTION-MISSING", f"未找到以下部分的标题：{'、'.join(missing)}")

@@ -1,0 +1,134 @@
+"""A section's prose without what the page layout put into it (the text reader's last step).
+
+What pdftotext -layout (or a flattened page) leaves in a section's text besides its prose:
+
+- the tables' own text: lines of numbers, and the header words and row labels of the printed
+  tables, often cut into pieces ("商业 科研", "三 、本 年 度办 理 结果");
+- page footers: "-1-", "- 2 -", "第 3 页 共 5 页", "3/5", form feeds;
+- hard line breaks inside paragraphs, and the spaces justified lines get ("健康发展 。", "2023 年").
+
+``clean`` drops the first two and re-joins the lines of a paragraph: a line ends its paragraph
+when it ends with 。！？；： (or a closing quote after one), or when the next line starts a new
+numbered item (（一）, 一、, 1., 一是…).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from ..layout import LAYOUTS, T3_HEADER_NOTE
+
+_NUMBERS = re.compile(r"^[\d.,，．%％/／\-－—–~～()（）+＋]+$")  # a number cell, "/" or "—" included
+_FOOTER = re.compile(
+    r"^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]"  # -1-  - 2 -  —3—
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"  # 第 3 页 共 5 页
+    r"|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}"  # 3/5
+    r"|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$",
+    re.IGNORECASE,
+)
+_ENDS_PARAGRAPH = re.compile(r"[。！？；：!?;:][”’」』）)]*$")
+_NEW_ITEM = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|[一二三四五六七八九十]{1,3}[、.．]"
+    r"|\d{1,2}[、.．](?!\d)"
+    r"|[一二三四五六七八九十]是)"
+)
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+_DIGITS = re.compile(r"[\d\W_]+")
+LABEL_COVERAGE = 0.9  # share of a line's character pairs found in the labels that makes it table text
+
+
+def _compact(text: str) -> str:
+    """Letters only: the ordinal "1、" and "1." the same, full- and half-width brackets alike."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
+
+
+@cache
+def _labels() -> tuple[str, frozenset[str]]:
+    """Every header word and label the layouts print in their tables, compacted, one per line
+    (for ``in``); and the character pairs of them, printed in order (for the coverage of a line
+    whose pieces ran together, as OCR leaves them)."""
+    words: list[str] = [T3_HEADER_NOTE, "信息内容", "申请人情况", "总计"]
+    for layout in LAYOUTS.values():
+        for grid in layout.grids:
+            words += (grid.title, grid.row_header, grid.column_header)
+            for row in grid.rows:
+                words += (row.block or "", row.group or "", row.label, row.text)
+            for column in grid.columns:
+                words += (column.group or "", column.label)
+    compact = [_compact(w) for w in words if w]
+    running = "".join(compact)
+    return "\n".join(dict.fromkeys(compact)), frozenset(running[i : i + 2] for i in range(len(running) - 1))
+
+
+def is_footer(line: str) -> bool:
+    return bool(_FOOTER.match(line))
+
+
+def is_table_line(line: str) -> bool:
+    """A line of a printed table: numbers, and words that are all (pieces of) the tables' labels."""
+    tokens = line.split()
+    if not tokens:
+        return False
+    if any(c in line for c in "。；！？"):
+        return False  # a sentence (no label has these)
+    labels, pairs = _labels()
+    words = [w for w in map(_compact, tokens) if w and not w.isdigit()]
+    numbers = sum(1 for t in tokens if _NUMBERS.match(t))
+    if len(words) == 1 and len(words[0]) == 1 and not numbers:
+        return False  # one character alone ("无") is prose as likely as a piece of a label
+    if not words or all(w in labels for w in words):
+        return True  # numbers and dashes only, or labels and numbers
+    # a table row whose label is misprinted ("2.其他法律行政止公开 0 0 0 …")
+    if numbers >= 3 and numbers >= len(words):
+        return True
+    # labels run together ("第二十条第(一)项第二十条第(五)项信息内容…")
+    letters = _DIGITS.sub("", unicodedata.normalize("NFKC", line))
+    if len(letters) < 4:
+        return False
+    found = sum(1 for i in range(len(letters) - 1) if letters[i : i + 2] in pairs)
+    return found >= LABEL_COVERAGE * (len(letters) - 1)
+
+
+def _join(left: str, right: str) -> str:
+    if left and right and _ASCII_WORD.match(left[-1]) and _ASCII_WORD.match(right[0]):
+        return f"{left} {right}"
+    return left + right
+
+
+def _tidy(line: str) -> str:
+    """Inner whitespace dropped, except between two ASCII words ("2023 年" → "2023年")."""
+    parts = line.split()
+    out = ""
+    for part in parts:
+        out = _join(out, part)
+    return out
+
+
+def clean(text: str | None) -> str | None:
+    """``text`` as paragraphs of prose, one per line; "" when it held nothing but tables and
+    footers, None when it was None or blank (an empty part stays as the reader found it)."""
+    if text is None or not text.strip():
+        return None
+    lines = [line for line in text.splitlines() if line.strip()]
+    kept = [_tidy(line) for line in lines if not is_footer(line) and not is_table_line(line)]
+    paragraphs: list[str] = []
+    current = ""
+    for line in kept:
+        if current and (_ENDS_PARAGRAPH.search(current) or _NEW_ITEM.match(line)):
+            paragraphs.append(current)
+            current = line
+        else:
+            current = _join(current, line)
+    if current:
+        paragraphs.append(current)
+    return "\n".join(paragraphs)
+
+
+__all__ = ["clean", "is_footer", "is_table_line"]

@@ -1,0 +1,133 @@
+"""readers._prose: a section's text without the tables' own text, page footers or hard line breaks
+(what `gongkai convert` then writes as the report's paragraphs)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from gongkai.annual.readers import _prose
+from gongkai.cli import main
+
+WRAPPED = """   （一）主动公开情况。主要通过政府门户网站主动公开政府
+文件、项目审批、通知公告等各类政府信息。2023 年，我区在政
+府网站平台主动公开政府信息 1136 条。
+   （二）依申请公开情况。进一步规范依申请公开流程，畅通
+依申请公开受理渠道，严格执行“分
+
+                                           -1-
+\f
+级审核、先审后发”程序
+1.加强培训
+2.完善制度：
+一是健全机制
+"""
+
+
+def test_paragraphs_are_joined_and_footers_dropped():
+    assert _prose.clean(WRAPPED).splitlines() == [
+        "（一）主动公开情况。主要通过政府门户网站主动公开政府文件、项目审批、通知公告等各类政府信息。"
+        "2023年，我区在政府网站平台主动公开政府信息1136条。",
+        "（二）依申请公开情况。进一步规范依申请公开流程，畅通依申请公开受理渠道，严格执行“分级审核、先审后发”程序",
+        "1.加强培训",
+        "2.完善制度：",
+        "一是健全机制",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line", ["-1-", "  - 2 -  ", "—3—", "第 3 页 共 5 页", "第4页", "共5页 第2页", "3/5", "Page 2 of 9"]
+)
+def test_page_footers(line):
+    assert _prose.is_footer(line)
+    assert _prose.clean(f"上文。\n{line}\n下文。") == "上文。\n下文。"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "第二十条第（一）项",
+        "       信息内容   本年制发件数    本年废止件数    现行有效件数",
+        "行政规范性文件          0          5       5",
+        "一、本年新收政府信息公开申请数量                             21    0      0     0   0   0     21",
+        "                  （二）部分公开（区分处理的，只计这一情 形，不",
+        "                                                   商业 科研",
+        " 三 、本 年 度办 理 结果",
+        "1、申请人无正当理由逾期不补",
+        "2.其他法律行政止公开      0     0      0     0   0   0     0",  # misprinted label
+        "10    1      0   0    0   0    0   0   0    0   5   0     0   0   0",
+        "第二十条第(一)项第二十条第(五)项第二十条第(六)项信息内容本年收费金额(单位:万元)",  # OCR run together
+    ],
+)
+def test_table_lines(line):
+    assert _prose.is_table_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "无",
+        "无。",
+        "（三）政府信息管理情况。",
+        "2023 年，我区在政府网站平台主动公开政府信息 1136 条。",
+        "本年度，本机关未收到政府信息公开申请",
+        "加强区政府门户网站及政务新媒体日常管理，运用第三方检",
+    ],
+)
+def test_prose_lines(line):
+    assert not _prose.is_table_line(line)
+
+
+def test_an_empty_part_stays_none_and_a_part_of_tables_only_becomes_empty():
+    assert _prose.clean(None) is None and _prose.clean("  \n") is None
+    assert _prose.clean("第二十条第（一）项\n规章  0  0  0\n-2-\n") == ""
+
+
+# ---------------------------------------------------------------- the real corpus, through convert
+
+_NUMBERS_LINE = re.compile(r"^[\d\s.,%/\-－—]+$")
+_FOOTER = re.compile(r"^\s*[-－—]\s*\d+\s*[-－—]\s*$|第\s*\d+\s*页")
+_HEADINGS = ("一、", "二、", "三、", "四、", "五、", "六、")
+
+
+def _paragraphs_by_part(path) -> dict[str, list[str]]:
+    from docx import Document
+
+    parts: dict[str, list[str]] = {}
+    current = None
+    for paragraph in Document(str(path)).paragraphs:
+        if paragraph.style.name == "Heading 1":
+            current = paragraph.text[:1]
+            parts[current] = []
+        elif current is not None and paragraph.text.strip():
+            parts[current].append(paragraph.text)
+    return parts
+
+
+@pytest.mark.parametrize("name", ["009_huaian_2024", "010_hongzequ_2023", "011_hongzequ_2024"])
+def test_convert_writes_the_prose_without_tables_footers_or_broken_lines(corpus, tmp_path, name, capsys):
+    out = tmp_path / f"{name}.docx"
+    assert main(["convert", str(corpus / "reports" / f"{name}.txt"), str(out)]) == 0
+    parts = _paragraphs_by_part(out)
+    assert set("一二三四五六") <= set(parts)
+    labels = _prose._labels()[0]
+    for numeral in "二三四":
+        for text in parts[numeral]:
+            assert not _NUMBERS_LINE.match(text), (numeral, text)
+            assert "".join(text.split()) not in labels, (numeral, text)  # a table header word
+    for numeral in "一二三四五":
+        for text in parts[numeral]:
+            assert not _FOOTER.search(text), (numeral, text)
+    # a paragraph ends with its sentence (the source's hard breaks are gone) — or is a heading
+    # of its own such as "（三）政府信息管理情况"
+    assert len(parts["一"]) >= 5  # its (一)…(五), each a paragraph again
+    for numeral in "一五":
+        for text in parts[numeral]:
+            assert re.search(r"[。！？；：”）]$", text), (numeral, text)
+
+
+def test_a_converted_report_renders_as_pdf(corpus, tmp_path, capsys):
+    out = tmp_path / "011.pdf"
+    assert main(["convert", str(corpus / "reports" / "011_hongzequ_2024.txt"), str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
