@@ -23,6 +23,6 @@ def send_notification(self, pk: int) -> str:
 @app.task(name="gongkai.notifications.sweep_stuck")
 def sweep_stuck() -> int:
     django_ready()
-    from .tasks import sweep
+    from . import services
 
-    return sweep()["stuck_notifications"]
+    return services.sweep(lambda ids: [send_notification.delay(pk) for pk in ids])["stuck_notifications"]

@@ -194,3 +194,12 @@ def _log(actor, action: str, notification: Notification, note: str = "") -> None
         agency=agency,
         note=note,
     )
+
+
+def sweep(enqueue) -> dict:
+    """What a dead worker left: 发送中 marked failed for staff to check (never resent by itself), and
+    待发送 whose task was lost handed to ``enqueue`` (a list of ids) — the caller's own queue."""
+    marked = mark_stuck()
+    lost = lost_queued()
+    enqueue(lost)
+    return {"stuck_notifications": marked, "requeued_notifications": len(lost)}

@@ -34,12 +34,8 @@ def sweep_stuck():
 
 
 def sweep() -> dict:
-    """What a dead worker left: 发送中 marked failed for staff to check (never resent by itself), and
-    待发送 whose task was lost queued again."""
-    marked = services.mark_stuck()
-    lost = services.lost_queued()
-    enqueue(lost)
-    return {"stuck_notifications": marked, "requeued_notifications": len(lost)}
+    """``services.sweep`` onto the queue the settings select."""
+    return services.sweep(enqueue)
 
 
 def enqueue(ids: list[int]) -> None:
