@@ -184,15 +184,15 @@ class FindingCounts:
 
 
 def finding_counts(
-    workspaces, year: int, tables: dict, today: date | None = None
+    workspaces, year: int, tables: dict, today: date | None = None, *, reports=None, previous=None
 ) -> dict[int, FindingCounts]:
     """The checks' errors and warnings of each workspace (``AnnualReport`` rows of ``year``), keyed by
     agency pk, with a fixed number of queries whatever their number: the report as it stands
-    (``build.current_report``: the latest published version while published, else the live
-    ``tables`` given, keyed by agency pk, with the workspace's texts) against last year's report
-    (its latest published version, else an imported baseline), as ``checks.evaluate`` does. Left
-    out, because they need queries per agency: the registry figures of section 一 (TXT-FACT) and
-    PUB-CHANGED; the workspace shows the complete list."""
+    (``current_reports``) against last year's report (its latest published version, else an
+    imported baseline), as ``checks.evaluate`` does. ``reports`` / ``previous`` (keyed by agency
+    pk): the same, when the caller has them already. Left out, because they need queries per
+    agency: the registry figures of section 一 (TXT-FACT) and PUB-CHANGED; the workspace shows the
+    complete list."""
     from gongkai.annual.checks import Severity, run_checks
 
     from .checks import CONFIRMABLE_ERRORS
@@ -200,26 +200,40 @@ def finding_counts(
     workspaces = list(workspaces)
     pks = [w.agency_id for w in workspaces]
     options = check_options(today or timezone.localdate())
-    current = latest_versions(pks, year)
-    previous: dict[int, object] = {
-        b.agency_id: b for b in ImportedBaseline.objects.filter(agency_id__in=pks, year=year - 1)
-    }
-    previous.update(latest_versions(pks, year - 1))
+    if reports is None:
+        reports = current_reports(workspaces, year, tables)
+    if previous is None:
+        previous = {
+            b.agency_id: b.to_report()
+            for b in ImportedBaseline.objects.filter(agency_id__in=pks, year=year - 1)
+        }
+        previous.update({pk: v.to_report() for pk, v in latest_versions(pks, year - 1).items()})
     out = {}
     for ws in workspaces:
         pk = ws.agency_id
-        if ws.status == "published" and pk in current:
-            report = current[pk].to_report()
-        else:
-            report = build_report(ws.agency, year, ws, tables=tables[pk], with_facts=False)
-        before = previous.get(pk)
-        findings = run_checks(report, before.to_report() if before else None, options)
+        findings = run_checks(reports[pk], previous.get(pk), options)
         errors = sum(f.severity is Severity.ERROR and f.code not in CONFIRMABLE_ERRORS for f in findings)
         warnings = sum(
             (f.severity is Severity.ERROR and f.code in CONFIRMABLE_ERRORS) or f.severity is Severity.WARNING
             for f in findings
         )
         out[pk] = FindingCounts(errors, warnings)
+    return out
+
+
+def current_reports(workspaces, year: int, tables: dict) -> dict:
+    """Each workspace's report as it stands (``build.current_report``: the latest published version
+    while published, else the live ``tables`` given, keyed by agency pk, with the workspace's
+    texts), keyed by agency pk, in one query per chunk of agencies."""
+    workspaces = list(workspaces)
+    current = latest_versions([w.agency_id for w in workspaces], year)
+    out = {}
+    for ws in workspaces:
+        pk = ws.agency_id
+        if ws.status == "published" and pk in current:
+            out[pk] = current[pk].to_report()
+        else:
+            out[pk] = build_report(ws.agency, year, ws, tables=tables[pk], with_facts=False)
     return out
 
 

@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from .queries import Workplace, total_row
-from .table import COLUMNS, FORMULAS, shown, state_text
+from .table import COLUMNS, FORMULAS, NOT_SUMMED, shown, state_text
 
 FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -45,7 +45,7 @@ def _total(place: Workplace, rows) -> list[str]:
     for c in COLUMNS:
         if c.key == "name":
             cells.append(_("合计（%(n)d个机构）") % {"n": len(rows)})
-        elif c.key in ("state", "errors", "warnings"):
+        elif c.key in NOT_SUMMED:
             cells.append("")
         else:
             cells.append(shown(c, c.value(total)))
@@ -83,8 +83,8 @@ def xlsx(place: Workplace, rows) -> bytes:
     for r in rows:
         ws.append(_xlsx_line(r))
     total = _xlsx_line(total_row(place, rows))
+    total = [("" if c.key in NOT_SUMMED else v) for c, v in zip(COLUMNS, total, strict=True)]
     total[0] = _("合计（%(n)d个机构）") % {"n": len(rows)}
-    total[1:4] = ["", "", ""]  # state, errors, warnings: nothing to add up
     ws.append(total)
     for row in ws.iter_rows(min_row=3):
         for c, cell in zip(COLUMNS, row, strict=False):

@@ -36,7 +36,7 @@ from gongkai.applications.rules import DEFAULT_DEADLINES
 from gongkai.reports.build import compute_tables_by_agency
 from gongkai.reports.checks import check_options, deadline_for
 from gongkai.reports.models import AnnualReport, ImportedBaseline
-from gongkai.reports.queries import finding_counts, latest_versions, summarise
+from gongkai.reports.queries import current_reports, finding_counts, latest_versions, summarise
 from gongkai.workdays import CalendarMissing
 from gongkai.workdays.services import db_calendar
 
@@ -183,6 +183,7 @@ class Row:
     overdue: int  # applications past their deadline now
     now: Figures
     before: Figures
+    quality: int | None = None  # quality warnings (XY-JUMP, DUP-TEXT, TBL-ZERO, PEER-RANGE); None: no report
 
     @property
     def state_label(self) -> str:
@@ -216,6 +217,7 @@ class Workplace:
     today: date
     error: str = ""
     summary: object = None  # reports.queries.Summary of the same agencies
+    quality: object = None  # supervision.quality.Quality of the same reports
 
     @property
     def total(self) -> Figures:
@@ -256,7 +258,10 @@ def region_agencies(user, root) -> list:
     return list(agencies_for(user).filter(pk__in=ids).order_by("sort_order", "code"))
 
 
-def workplace(user, root, year: int, today: date | None = None) -> Workplace:
+def workplace(user, root, year: int, today: date | None = None, *, detail: bool = False) -> Workplace:
+    """``detail``: with what the 质量 page shows beside the counts (``quality.quality``)."""
+    from .quality import quality
+
     today = today or timezone.localdate()
     agencies = region_agencies(user, root)
     summary = summarise(user, year, agencies)
@@ -268,10 +273,13 @@ def workplace(user, root, year: int, today: date | None = None) -> Workplace:
     for r in reports.values():  # the agencies are in hand: no query per report for its agency
         r.agency = next(a for a in agencies if a.pk == r.agency_id)
     first = first_publications(agencies, year)
-    counts = finding_counts(reports.values(), year, summary.tables, today)
+    options = check_options(today)
+    current = current_reports(reports.values(), year, summary.tables)
+    previous = filed_reports(agencies, year - 1)
+    counts = finding_counts(reports.values(), year, summary.tables, today, reports=current, previous=previous)
+    place.quality = quality(agencies, current, previous, options, detail=detail)
     overdue = desk_counts(agencies, today, today)
     on_time, on_time_before = on_time_counts(agencies, year), on_time_counts(agencies, year - 1)
-    options = check_options(today)
     has_before = layout_for_year(year - 1).applications is not None
     for agency in agencies:
         report = reports.get(agency.pk)
@@ -292,6 +300,7 @@ def workplace(user, root, year: int, today: date | None = None) -> Workplace:
                 figures_of(previous_tables[agency.pk], on_time_before[agency.pk])
                 if has_before
                 else Figures(),
+                place.quality.count(agency.pk),
             )
         )
     return place
@@ -320,6 +329,7 @@ SORT_KEYS = {
     "state": lambda r: STATE_ORDER[r.state],
     "errors": lambda r: -1 if r.errors is None else r.errors,
     "warnings": lambda r: -1 if r.warnings is None else r.warnings,
+    "quality": lambda r: -1 if r.quality is None else r.quality,
     "overdue": lambda r: r.overdue,
     "new": lambda r: r.now.new,
     "new_change": lambda r: r.now.new - r.before.new,
@@ -339,6 +349,7 @@ def _sortable(rate: float | None) -> float:
 class Filters:
     state: str = ""
     errors: bool = False  # only reports whose checks find errors
+    quality: bool = False  # only reports with quality warnings
     kind: str = ""
     level: str = ""
     q: str = ""
@@ -353,6 +364,7 @@ class Filters:
         return cls(
             state=params.get("state", "") if params.get("state", "") in STATE_LABELS else "",
             errors=params.get("errors") == "1",
+            quality=params.get("quality") == "1",
             kind=params.get("kind", ""),
             level=params.get("level", ""),
             q=params.get("q", "").strip()[:50],
@@ -366,6 +378,7 @@ class Filters:
             for r in rows
             if (not self.state or r.state == self.state)
             and (not self.errors or (r.errors or 0) > 0)
+            and (not self.quality or (r.quality or 0) > 0)
             and (not self.kind or r.agency.kind == self.kind)
             and (not self.level or r.agency.level == self.level)
             and (not self.q or self.q in r.agency.name or self.q in r.agency.short_name)
@@ -377,7 +390,7 @@ class Filters:
 
     @property
     def active(self) -> bool:
-        return bool(self.state or self.errors or self.kind or self.level or self.q)
+        return bool(self.state or self.errors or self.quality or self.kind or self.level or self.q)
 
 
 # ---------------------------------------------------------------- the region's own tables

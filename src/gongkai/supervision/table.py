@@ -22,6 +22,10 @@ class Column:
     numeric: bool = True
 
 
+# counts of one report's findings: a region's total of them says nothing
+NOT_SUMMED = ("state", "errors", "warnings", "quality")
+
+
 def _change(now, before):
     return None if now is None or before is None else now - before
 
@@ -31,6 +35,7 @@ COLUMNS = (
     Column("state", gettext_lazy("报告状态"), "state", lambda r: r.state_label, numeric=False),
     Column("errors", gettext_lazy("错误"), "errors", lambda r: r.errors),
     Column("warnings", gettext_lazy("警告"), "warnings", lambda r: r.warnings),
+    Column("quality", gettext_lazy("质量提示"), "quality", lambda r: r.quality),
     Column("overdue", gettext_lazy("当前逾期申请"), "overdue", lambda r: r.overdue),
     Column("new", gettext_lazy("新收申请"), "new", lambda r: r.now.new),
     Column("new_change", gettext_lazy("较上年增减"), "new_change", lambda r: r.now.new - r.before.new),
@@ -104,5 +109,8 @@ FORMULAS = (
         "按期答复率 = 在答复期限内办结的申请 ÷ 可判断期限的办结申请（按本平台记录的计时事件重算期限；补正后未再计时的申请没有答复期限，不计入）。"
     ),
     gettext_lazy("复议纠错率 = 行政复议“结果纠正”÷（行政复议“总计” − “尚未审结”）（表四）。"),
+    gettext_lazy(
+        "质量提示：上年对比跳变（XY-JUMP）、内容雷同（DUP-TEXT，与上年或本区域其他机构的报告）、0/空白/“/”混用（TBL-ZERO）、超出同类机构四分位范围（PEER-RANGE）的提示数，均为警告。"
+    ),
     gettext_lazy("当前逾期申请：今天仍在办理且已过答复期限的申请件数（与依申请公开工作台的“已逾期”相同）。"),
 )

@@ -23,7 +23,7 @@ from gongkai.agencies.models.agency import KIND_CHOICES, LEVEL_CHOICES
 from gongkai.downloads import download
 
 from . import exports, queries
-from .table import COLUMNS, FORMULAS, shown
+from .table import COLUMNS, FORMULAS, NOT_SUMMED, shown
 
 YEARS_SHOWN = 6
 INLINE_BARS = 15  # bars per chart on the workplace; the chart's own page has them all
@@ -204,7 +204,7 @@ def _context(request, year: int) -> dict:
         "total": total,
         "table": [(r, _cells(r)) for r in rows],
         "total_cells": [
-            {**cell, "text": "" if cell["key"] in ("errors", "warnings") else cell["text"], "reason": ""}
+            {**cell, "text": "" if cell["key"] in NOT_SUMMED else cell["text"], "reason": ""}
             for cell in _cells(total)
         ],
         "states": [(key, label, place.state_counts()[key]) for key, label in queries.STATE_LABELS.items()],

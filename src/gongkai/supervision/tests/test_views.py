@@ -89,7 +89,7 @@ def test_excel_export_keeps_the_filter(client, region):
     names = [
         r[0]
         for r in rows[2:]
-        if r[0] and not str(r[0]).startswith(("合计", "公开率", "按期", "复议", "当前"))
+        if r[0] and not str(r[0]).startswith(("合计", "公开率", "按期", "复议", "质量", "当前"))
     ]
     assert names == ["示例县城关镇人民政府"]
 
@@ -104,7 +104,8 @@ def test_word_export(client, region):
     assert doc.paragraphs[0].text.endswith("报送情况")
     table = doc.tables[0]
     cells = {row.cells[0].text: [c.text for c in row.cells] for row in table.rows}
-    assert cells["示例县教育局"][5] == "7" and cells["示例县教育局"][7] == "66.7%"
+    assert cells["示例县教育局"][6] == "7" and cells["示例县教育局"][8] == "66.7%"
+    assert "质量提示" in [c.text for c in table.rows[0].cells]
     assert cells["示例县人民政府"][1] == "已发布（逾期发布）"
 
 
