@@ -10,5 +10,6 @@ urlpatterns = [
     path("<str:agency_code>/<int:year>/", views.workplace, name="workplace"),
     path("<str:agency_code>/<int:year>/export.<str:fmt>", views.export, name="export"),
     path("<str:agency_code>/<int:year>/region/", views.region, name="region"),
+    path("<str:agency_code>/<int:year>/quality/", views.quality, name="quality"),
     path("<str:agency_code>/<int:year>/chart/<slug:name>/", views.chart, name="chart"),
 ]

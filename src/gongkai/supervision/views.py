@@ -278,6 +278,43 @@ def region(request, agency_code, year):
 
 
 @agency_required()
+def quality(request, agency_code, year):
+    """The quality rules over the region: 内容雷同 between agencies and against last year, the
+    quartiles of agencies like each other with the outliers, each agency's warnings in words."""
+    from gongkai.reports.checks import finding_message
+
+    year = _year(year)
+    root = request.agency
+    place = queries.workplace(request.user, root, year, detail=True)
+    kinds, levels = dict(KIND_CHOICES), dict(LEVEL_CHOICES)
+    found = place.quality
+    warnings = []
+    if found is not None:
+        for r in place.rows:
+            messages = [(f.code, finding_message(f)) for f in found.findings.get(r.agency.pk, [])]
+            if messages:
+                warnings.append((r.agency, messages))
+    return render(
+        request,
+        "supervision/quality.html",
+        {
+            "agency": root,
+            "root": root,
+            "year": year,
+            "years": _years(),
+            "place": place,
+            "found": found,
+            "groups": [
+                (f"{levels.get(g.level, g.level)}{kinds.get(g.kind, g.kind)}", g) for g in found.groups
+            ]
+            if found
+            else [],
+            "warnings": warnings,
+        },
+    )
+
+
+@agency_required()
 def chart(request, agency_code, year, name):
     year = _year(year)
     place = queries.workplace(request.user, request.agency, year)

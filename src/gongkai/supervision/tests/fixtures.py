@@ -55,3 +55,38 @@ def _publish(agency, on, services, evaluate_for_publishing, fingerprint, good_wo
     services.submit(None, ws)
     ev = evaluate_for_publishing(ws, on)
     services.publish(None, ws, {fingerprint(f) for f in ev.warnings}, on=on)
+
+
+@dataclass
+class QualityRegion:
+    region: Region
+    copier: object  # its texts are 示例县教育局's, word for word
+    big: object  # 示例县财政局: 25 new applications among county departments with none
+
+
+def build_quality_region(world) -> QualityRegion:
+    """``build_region`` with eight more county departments (so PEER-RANGE has peers), one of which
+    copies 示例县教育局's texts, 示例县财政局 with 25 applications where its peers have 0 to 6, and
+    示例县教育局's last year imported with 60 applications (this year 6: a ×10 fall)."""
+    from gongkai.annual.writers import render
+    from gongkai.applications.testing import make_application
+    from gongkai.reports import services
+    from gongkai.reports.build import build_report
+    from gongkai.reports.models import TEXT_FIELDS
+
+    region = build_region(world)
+    for i in range(25):
+        make_application(world.b, date(YEAR, 3, 1 + i % 28))
+    copied = services.open_workspace(None, world.a, YEAR)
+    texts = {f: getattr(copied, f) for f in TEXT_FIELDS}
+    copier = None
+    for i in range(8):
+        agency = make_agency(f"t-dep{i}", f"示例县第{i}局", world.county)
+        ws = services.open_workspace(None, agency, YEAR)
+        if i == 0:
+            services.save_texts(None, ws, texts, date(YEAR + 1, 1, 15))
+            copier = agency
+    last = build_report(world.a, YEAR - 1)
+    last.tables["applications"].set("new_received", "total", 60)
+    services.import_baseline(None, world.a, YEAR - 1, render(last, "json"), "2023.json")
+    return QualityRegion(region, copier, world.b)

@@ -14,6 +14,7 @@ ISOLATION_CASES = {
     "supervision:index": Exempt("redirects to the user's own area (supervision test_views)"),
     "supervision:workplace": _area,
     "supervision:region": _area,
+    "supervision:quality": _area,
     "supervision:export": lambda agency, world: {**_area(agency, world), "fmt": "xlsx"},
     "supervision:chart": lambda agency, world: {**_area(agency, world), "name": "appeals"},
 }
