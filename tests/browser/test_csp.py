@@ -163,3 +163,21 @@ def test_no_dialog_opens_on_the_staff_case_page_for_an_attackers_application(liv
     expect(page.get_by_text("所需信息<script>alert(1)</script>", exact=False).first).to_be_visible()
     page.wait_for_timeout(300)
     assert dialogs == []
+
+
+def test_supervision_checker_and_api_docs_without_violations(live_server, watched, world, login):
+    from gongkai.supervision.tests.fixtures import YEAR as SUP_YEAR
+    from gongkai.supervision.tests.fixtures import build_quality_region
+
+    build_quality_region(world)
+    page, base, c = watched, live_server.url, world.county.code
+    login(page, world.supervisor)
+    for path in (
+        f"/staff/supervision/{c}/{SUP_YEAR}/",
+        f"/staff/supervision/{c}/{SUP_YEAR}/region/",
+        f"/staff/supervision/{c}/{SUP_YEAR}/quality/",
+        f"/staff/supervision/{c}/{SUP_YEAR}/chart/outcomes/",
+        "/staff/checker/",
+        "/api/v1/docs",
+    ):
+        visit(page, base + path)

@@ -60,3 +60,32 @@ def test_supervisor_workplace(live_server, page, shot, region, login, width, tmp
     expect(page.locator("svg[role=img]")).to_be_visible()
     expect(page.locator("table.chart-data")).to_contain_text("示例县教育局")
     shot("chart")
+
+
+@pytest.fixture
+def quality_region(transactional_db, world):
+    from gongkai.supervision.tests.fixtures import build_quality_region
+
+    return build_quality_region(world)
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_quality_page_from_the_workplace(live_server, page, shot, quality_region, login, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    q = quality_region
+    w = q.region.world
+    login(page, w.supervisor)
+    page.goto(f"{live_server.url}/staff/supervision/{w.county.code}/{YEAR}/")
+    table = page.locator("table.workplace")
+    expect(table.locator("thead")).to_contain_text("质量提示")
+    page.get_by_role("link", name="报告质量：内容雷同与同类对比").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("年度报告质量")
+    pair = page.locator(".copied-pair", has_text=q.copier.name).filter(
+        has=page.get_by_role("link", name="示例县教育局", exact=True)
+    )
+    expect(pair).to_have_count(1)
+    expect(pair).to_contain_text("100% 相同")
+    expect(page.locator("table.quartiles a.outlier", has_text="示例县财政局")).to_be_visible()
+    shot("quality")
+    # no wider than the screen: the tables scroll in their own box
+    assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
