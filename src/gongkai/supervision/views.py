@@ -20,6 +20,7 @@ from gongkai import charts, law
 from gongkai.agencies.access import agencies_for, agency_required
 from gongkai.agencies.models import Membership, Role
 from gongkai.agencies.models.agency import KIND_CHOICES, LEVEL_CHOICES
+from gongkai.annual.grid_view import grid_views
 from gongkai.downloads import download
 
 from . import exports, queries
@@ -257,8 +258,6 @@ def region(request, agency_code, year):
     year = _year(year)
     root = request.agency
     place = queries.workplace(request.user, root, year)
-    from gongkai.reports.views import _grids
-
     summary = place.summary
     return render(
         request,
@@ -271,7 +270,8 @@ def region(request, agency_code, year):
             "place": place,
             "problems": queries.problems(place) if not place.error else [],
             "checks": queries.parent_checks([r.agency for r in place.rows], year) if not place.error else [],
-            "grids": _grids(None, year, summary.report) if summary.report else [],
+            # no drill-down links: the summed cells add up several agencies
+            "grids": grid_views(summary.report, None) if summary.report else [],
             "summary_url": reverse("reports:summary", args=[year]),
         },
     )
