@@ -566,7 +566,25 @@ def _column_label(column: Column) -> str:
     return f"{column.group} {column.label}" if column.group else column.label
 
 
+_CELL_LABELS: dict[tuple[str, int], tuple[FormatLayout | None, str]] = {}
+_CELL_LABELS_MAX = 20_000  # paths come from the layouts, but a cache must stay bounded anyway
+
+
 def cell_label(path: str, layout: FormatLayout | None = None) -> str:
+    """``_cell_label``, kept per (path, layout): the layouts are fixed data, and checks name the
+    same cells in every report they check."""
+    key = (path, id(layout))
+    cached = _CELL_LABELS.get(key)
+    if cached is not None and cached[0] is layout:
+        return cached[1]
+    label = _cell_label(path, layout)
+    if len(_CELL_LABELS) >= _CELL_LABELS_MAX:
+        _CELL_LABELS.clear()
+    _CELL_LABELS[key] = (layout, label)
+    return label
+
+
+def _cell_label(path: str, layout: FormatLayout | None = None) -> str:
     """A cell (or table, or section) path as a report prints it, for anything a person reads:
     ``applications.r_total.natural_person`` -> 表三 （七）总计·自然人,
     ``review_litigation.reconsideration.total`` -> 表四 行政复议·总计,
