@@ -113,3 +113,14 @@ def test_previous_brings_the_jump_and_copy_checks(tmp_path, capsys):
     assert "XY-JUMP" in out and "增至上年的 12 倍" in out
     assert "DUP-TEXT" in out and "与 2022 年度报告相同" in out
     assert "内容雷同：" not in out  # one file: no summary
+
+
+def test_a_run_too_large_to_compare_pairwise_says_so(tmp_path, capsys, monkeypatch):
+    import gongkai.cli.annual as cli
+
+    monkeypatch.setattr(cli, "SIMILAR_MAX_FILES", 2)
+    folder = tmp_path / "reports"
+    for i, name in enumerate(("某县甲局", "某县乙局", "某县丙局")):
+        _write(folder, name, _own_words(make_report(name=name), i))
+    main(["check", str(folder)])
+    assert "内容雷同：文件超过 2 个，未作两两比较" in capsys.readouterr().out

@@ -100,3 +100,42 @@ def test_hongze_2024_against_2023(corpus):
     assert this.passages[0].section == "problems"
     assert "扎实推进依申请公开工作" in this.passages[0].text
     assert similarity.compare_reports(r2024, huaian).share < 0.1
+
+
+def test_sketches_are_exact_for_short_texts_and_close_for_long_ones(corpus):
+    """A sketch keeps SKETCH_SIZE shingles: exact while both texts have no more, within a few
+    points above (checked on every pair of the corpus)."""
+    short = [similarity.fingerprint(t) for t in (OLD, NEW, OLD[:-10] + "另起一句新的话。")]
+    for a, b in ((0, 1), (0, 2), (1, 2)):
+        shared, share = similarity._share(short[a], short[b])
+        assert similarity.sketch_shares(similarity.Sketch(short[a]), similarity.Sketch(short[b]))[0] == share
+    prints = [similarity.report_fingerprint(read_path(p)) for p in sorted(corpus.rglob("*.txt"))]
+    sketches = [similarity.Sketch(p) for p in prints]
+    assert all(len(s.values) <= similarity.SKETCH_SIZE for s in sketches)
+    for i, j in [(i, j) for i in range(len(prints)) for j in range(len(prints)) if i < j]:
+        exact = similarity._share(prints[i], prints[j])[1]
+        assert abs(similarity.sketch_shares(sketches[i], sketches[j])[0] - exact) < 0.1
+
+
+def test_similar_files_confirms_the_candidates_exactly():
+    """The sketches only pick candidates; the shares reported are the full fingerprints' own, and
+    only the candidates' fingerprints are made again."""
+    texts = [
+        OLD,
+        NEW,
+        OLD[:-10] + "另起一句新的话。",
+        "完全不同的第四段文字，与其他各段都没有关系，讲的是别的事情。",
+    ]
+    prints = [similarity.fingerprint(t, key=str(i)) for i, t in enumerate(texts)]
+    asked = []
+
+    def again(i):
+        asked.append(i)
+        return prints[i]
+
+    pairs = similarity.similar_files([similarity.Sketch(p) for p in prints], again, threshold=0.5)
+    exact = similarity.most_similar(prints, threshold=0.5)
+    assert [(p.a, p.b, p.share_a, p.share_b) for p in pairs] == [
+        (p.a, p.b, p.share_a, p.share_b) for p in exact
+    ]
+    assert 3 not in asked

@@ -75,6 +75,11 @@ class Grid:
     relations: tuple[Relation, ...] = ()
     row_header: str = "信息内容"
     column_header: str = ""  # merged over all the data columns, e.g. 申请人情况
+    # derived from the fields once (a grid is frozen), as plain attributes: read for every table of
+    # every report. Not compared, hashed or given to the constructor.
+    row_keys: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    column_keys: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    path_prefix: str = field(init=False, repr=False, compare=False)  # applications. / active.art20_1.
 
     def row(self, key: str) -> Row:
         return self._rows_by_key[key]
@@ -86,15 +91,10 @@ class Grid:
         """The rows counted under a printed group label such as （三）不予公开: its numbered rows, or
         the one row printed in their place where a format does not break the group down (2019's
         （六）其他处理)."""
-        return tuple(r for r in self.rows if r.group == group or r.label == group)
-
-    @property
-    def row_keys(self) -> tuple[str, ...]:
-        return tuple(r.key for r in self.rows)
-
-    @property
-    def column_keys(self) -> tuple[str, ...]:
-        return tuple(c.key for c in self.columns)
+        found = self._groups.get(group)
+        if found is None:
+            found = self._groups[group] = tuple(r for r in self.rows if r.group == group or r.label == group)
+        return found
 
     def cells(self) -> Iterator[tuple[str, str]]:
         for r in self.rows:
@@ -104,6 +104,11 @@ class Grid:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_rows_by_key", {r.key: r for r in self.rows})
         object.__setattr__(self, "_columns_by_key", {c.key: c for c in self.columns})
+        object.__setattr__(self, "row_keys", tuple(r.key for r in self.rows))
+        object.__setattr__(self, "column_keys", tuple(c.key for c in self.columns))
+        object.__setattr__(self, "_groups", {})
+        top = self.key in ("applications", "review_litigation")
+        object.__setattr__(self, "path_prefix", f"{self.key}." if top else f"active.{self.key}.")
 
 
 @dataclass(frozen=True)
@@ -561,7 +566,25 @@ def _column_label(column: Column) -> str:
     return f"{column.group} {column.label}" if column.group else column.label
 
 
+_CELL_LABELS: dict[tuple[str, int], tuple[FormatLayout | None, str]] = {}
+_CELL_LABELS_MAX = 20_000  # paths come from the layouts, but a cache must stay bounded anyway
+
+
 def cell_label(path: str, layout: FormatLayout | None = None) -> str:
+    """``_cell_label``, kept per (path, layout): the layouts are fixed data, and checks name the
+    same cells in every report they check."""
+    key = (path, id(layout))
+    cached = _CELL_LABELS.get(key)
+    if cached is not None and cached[0] is layout:
+        return cached[1]
+    label = _cell_label(path, layout)
+    if len(_CELL_LABELS) >= _CELL_LABELS_MAX:
+        _CELL_LABELS.clear()
+    _CELL_LABELS[key] = (layout, label)
+    return label
+
+
+def _cell_label(path: str, layout: FormatLayout | None = None) -> str:
     """A cell (or table, or section) path as a report prints it, for anything a person reads:
     ``applications.r_total.natural_person`` -> 表三 （七）总计·自然人,
     ``review_litigation.reconsideration.total`` -> 表四 行政复议·总计,

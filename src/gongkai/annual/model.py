@@ -74,9 +74,7 @@ class Note:
 
 
 def cell_path(grid: Grid, row: str, column: str) -> str:
-    if grid.key in ("applications", "review_litigation"):
-        return f"{grid.key}.{row}.{column}"
-    return f"active.{grid.key}.{row}.{column}"
+    return f"{grid.path_prefix}{row}.{column}"  # applications.…, review_litigation.…, active.<grid>.…
 
 
 _BLANK_VALUES: dict[int, tuple[Grid, dict[tuple[str, str], None]]] = {}
@@ -136,7 +134,7 @@ class Table:
         return [self._values[(row, c)] for c in self.grid.column_keys]
 
     def path(self, row: str, column: str) -> str:
-        return cell_path(self.grid, row, column)
+        return f"{self.grid.path_prefix}{row}.{column}"  # as cell_path
 
     @property
     def is_blank(self) -> bool:

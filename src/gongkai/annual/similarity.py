@@ -15,7 +15,9 @@ Shingles are hashed with Python's ``hash``: fingerprints are for one process, ne
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import heapq
+from array import array
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -25,6 +27,8 @@ from .model import Report
 SHINGLE = 8  # characters: long enough that common phrases (政府信息公开) do not count alone
 MIN_PASSAGE = 20  # characters (without whitespace): shorter shared runs are not listed as passages
 DEFAULT_THRESHOLD = 0.5  # 宿迁 2026: 与上年度重复率 > 50%
+SKETCH_SIZE = 256  # shingles a Sketch keeps: a 2 KB array whatever the length; shares ±~6 points
+SKETCH_MARGIN = 0.15  # sketches pick candidates this far below the threshold; ``confirm`` decides
 
 # sections 一 to 五: the prose a report writes itself (六 is often a bare "无"; tables are not prose)
 PROSE_SECTIONS = tuple(s.key for s in SECTIONS if s.key != "other")
@@ -192,16 +196,98 @@ def most_similar(
     return pairs if limit is None else pairs[:limit]
 
 
+class Sketch:
+    """A fingerprint cut down to its ``SKETCH_SIZE`` smallest shingle hashes (a bottom-k sketch),
+    as a sorted array: a few KB whatever the report's length, so a run over a thousand files can
+    keep one per file. Shares estimated from two sketches are exact while both reports have at
+    most ``SKETCH_SIZE`` shingles, and within a few points above that."""
+
+    __slots__ = ("key", "size", "values")
+
+    def __init__(self, fingerprint: Fingerprint, k: int = SKETCH_SIZE):
+        self.values = array("q", sorted(heapq.nsmallest(k, fingerprint.shingles)))
+        self.size = fingerprint.size
+        self.key = fingerprint.key
+
+
+def sketch_shares(a: Sketch, b: Sketch, k: int = SKETCH_SIZE) -> tuple[float, float]:
+    """(share of a found in b, share of b found in a), estimated from the sketches: the Jaccard
+    index of the two shingle sets is the share of the k smallest hashes of their union that both
+    hold, and the shared count follows from it and the two sizes."""
+    return _estimate(set(a.values), a.size, set(b.values), b.size, k)
+
+
+def _estimate(mine: set, size_a: int, theirs: set, size_b: int, k: int) -> tuple[float, float]:
+    if not size_a or not size_b:
+        return 0.0, 0.0
+    if size_a <= k and size_b <= k:  # the sketches are the whole sets
+        shared = float(len(mine & theirs))
+    else:
+        both = mine & theirs
+        if not both:
+            return 0.0, 0.0
+        union = heapq.nsmallest(k, mine | theirs)
+        jaccard = sum(1 for v in union if v in both) / len(union)
+        shared = jaccard * (size_a + size_b) / (1 + jaccard)
+    return min(1.0, shared / size_a), min(1.0, shared / size_b)
+
+
+def most_similar_sketches(
+    sketches: Sequence[Sketch], threshold: float = DEFAULT_THRESHOLD, limit: int | None = None
+) -> list[Pair]:
+    """``most_similar`` on sketches (estimated shares): for a run over many files."""
+    sets = [set(s.values) for s in sketches]
+    pairs = []
+    for i, j in combinations(range(len(sketches)), 2):
+        share_a, share_b = _estimate(sets[i], sketches[i].size, sets[j], sketches[j].size, SKETCH_SIZE)
+        if max(share_a, share_b) >= threshold:
+            pairs.append(Pair(i, j, share_a, share_b))
+    pairs.sort(key=lambda p: (-p.share, p.a, p.b))
+    return pairs if limit is None else pairs[:limit]
+
+
+def similar_files(
+    sketches: Sequence[Sketch],
+    fingerprint_of: Callable[[int], Fingerprint],
+    threshold: float = DEFAULT_THRESHOLD,
+    limit: int = 10,
+) -> list[Pair]:
+    """The most similar pairs of a large run, with exact shares, keeping one sketch per file: the
+    sketches name candidates (``SKETCH_MARGIN`` below the threshold, a few times ``limit``), and
+    only their files' full fingerprints are made again (``fingerprint_of(index)``) to measure them."""
+    candidates = most_similar_sketches(sketches, max(0.0, threshold - SKETCH_MARGIN), limit=4 * limit)
+    made: dict[int, Fingerprint] = {}
+
+    def full(i: int) -> Fingerprint:
+        if i not in made:
+            made[i] = fingerprint_of(i)
+        return made[i]
+
+    pairs = []
+    for c in candidates:
+        a, b = full(c.a), full(c.b)
+        shared, share_a = _share(a, b)
+        share_b = shared / b.size if b.size else 0.0
+        if max(share_a, share_b) >= threshold:
+            pairs.append(Pair(c.a, c.b, share_a, share_b))
+    pairs.sort(key=lambda p: (-p.share, p.a, p.b))
+    return pairs[:limit]
+
+
 __all__ = [
     "DEFAULT_THRESHOLD",
     "Fingerprint",
     "Pair",
     "Passage",
     "Similarity",
+    "Sketch",
     "compare",
     "compare_reports",
     "fingerprint",
     "most_similar",
+    "most_similar_sketches",
     "prose",
     "report_fingerprint",
+    "similar_files",
+    "sketch_shares",
 ]

@@ -300,8 +300,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             report = _read(path)
             findings = run_checks(report, previous, peers=_others(digests, index))
-            if len(files) > 1:
-                prints.append(_fingerprint(report, path, digests, index))
+            if 1 < len(files) <= SIMILAR_MAX_FILES:
+                prints.append(_sketch(report, path, digests, index))
         except Exception as exc:
             if args.debug and not isinstance(exc, ReportError):
                 raise
@@ -320,7 +320,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if bar is not None:
         bar.close()
     if len(files) > 1 and not args.json:  # before the counts: the last line says how it went
-        for line in _similar_pairs(prints, args.lang):
+        for line in _similar_pairs(prints, args.lang, len(files)):
             write(line)
     printer.finish(counts)
     if not files:
@@ -332,6 +332,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- check: peers and 内容雷同
 
 SIMILAR_SHOWN = 10  # pairs listed in the 内容雷同 summary of a folder
+# Above this many files the summary is not made: every pair is compared (a thousand files are half a
+# million pairs, seconds; ten thousand would be minutes), and one sketch per file is kept.
+SIMILAR_MAX_FILES = 1000
 
 
 def _peer_digests(files: list[Path]) -> list:
@@ -354,21 +357,33 @@ def _others(digests: list, index: int) -> list:
     return [d for i, d in enumerate(digests) if i != index and d is not None]
 
 
-def _fingerprint(report: Report, path: Path, digests: list, index: int):
-    from gongkai.annual.similarity import report_fingerprint
+def _sketch(report: Report, path: Path, digests: list, index: int):
+    """The file's prose sketch for the 内容雷同 summary (from its --peers digest when there is one)."""
+    from gongkai.annual.similarity import Sketch, report_fingerprint
 
     if digests and digests[index] is not None:
-        return digests[index].fingerprint
-    return report_fingerprint(report, key=str(path))
+        return Sketch(digests[index].fingerprint)
+    return Sketch(report_fingerprint(report, key=str(path)))
 
 
-def _similar_pairs(prints: list, lang: str) -> list[str]:
+def _similar_pairs(prints: list, lang: str, files: int) -> list[str]:
     """The 内容雷同 summary of a run: the most similar pairs of files (share of the prose, 一–五)."""
     from gongkai.annual.checks import CheckOptions
-    from gongkai.annual.similarity import most_similar
+    from gongkai.annual.similarity import report_fingerprint, similar_files
 
     threshold = CheckOptions().duplicate_share
-    pairs = most_similar(prints, threshold, limit=SIMILAR_SHOWN)
+    if files > SIMILAR_MAX_FILES:
+        if lang == "zh":
+            return [f"内容雷同：文件超过 {SIMILAR_MAX_FILES} 个，未作两两比较（请分批检查）。"]
+        return [
+            f"Similar text: more than {SIMILAR_MAX_FILES} files, not compared pairwise (check in batches)."
+        ]
+    pairs = similar_files(
+        prints,
+        lambda i: report_fingerprint(_read(Path(prints[i].key)), key=prints[i].key),
+        threshold,
+        limit=SIMILAR_SHOWN,
+    )
     if lang == "zh":
         if not pairs:
             return [f"内容雷同：各文件正文（一至五部分）相互之间相同的比例均低于 {threshold:.0%}。"]

@@ -63,11 +63,11 @@ def _relation_findings(report: Report, code: str) -> Iterator[Finding]:
                         [table.path(*cell) for cell in line.cells],
                     )
     if incomplete:
-        listed = "、".join(dict.fromkeys(incomplete))
+        unique = dict.fromkeys(incomplete)
         yield skipped(
             code,
-            f"{code}：以下各行/列有空白或缺失单元格，未能核对：{listed}",
-            f"{code}: blank or missing cells, not checked for: {', '.join(dict.fromkeys(incomplete))}",
+            f"{code}：以下各行/列有空白或缺失单元格，未能核对：{'、'.join(unique)}",
+            f"{code}: blank or missing cells, not checked for: {', '.join(unique)}",
         )
     elif not evaluated:
         yield skipped(code, f"{code}：报告中没有可核对的表格", f"{code}: no table to check in this report")

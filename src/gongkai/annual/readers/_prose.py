@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from ..layout import LAYOUTS, T3_HEADER_NOTE
 
@@ -37,6 +37,7 @@ _NEW_ITEM = re.compile(
     r"|[一二三四五六七八九十]是)"
 )
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+_SENTENCE = re.compile(r"[。；！？]")
 
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -44,6 +45,7 @@ _DIGITS = re.compile(r"[\d\W_]+")
 LABEL_COVERAGE = 0.9  # share of a line's character pairs found in the labels that makes it table text
 
 
+@lru_cache(maxsize=8192)  # table tokens repeat from line to line and report to report
 def _compact(text: str) -> str:
     """Letters only: the ordinal "1、" and "1." the same, full- and half-width brackets alike."""
     return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
@@ -67,6 +69,12 @@ def _labels() -> tuple[str, frozenset[str]]:
     return "\n".join(dict.fromkeys(compact)), frozenset(running[i : i + 2] for i in range(len(running) - 1))
 
 
+@lru_cache(maxsize=8192)
+def _is_label(word: str) -> bool:
+    """A compacted word that is (a piece of) one of the tables' labels."""
+    return word in _labels()[0]
+
+
 def is_footer(line: str) -> bool:
     return bool(_FOOTER.match(line))
 
@@ -76,14 +84,13 @@ def is_table_line(line: str) -> bool:
     tokens = line.split()
     if not tokens:
         return False
-    if any(c in line for c in "。；！？"):
+    if _SENTENCE.search(line):
         return False  # a sentence (no label has these)
-    labels, pairs = _labels()
     words = [w for w in map(_compact, tokens) if w and not w.isdigit()]
     numbers = sum(1 for t in tokens if _NUMBERS.match(t))
     if len(words) == 1 and len(words[0]) == 1 and not numbers:
         return False  # one character alone ("无") is prose as likely as a piece of a label
-    if not words or all(w in labels for w in words):
+    if not words or all(map(_is_label, words)):
         return True  # numbers and dashes only, or labels and numbers
     # a table row whose label is misprinted ("2.其他法律行政止公开 0 0 0 …")
     if numbers >= 3 and numbers >= len(words):
@@ -92,6 +99,7 @@ def is_table_line(line: str) -> bool:
     letters = _DIGITS.sub("", unicodedata.normalize("NFKC", line))
     if len(letters) < 4:
         return False
+    pairs = _labels()[1]
     found = sum(1 for i in range(len(letters) - 1) if letters[i : i + 2] in pairs)
     return found >= LABEL_COVERAGE * (len(letters) - 1)
 

@@ -41,8 +41,10 @@ def normalise(text: str) -> str:
 def clean_line(text: str) -> str:
     """A paragraph line: normalised, runs of spaces squeezed, wrap artefacts between CJK removed."""
     text = normalise(text)
-    text = _SPACE_IN_CJK.sub("", text)
-    text = _SPACE_DIGIT_UNIT.sub("", text)
+    # both patterns remove spaces only: a line without any (most cells, many paragraphs) skips them
+    if " " in text or "\u00a0" in text or "\u3000" in text:
+        text = _SPACE_IN_CJK.sub("", text)
+        text = _SPACE_DIGIT_UNIT.sub("", text)
     return " ".join(text.split())
 
 

@@ -180,8 +180,8 @@ def read_own(root: etree._Element, source: str | None) -> Report | None:
         if key is None:
             continue
         if key in report.sections or report.format == "pre2019":
-            texts = [_text(p) for p in section if p.tag == "p"]
-            report.sections[key] = "\n".join(texts) if texts else None
+            # the part is there even when it holds only its table: "" (present, no prose), not None
+            report.sections[key] = "\n".join(_text(p) for p in section if p.tag == "p")
     cells = _cell_paths(report)
     values: dict[str, dict[tuple[str, str], object]] = {}
     for td in root.xpath("//*[@data-cell]"):
