@@ -14,7 +14,12 @@ CHECK = (
 
 
 def production_env(tmp_path, **extra) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GONGKAI_") and k != "DATABASE_URL"}
+    # DJANGO_ALLOW_ASYNC_UNSAFE: set by the browser tests' conftest for Playwright, never in production
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("GONGKAI_") and k not in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
     env.update(
         GONGKAI_DATA=str(tmp_path),
         DJANGO_SETTINGS_MODULE="gongkai.web.settings",
