@@ -37,3 +37,22 @@ def token_of():
     from gongkai.api.services import create_token
 
     return lambda user, name="测试脚本": create_token(user, name).raw
+
+
+@pytest.fixture
+def wsgi_app():
+    """The real WSGI app for schemathesis, with the per-request connection closing turned off (as
+    Django's test client does): inside the test's transaction it would close the connection, which
+    PostgreSQL then reports as closed on the next request (SQLite's in-memory database ignores it)."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    from gongkai.web.wsgi import application
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield application
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)

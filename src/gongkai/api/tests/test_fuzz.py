@@ -51,10 +51,8 @@ def _fuzz(operation, mode, headers):
     return run
 
 
-def test_every_operation_survives_generated_input(seeded):
-    from gongkai.web.wsgi import application
-
-    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+def test_every_operation_survives_generated_input(seeded, wsgi_app):
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", wsgi_app)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) == 12
     for operation in operations:
