@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from ..layout import LAYOUTS, T3_HEADER_NOTE
 
 _NUMBERS = re.compile(r"^[\d.,，．%％/／\-－—–~～()（）+＋]+$")  # a number cell, "/" or "—" included
+_LETTER = re.compile(r"[^\W\d_]")
 _FOOTER = re.compile(
     r"^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]"  # -1-  - 2 -  —3—
     r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"  # 第 3 页 共 5 页
@@ -66,7 +67,7 @@ def _labels() -> tuple[str, frozenset[str]]:
                 words += (column.group or "", column.label)
     compact = [_compact(w) for w in words if w]
     running = "".join(compact)
-    return "\n".join(dict.fromkeys(compact)), frozenset(running[i : i + 2] for i in range(len(running) - 1))
+    return "\n".join(dict.fromkeys(compact)), frozenset(_pairs(running))
 
 
 @lru_cache(maxsize=8192)
@@ -75,19 +76,31 @@ def _is_label(word: str) -> bool:
     return word in _labels()[0]
 
 
+def _pairs(text: str):
+    """The character pairs of ``text``, in order ("ABC" → "AB", "BC")."""
+    return map(str.__add__, text, text[1:])
+
+
 def is_footer(line: str) -> bool:
     return bool(_FOOTER.match(line))
 
 
+@lru_cache(maxsize=16384)  # tokens repeat from line to line and report to report
+def _token(token: str) -> tuple[bool, str]:
+    """(is it a number cell, its letters): "" for numbers, ordinals ("1、") and punctuation."""
+    word = _compact(token)
+    return bool(_NUMBERS.match(token)), "" if word.isdigit() else word
+
+
 def is_table_line(line: str) -> bool:
     """A line of a printed table: numbers, and words that are all (pieces of) the tables' labels."""
-    tokens = line.split()
-    if not tokens:
-        return False
     if _SENTENCE.search(line):
         return False  # a sentence (no label has these)
-    words = [w for w in map(_compact, tokens) if w and not w.isdigit()]
-    numbers = sum(1 for t in tokens if _NUMBERS.match(t))
+    if not _LETTER.search(line):
+        return bool(line.strip())  # numbers, dashes and rules only (the most common table line)
+    tokens = [_token(t) for t in line.split()]
+    words = [w for _, w in tokens if w]
+    numbers = sum(number for number, _ in tokens)
     if len(words) == 1 and len(words[0]) == 1 and not numbers:
         return False  # one character alone ("无") is prose as likely as a piece of a label
     if not words or all(map(_is_label, words)):
@@ -99,8 +112,7 @@ def is_table_line(line: str) -> bool:
     letters = _DIGITS.sub("", unicodedata.normalize("NFKC", line))
     if len(letters) < 4:
         return False
-    pairs = _labels()[1]
-    found = sum(1 for i in range(len(letters) - 1) if letters[i : i + 2] in pairs)
+    found = sum(map(_labels()[1].__contains__, _pairs(letters)))
     return found >= LABEL_COVERAGE * (len(letters) - 1)
 
 
