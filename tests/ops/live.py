@@ -194,7 +194,7 @@ class Site:
         self.processes.append(proc)
         return proc
 
-    def serve(self, port: int, workers: int = 2, threads: int = 4) -> subprocess.Popen:
+    def serve(self, port: int, workers: int = 2, threads: int = 1) -> subprocess.Popen:
         proc = self.spawn(
             [*gongkai_cmd(), "serve", "--no-collectstatic", "--port", str(port)]
             + ["--workers", str(workers), "--threads", str(threads)],

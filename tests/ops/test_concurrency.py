@@ -20,7 +20,7 @@ CLIENTS = int(os.environ.get("GONGKAI_OPS_CLIENTS", "20"))
 
 def test_concurrent_submissions_all_stored_with_unique_numbers(site):
     port = free_port()
-    site.serve(port, workers=3, threads=4)
+    site.serve(port, workers=3)  # the production default: sync workers
     base = f"http://127.0.0.1:{port}"
     with ThreadPoolExecutor(CLIENTS) as pool:
         receipts = list(pool.map(lambda n: submit(base, n, timeout=60), range(SUBMISSIONS)))

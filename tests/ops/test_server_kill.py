@@ -31,7 +31,7 @@ def tiny_png() -> bytes:
 
 def test_sigkill_of_the_app_server_loses_no_acknowledged_submission(site):
     port = free_port()
-    server = site.serve(port, workers=2, threads=4)
+    server = site.serve(port, workers=2)  # the production default: sync workers
     base = f"http://127.0.0.1:{port}"
     png = tiny_png()
     acknowledged: list[tuple[str, str]] = []

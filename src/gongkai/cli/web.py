@@ -23,7 +23,10 @@ LIMIT_REQUEST_LINE = 8190
 
 
 def _gunicorn(bind: str, workers: int, threads: int, extra: list[str] | None = None) -> None:
-    """Replace this process with gunicorn (signals then reach it directly)."""
+    """Replace this process with gunicorn (signals then reach it directly). One thread: the sync
+    worker, which takes a connection only when it is idle, so requests queue fairly in the kernel
+    for the next free process (behind nginx, see docs/deploy.md); more: gthread, whose processes
+    accept connections while their threads are busy and queue them behind their own requests."""
     argv = [
         sys.executable,
         "-m",
@@ -32,7 +35,7 @@ def _gunicorn(bind: str, workers: int, threads: int, extra: list[str] | None = N
         "--bind",
         bind,
         "--worker-class",
-        "gthread",
+        "sync" if threads == 1 else "gthread",
         "--workers",
         str(workers),
         "--threads",
@@ -89,7 +92,7 @@ def cmd_serve(args) -> int:
     workers = args.workers or int(
         os.environ.get("GONGKAI_WORKERS", str(min(2 * (os.cpu_count() or 1) + 1, 8)))
     )
-    threads = args.threads or int(os.environ.get("GONGKAI_THREADS", "4"))
+    threads = args.threads or int(os.environ.get("GONGKAI_THREADS", "1"))
     bind = args.bind or os.environ.get("GONGKAI_BIND") or f"127.0.0.1:{_port(args)}"
     _gunicorn(
         bind, workers=workers, threads=threads, extra=["--timeout", os.environ.get("GONGKAI_TIMEOUT", "60")]
@@ -125,7 +128,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--bind", default=None, help="监听地址:端口（默认 GONGKAI_BIND 或 127.0.0.1:PORT）")
     p.add_argument("--port", type=int, default=None, help="端口（未给 --bind 时使用）")
     p.add_argument("--workers", type=int, default=None, help="进程数（默认 GONGKAI_WORKERS）")
-    p.add_argument("--threads", type=int, default=None, help="每进程线程数（默认 GONGKAI_THREADS 或 4）")
+    p.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        help="每进程线程数（默认 GONGKAI_THREADS 或 1；大于 1 时用 gthread）",
+    )
     p.add_argument("--migrate", action="store_true", help="启动前先迁移数据库")
     p.add_argument(
         "--no-collectstatic",

@@ -1,5 +1,6 @@
 """How ``gongkai serve`` and ``gongkai demo`` start gunicorn: a long search URL reaches Django."""
 
+import argparse
 from urllib.parse import quote
 
 import pytest
@@ -11,11 +12,17 @@ from gongkai.cli import web
 
 
 @pytest.fixture
-def gunicorn_argv(monkeypatch):
+def execs(monkeypatch):
+    """The argv of each exec: gunicorn is not started."""
     seen = []
     monkeypatch.setattr(web.os, "execv", lambda path, argv: seen.append(argv))
+    return seen
+
+
+@pytest.fixture
+def gunicorn_argv(execs):
     web._gunicorn("127.0.0.1:8000", workers=1, threads=1, extra=["--timeout", "60"])
-    return seen[0]
+    return execs[0]
 
 
 def test_gunicorn_takes_request_lines_of_8k(gunicorn_argv):
@@ -24,6 +31,32 @@ def test_gunicorn_takes_request_lines_of_8k(gunicorn_argv):
     parsed = config.parser().parse_args(gunicorn_argv[3:])  # read as gunicorn itself reads them
     config.set("limit_request_line", parsed.limit_request_line)
     assert config.limit_request_line == 8190 > Config().limit_request_line == 4094
+
+
+@pytest.mark.parametrize(("threads", "worker"), [(1, "sync"), (4, "gthread")])
+def test_one_thread_is_the_sync_worker_more_is_gthread(execs, threads, worker):
+    web._gunicorn("127.0.0.1:8000", workers=2, threads=threads)
+    parsed = Config().parser().parse_args(execs[0][3:])
+    assert (parsed.worker_class, parsed.threads) == (worker, threads)
+
+
+def test_serve_defaults_to_sync_workers(execs, monkeypatch):
+    monkeypatch.delenv("GONGKAI_THREADS", raising=False)
+    monkeypatch.setenv("GONGKAI_WORKERS", "3")
+    args = argparse.Namespace(
+        migrate=False,
+        no_collectstatic=True,
+        collect_only=False,
+        workers=None,
+        threads=None,
+        bind=None,
+        port=None,
+    )
+    monkeypatch.setattr(web, "setup_django", lambda: None)
+    monkeypatch.setenv("GONGKAI_STATIC_MANIFEST", "")  # restored after the test (serve sets it)
+    web.cmd_serve(args)
+    parsed = Config().parser().parse_args(execs[0][3:])
+    assert (parsed.worker_class, parsed.workers, parsed.threads) == ("sync", 3, 1)
 
 
 @pytest.mark.django_db
