@@ -272,31 +272,33 @@ def strip_chrome(root: etree._Element) -> None:
     body = root.find("body")
     if body is None:
         body = root
-    doomed = []
-    for el in body.iter(CONTAINERS):
-        name = f"{el.get('id') or ''} {el.get('class') or ''}"
-        if name != " " and RE_CHROME_NAME.search(name):
-            # a comment may quote a heading: a named chrome block is kept only for two of them
-            if len(set(RE_REPORT_HEADING.findall(_text(el)))) < 2:
-                doomed.append(el)
-        elif el.tag != "table" and _chrome_block(el):
-            doomed.append(el)
-    for el in doomed:
-        if not _has_ancestor(el, doomed):
-            _drop(el)
+    for el in _chrome_blocks(body):
+        _drop(el)
     # the report ends before any "previous / next / related / comments / footer" line printed
     # as plain text: drop the paragraphs from the first such line on, if the report came first
     _drop_trailing_chrome(body)
 
 
-def _has_ancestor(el: etree._Element, doomed: list[etree._Element]) -> bool:
-    ids = {id(d) for d in doomed}
-    parent = el.getparent()
-    while parent is not None:
-        if id(parent) in ids:
-            return True
-        parent = parent.getparent()
-    return False
+def _chrome_blocks(parent: etree._Element) -> list[etree._Element]:
+    """The chrome blocks under ``parent`` in document order, none inside another (what is inside
+    a chrome block goes with it, so it is not looked at)."""
+    found = []
+    for el in parent:
+        if not isinstance(el.tag, str):
+            continue  # a comment
+        if el.tag in CONTAINERS and _is_chrome(el):
+            found.append(el)
+        else:
+            found += _chrome_blocks(el)
+    return found
+
+
+def _is_chrome(el: etree._Element) -> bool:
+    name = f"{el.get('id') or ''} {el.get('class') or ''}"
+    if name != " " and RE_CHROME_NAME.search(name):
+        # a comment may quote a heading: a named chrome block is kept only for two of them
+        return len(set(RE_REPORT_HEADING.findall(_text(el)))) < 2
+    return el.tag != "table" and _chrome_block(el)
 
 
 CONTAINERS = ("div", "ul", "ol", "dl", "li", "section", "aside", "footer", "header", "nav", "table")
