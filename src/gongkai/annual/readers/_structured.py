@@ -53,6 +53,8 @@ def cell_text(text: str | None) -> str:
     (with a space kept between two Latin words or numbers)."""
     if not text:
         return ""
+    if text.isdigit() and text.isascii():
+        return text  # most cells: a plain count, nothing to clean
     parts = [clean_line(p) for p in normalise(text).splitlines()]
     parts = [p for p in parts if p]
     out = ""
