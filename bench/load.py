@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -50,6 +51,12 @@ request = function()
   return wrk.format("GET", paths[(i %% #paths) + 1])
 end
 """
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` left-aligned in ``width`` terminal columns (a Chinese character takes two)."""
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(width - used, 1)
 
 
 def _gongkai() -> list[str]:
@@ -198,7 +205,7 @@ def main(argv: list[str] | None = None) -> dict:
                 ok = errors == 0 and r["timeouts"] == 0 and r["p99_ms"] < TARGET_P99_MS
                 verdict = "ok" if ok else f"MISSED (0 errors, p99 < {TARGET_P99_MS:.0f} ms)"
             print(
-                f"  {name:<16}{r['rps']:>8.0f}{r['rps'] / floor:>7.2f}{r['p50_ms']:>8.1f}{r['p99_ms']:>8.1f}"
+                f"  {_pad(name, 16)}{r['rps']:>8.0f}{r['rps'] / floor:>7.2f}{r['p50_ms']:>8.1f}{r['p99_ms']:>8.1f}"
                 f"{r['non2xx']:>8}{r['errors']:>8}{r['timeouts']:>9}  {verdict}",
                 flush=True,
             )
