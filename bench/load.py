@@ -12,7 +12,12 @@ same connections and duration. Printed: requests/s, p50/p99, non-2xx, socket err
 
 Targets: 0 errors (non-2xx, socket errors, timeouts at 2 s) and p99 < 100 ms over the mix.
 
+Then, for each database, the submissions run: ``tests/ops/test_concurrency.py`` at bench size
+(500 submissions of the real public form from 50 clients through a live ``gongkai serve``; the
+test asserts 500 receipts, 500 stored rows, numbers 00001–00500 with no gap); printed: its time.
+
     .venv/bin/python bench/load.py [--duration S] [--connections C] [--db sqlite,postgresql]
+                                   [--submissions N (0: skip)] [--clients N] [--per-page]
     GONGKAI_BENCH_QUICK=1 …   10 s per run instead of 60
 """
 
@@ -170,6 +175,25 @@ def run_backend(db: str, connections: int, duration: int, per_page: bool) -> dic
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
+def run_submissions(db: str, submissions: int, clients: int) -> tuple[bool, float, str]:
+    """The concurrency test at bench size on ``db``: (passed, seconds, the end of pytest's output)."""
+    env = {
+        **os.environ,
+        "GONGKAI_OPS_SUBMISSIONS": str(submissions),
+        "GONGKAI_OPS_CLIENTS": str(clients),
+        "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    }
+    env.pop("DATABASE_URL", None)
+    test = ["tests/ops/test_concurrency.py", "-q", "-p", "no:cacheprovider"]
+    if db == "postgresql":  # the script makes and drops a throwaway database with the right locale
+        cmd = ["bash", "scripts/test-pg.sh", *test]
+    else:
+        cmd = [sys.executable, "-m", "pytest", *test]
+    t = time.perf_counter()
+    out = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    return out.returncode == 0, time.perf_counter() - t, (out.stdout + out.stderr)[-2000:]
+
+
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     quick = os.environ.get("GONGKAI_BENCH_QUICK") == "1"
@@ -177,6 +201,8 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--connections", type=int, default=64)
     ap.add_argument("--db", default="sqlite,postgresql")
     ap.add_argument("--per-page", action="store_true", help="also each page alone (shorter runs)")
+    ap.add_argument("--submissions", type=int, default=500, help="form submissions at once (0: skip)")
+    ap.add_argument("--clients", type=int, default=50, help="concurrent clients of the submissions")
     args = ap.parse_args(argv)
     if shutil.which("wrk") is None:
         print("load bench: wrk is missing (make bench installs it); skipped")
@@ -209,6 +235,15 @@ def main(argv: list[str] | None = None) -> dict:
                 f"{r['non2xx']:>8}{r['errors']:>8}{r['timeouts']:>9}  {verdict}",
                 flush=True,
             )
+        if args.submissions:
+            ok, seconds, tail = run_submissions(db, args.submissions, args.clients)
+            verdict = "ok" if ok else "FAILED:\n" + tail
+            print(
+                f"  {args.submissions} submissions from {args.clients} clients (tests/ops/test_concurrency.py): "
+                f"{seconds:.0f} s, all stored with unique numbers and no gap: {verdict}",
+                flush=True,
+            )
+            report[db]["submissions"] = {"passed": ok, "seconds": seconds}
     return report
 
 

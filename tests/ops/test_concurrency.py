@@ -13,7 +13,7 @@ from .live import AGENCY, free_port, submit
 
 pytestmark = pytest.mark.ops
 
-# The test's size; bench/load.py --submissions runs the 500 from 50 clients.
+# The test's size; bench/load.py (make bench) runs it with 500 from 50 clients.
 SUBMISSIONS = int(os.environ.get("GONGKAI_OPS_SUBMISSIONS", "100"))
 CLIENTS = int(os.environ.get("GONGKAI_OPS_CLIENTS", "20"))
 
