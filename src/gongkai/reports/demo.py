@@ -4,7 +4,9 @@ few days before its deadline (``gongkai.annual.demo``).
 
 Run last (after the applications, appeals, records and catalogue demo data), so the texts quote the
 tables exactly. Every report passes every check, except that one draft (示例县教育局) quotes a
-figure that the data no longer supports: exactly one warning (TXT-NUM) for staff to fix.
+figure that the data no longer supports: exactly one warning (TXT-NUM) for staff to fix. One
+township (东山乡) has not started the report due next, so the supervisor sees every state of a
+report year in progress (未开始, 草稿, 审核中, 已发布).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ User = get_user_model()
 
 DRAFT_WITH_WARNING = "sfx-jyj"
 IN_REVIEW = ("sfx-czj",)  # a draft waiting for its 审核人
+NOT_STARTED = ("sfx-dsx",)  # no workspace yet for the report due next
 PUBLISHED_AHEAD, SIGNED_AHEAD = 3, 4  # days: published before the deadline, signed before publishing
 
 
@@ -60,7 +63,7 @@ def load_demo_reports(log=print, today: date | None = None) -> dict[str, int]:
     """``today`` (default: the real date, never later) picks the years: see ``report_years``."""
     today = min(today or timezone.localdate(), timezone.localdate())
     options = check_options()
-    counts = {"published": 0, "draft": 0, "in_review": 0, "warnings": 0}
+    counts = {"published": 0, "draft": 0, "in_review": 0, "not_started": 0, "warnings": 0}
     years: dict[str, set[int]] = {"published": set(), "draft": set()}
     for agency in Agency.objects.filter(is_active=True).order_by("sort_order", "code"):
         clerk = _member(agency, Role.CLERK)
@@ -76,6 +79,9 @@ def load_demo_reports(log=print, today: date | None = None) -> dict[str, int]:
             services.publish(reviewer, workspace, {fingerprint(f) for f in ev.warnings}, on=on)
             counts["published"] += 1
         years["published"].update(published)
+        if agency.code in NOT_STARTED:
+            counts["not_started"] += 1
+            continue
         # the report due next: drafted from the data so far, dated no later than today
         workspace, texts = _drafted(agency, draft, clerk, min(date(draft + 1, 1, 15), today))
         if agency.code == DRAFT_WITH_WARNING:
@@ -93,6 +99,7 @@ def load_demo_reports(log=print, today: date | None = None) -> dict[str, int]:
     shown = {k: "、".join(str(y) for y in sorted(v)) for k, v in years.items()}
     log(
         f"已生成年度报告：{counts['published']} 份已发布（{shown['published']}年度），"
-        f"{counts['draft'] + counts['in_review']} 份编写中（{shown['draft']}年度，待审核 {counts['in_review']} 份）。"
+        f"{counts['draft'] + counts['in_review']} 份编写中（{shown['draft']}年度，待审核 {counts['in_review']} 份），"
+        f"{counts['not_started']} 份尚未开始。"
     )
     return counts

@@ -1,5 +1,6 @@
 """The demo county's reports follow the day the demo is loaded: the report due next drafted from
-the data so far, the two before it published and passing, one draft with one warning.
+the data so far, the two before it published and passing, one draft with one warning, one township
+that has not started it.
 
 Also with the catalogue demo loaded, whose 规范性文件 feed table 2-1 (制发/废止/现行有效, XY-VALID)."""
 
@@ -49,6 +50,7 @@ def test_demo_reports_pass_every_check_but_one_warning(with_applications, with_c
     _load(with_applications, with_catalogue)
     agencies = len(AGENCIES)
     assert ReportVersion.objects.count() == 2 * agencies
+    assert not AnnualReport.objects.filter(agency__code="sfx-dsx", year=2026).exists()
     for year in (2024, 2025):
         published = AnnualReport.objects.filter(year=year).select_related("agency")
         assert published.count() == agencies and all(r.status == "published" for r in published)
@@ -62,7 +64,7 @@ def test_demo_reports_pass_every_check_but_one_warning(with_applications, with_c
             assert deadline.replace(day=deadline.day - 7) <= on < deadline
             assert r.signature_date < on and on.weekday() < 5 and r.signature_date.weekday() < 5
     drafts = AnnualReport.objects.filter(year=2026).select_related("agency")
-    assert drafts.count() == agencies
+    assert drafts.count() == agencies - 1
     for r in drafts:
         assert r.signature_date == TODAY  # drafted now, from the year so far: nothing dated later
         ev = evaluate(r)
@@ -80,9 +82,14 @@ def test_the_desk_shows_the_report_due_next():
     from gongkai.agencies.models import Agency
 
     _load(with_applications=False)
-    agencies = list(Agency.objects.filter(code__in=("sfx-jyj", "sfx-czj", "sfx-gov")))
+    agencies = list(Agency.objects.filter(code__in=("sfx-jyj", "sfx-czj", "sfx-gov", "sfx-dsx")))
     lines = {a.code: todos(agencies, TODAY)[a.pk][0] for a in agencies}
-    for code, state in (("sfx-jyj", "草稿"), ("sfx-czj", "待审核"), ("sfx-gov", "草稿")):
+    for code, state in (
+        ("sfx-jyj", "草稿"),
+        ("sfx-czj", "待审核"),
+        ("sfx-gov", "草稿"),
+        ("sfx-dsx", "尚未开始"),
+    ):
         line = lines[code]
         assert line.label == f"2026年度报告：{state}" and line.url.endswith(f"/{code}/2026/")
         assert "距发布期限（2027年" in line.note and not line.urgent and not line.done
@@ -139,4 +146,5 @@ def test_after_a_departments_deadline_its_new_year_is_drafted(monkeypatch):
         assert (r.signature_date or day) <= day
     assert years.pop("sfx-gov") == {2024: "published", 2025: "published", 2026: "draft"}
     assert years.pop("sfx-czj") == {2025: "published", 2026: "published", 2027: "in_review"}
+    assert years.pop("sfx-dsx") == {2025: "published", 2026: "published"}  # 2027 not started
     assert all(y == {2025: "published", 2026: "published", 2027: "draft"} for y in years.values()), years
