@@ -22,6 +22,7 @@ from gongkai.agencies.models import Membership, Role
 from gongkai.agencies.models.agency import KIND_CHOICES, LEVEL_CHOICES
 from gongkai.annual.grid_view import grid_views
 from gongkai.downloads import download
+from gongkai.reports.models import AnnualReport
 
 from . import exports, queries
 from .table import COLUMNS, FORMULAS, NOT_SUMMED, shown
@@ -37,8 +38,14 @@ def _year(year: int) -> int:
 
 
 def _years() -> list[int]:
-    last = timezone.localdate().year - 1
-    return list(range(last, max(law.REVISED_FROM_YEAR, last - YEARS_SHOWN + 1) - 1, -1))
+    """The report years of the bar, newest first: the last full year and those before it, and the
+    current year too once some agency has started its report (early drafts, in December)."""
+    this_year = timezone.localdate().year
+    last = this_year - 1
+    years = list(range(last, max(law.REVISED_FROM_YEAR, last - YEARS_SHOWN + 1) - 1, -1))
+    if AnnualReport.objects.filter(year=this_year).exists():
+        years.insert(0, this_year)
+    return years
 
 
 def default_root(user):

@@ -157,3 +157,20 @@ def test_bad_year_and_format(client, world):
     assert client.get(_url(world, "export", fmt="exe")).status_code == 404
     body = client.get(reverse("supervision:workplace", args=[world.county.code, 2015])).content.decode()
     assert "2019年以前的格式" in body
+
+
+def test_the_current_year_joins_the_bar_once_a_report_is_started(client, world):
+    from django.utils import timezone
+
+    from gongkai.reports import services
+
+    this_year = timezone.localdate().year
+    link = reverse("supervision:workplace", args=[world.county.code, this_year])
+    client.force_login(world.supervisor)
+    assert link not in client.get(_url(world)).content.decode()
+
+    services.open_workspace(world.clerk_a, world.a, this_year)
+    assert link in client.get(_url(world)).content.decode()
+    body = client.get(link).content.decode()
+    counts = dict((label, int(n)) for n, label in re.findall(r'<span class="n">(\d+)</span> (\S+)</a>', body))
+    assert counts["草稿"] == 1 and counts["未开始"] >= 1 and counts["已发布"] == 0  # the one started
