@@ -566,12 +566,16 @@ def locate(anchors: list[Anchor], search: CompactSearch, start: int, end: int) -
     stext = search.stext
     hits: list[Hit] = []
     cursor = start
-    region = None  # the compact form of [cursor, end), for the fuzzy search; kept while no hit moves cursor
+    # the compact form of the text from the first fuzzy search on (most labels are found exactly,
+    # and an empty region needs none), and its part [cursor, end), kept while no hit moves cursor
+    compact_text = region = None
     for i, anchor in enumerate(anchors):
         pos = _find_exact(anchor, stext, cursor, end)
-        if pos is None and anchor.grams:
+        if pos is None and anchor.grams and cursor < end:
+            if compact_text is None:
+                compact_text = search.compact(cursor, end)
             if region is None:
-                region = search.compact().region(cursor, end)
+                region = compact_text.region(cursor, end)
             fuzzy = _fuzzy_position(anchor, region.text, anchors[i + 1 : i + 3])
             pos = None if fuzzy is None else region.origin(fuzzy)
         if pos is None:
