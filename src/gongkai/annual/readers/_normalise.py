@@ -112,15 +112,16 @@ class CompactText:
     """``compact`` of a whole normalised text, with the way back from compact positions to
     positions in the text.
 
-    Built once per report and sliced per region: rebuilding the compact form with a
+    Built once per table and sliced per region: rebuilding the compact form with a
     per-character index list for every region searched was a large part of reading a report.
     Positions are mapped through the runs of kept characters (hundreds per report) by
-    bisection, since only a few dozen positions are ever looked up.
+    bisection, since only a few dozen positions are ever looked up. ``mtext`` may be a piece of
+    the text that starts at index ``offset``: positions in and out are then those of the text.
     """
 
     __slots__ = ("text", "_starts", "_origins")
 
-    def __init__(self, mtext: str):
+    def __init__(self, mtext: str, offset: int = 0):
         # split() on the dropped characters gives kept runs and gaps alternately, first and last
         # runs possibly empty; run and gap lengths then give every run's place in both texts
         pieces = RE_DROP.split(mtext)
@@ -128,7 +129,8 @@ class CompactText:
         ends = list(accumulate(map(len, pieces)))
         self.text = "".join(runs).replace("、", ".")
         self._starts = list(accumulate(map(len, runs[:-1]), initial=0))  # in the compact text
-        self._origins = [0, *ends[1::2]]  # in mtext: each run begins where the gap before it ends
+        # in mtext: each run begins where the gap before it ends
+        self._origins = [offset, *(offset + end for end in ends[1::2])]
 
     def origin(self, i: int) -> int:
         """The index in mtext of compact character ``i``."""
@@ -197,16 +199,15 @@ class CompactSearch:
     Finding a label or a marker needs no compact copy of the whole text: a key occurs in the
     compact form exactly where its characters occur separated by dropped characters only, and a
     regex finds that several times quicker than building the compact form (with its map of
-    positions) takes. ``compact()`` builds that form on demand, for the fuzzy label search.
-    Positions in and out are indices in the text.
+    positions) takes. ``compact(start, end)`` builds that form of a part of the text, for the
+    fuzzy label search. Positions in and out are indices in the text.
     """
 
-    __slots__ = ("mtext", "stext", "_compact")
+    __slots__ = ("mtext", "stext")
 
     def __init__(self, mtext: str):
         self.mtext = mtext
         self.stext = search_text(mtext)  # what the compact patterns search
-        self._compact: CompactText | None = None
 
     def find(self, key: str, start: int = 0, end: int | None = None) -> re.Match | None:
         """The first match of ``key`` lying within ``[start, end)``, or None."""
@@ -230,10 +231,9 @@ class CompactSearch:
         m = RE_KEPT_CHAR.search(self.mtext, start, end)
         return m.start() if m else -1
 
-    def compact(self) -> CompactText:
-        if self._compact is None:
-            self._compact = CompactText(self.mtext)
-        return self._compact
+    def compact(self, start: int, end: int) -> CompactText:
+        """The compact form of ``[start, end)``: only the part a table's labels are looked for in."""
+        return CompactText(self.mtext[start:end], start)
 
 
 class CompactRegion:

@@ -371,7 +371,11 @@ def segment_tokens(segment: str, want: int) -> tuple[list[Tok], int]:
     """
     lines = segment.split("\n")
     # one cell per line needs three such lines after the label's ("|" is in every one)
-    if len(lines) > 3 and sum(1 for ln in lines[1:12] if "|" in ln and RE_PIPE_CELL.match(ln)) >= 3:
+    if (
+        len(lines) > 3
+        and "|" in segment
+        and sum(1 for ln in lines[1:12] if "|" in ln and RE_PIPE_CELL.match(ln)) >= 3
+    ):
         return _pipe_cells(lines[1:], want), 0
     toks: list[Tok] = []
     lead = 0
@@ -400,8 +404,11 @@ def _line_fields(line: str) -> list[Tok]:
     field (no other token is that object); label text gives none."""
     # With no tab, and no run of spaces but next to a "|", the fields are those between the
     # pipes (the regex would also take off the spaces around each "|", and the lookup below
-    # strips them anyway); str.split finds them several times quicker than the regex.
-    simple = "\t" not in line and "  " not in line.replace("|  ", "|").replace("  |", "|")
+    # strips them anyway); str.split finds them several times quicker than the regex. (Without
+    # a "|" the replacements change nothing: most lines of a page layout are decided at once.)
+    simple = "\t" not in line and (
+        "  " not in line or ("|" in line and "  " not in line.replace("|  ", "|").replace("  |", "|"))
+    )
     fields = line.split("|") if simple else RE_FIELD_SEP.split(line)
     # Most lines are a row label and then empty fields and small counts: those are looked up
     # without a Python-level loop over the fields.
@@ -566,12 +573,16 @@ def locate(anchors: list[Anchor], search: CompactSearch, start: int, end: int) -
     stext = search.stext
     hits: list[Hit] = []
     cursor = start
-    region = None  # the compact form of [cursor, end), for the fuzzy search; kept while no hit moves cursor
+    # the compact form of the text from the first fuzzy search on (most labels are found exactly,
+    # and an empty region needs none), and its part [cursor, end), kept while no hit moves cursor
+    compact_text = region = None
     for i, anchor in enumerate(anchors):
         pos = _find_exact(anchor, stext, cursor, end)
-        if pos is None and anchor.grams:
+        if pos is None and anchor.grams and cursor < end:
+            if compact_text is None:
+                compact_text = search.compact(cursor, end)
             if region is None:
-                region = search.compact().region(cursor, end)
+                region = compact_text.region(cursor, end)
             fuzzy = _fuzzy_position(anchor, region.text, anchors[i + 1 : i + 3])
             pos = None if fuzzy is None else region.origin(fuzzy)
         if pos is None:
