@@ -105,19 +105,26 @@ def _date_at(text: str) -> date | None:
     return None
 
 
-RE_SPACE = re.compile(r"\s+")
 TITLE_MARKS = ("年度报告", "工作报告", "情况的报告")
 
 
-def _title_line(lines: list[str], year: int | None) -> int | None:
+def _flat(line: str) -> str:
+    """The line without whitespace (str.split and "\\s" know the same whitespace)."""
+    return "".join(line.split())
+
+
+def _is_title_like(flat: str) -> bool:
+    return len(flat) <= 80 and any(w in flat for w in TITLE_MARKS)
+
+
+def _title_line(flats: list[str], year: int | None) -> int | None:
     """Which head line is the title. Site pages list other years' reports (a sidebar, a
     breadcrumb) above the report: when lines naming different years could be the title, the one
     of the report's own year (its statistics period) is; with none of that year, none is (they
     are a list of other reports); with no period printed, the last of them."""
     candidates = []
-    for i, line in enumerate(lines[:_HEAD_LINES]):
-        flat = RE_SPACE.sub("", line)
-        if flat and len(flat) <= 80 and any(w in flat for w in TITLE_MARKS):
+    for i, flat in enumerate(flats):
+        if _is_title_like(flat):
             m = RE_YEAR_TITLE.search(flat)
             candidates.append((i, int(m.group(1)) if m else None))
     if not candidates:
@@ -135,47 +142,40 @@ def _title_line(lines: list[str], year: int | None) -> int | None:
 def _title(lines: list[str], period_year: int | None = None) -> tuple[str | None, str | None]:
     """The title (joined with an agency line above it when the title starts with the year) and
     the agency written in it."""
-    first = _title_line(lines, period_year)
-    for i, line in enumerate(lines[:_HEAD_LINES]):
-        if first is None:
-            break
-        if i < first:
-            continue
-        flat = re.sub(r"\s+", "", line)
-        if not flat or len(flat) > 80 or not any(w in flat for w in TITLE_MARKS):
-            continue
-        flat = re.sub(r"^(?:标题|名称)[:]", "", flat).lstrip("#*•")
-        agency = None
-        m = RE_TITLE_AGENCY.match(flat)
-        if m:
-            agency = _clean_agency(m.group("before")) or _clean_agency(m.group("after"))
-        if agency:
-            return flat, agency
-        if not flat[:1].isdigit():
-            # "硚口区…办事处2025年" on the line above "政府信息公开工作年度报告"
-            prev = re.sub(r"\s+", "", lines[i - 1]) if i > 0 else ""
-            m = re.match(r"(.*?)((?:19|20)\d{2})\s*年度?$", prev)
-            if m and _clean_agency(m.group(1)):
-                return prev + flat, _clean_agency(m.group(1))
-            return flat, None
-        # "2024年政府信息公开工作年度报告" under a line with the agency name
-        for prev in reversed(lines[max(0, i - 2) : i]):
-            prev = re.sub(r"\s+", "", prev)
-            if prev:
-                name = _clean_agency(prev)
-                if name:
-                    return prev + flat, name
-                break
-        # an agency line ending with the year ("硚口区…办事处2025年" / "政府信息公开工作年度报告")
-        return flat, None
-    for line, nxt in zip(lines[:_HEAD_LINES], lines[1:_HEAD_LINES], strict=False):
-        flat = re.sub(r"\s+", "", line)
-        nxt = re.sub(r"\s+", "", nxt)
-        if flat and flat[-1] == "年" and nxt.startswith("政府信息公开"):
+    flats = [_flat(line) for line in lines[:_HEAD_LINES]]  # (head lines are never blank)
+    i = _title_line(flats, period_year)
+    if i is not None:
+        return _title_at(flats, i)
+    for flat, nxt in zip(flats, flats[1:], strict=False):
+        if flat[-1] == "年" and nxt.startswith("政府信息公开"):
             m = re.match(r"(.*?)((?:19|20)\d{2})年$", flat)
             if m:
                 return flat + nxt, _clean_agency(m.group(1))
     return None, None
+
+
+def _title_at(flats: list[str], i: int) -> tuple[str, str | None]:
+    """The title at head line ``i`` and the agency written in it or on the line above."""
+    flat = re.sub(r"^(?:标题|名称)[:]", "", flats[i]).lstrip("#*•")
+    m = RE_TITLE_AGENCY.match(flat)
+    if m:
+        agency = _clean_agency(m.group("before")) or _clean_agency(m.group("after"))
+        if agency:
+            return flat, agency
+    if not flat[:1].isdigit():
+        # "硚口区…办事处2025年" on the line above "政府信息公开工作年度报告"
+        prev = flats[i - 1] if i > 0 else ""
+        m = re.match(r"(.*?)((?:19|20)\d{2})\s*年度?$", prev)
+        if m and _clean_agency(m.group(1)):
+            return prev + flat, _clean_agency(m.group(1))
+        return flat, None
+    # "2024年政府信息公开工作年度报告" under a line with the agency name
+    if i > 0:
+        name = _clean_agency(flats[i - 1])
+        if name:
+            return flats[i - 1] + flat, name
+    # an agency line ending with the year ("硚口区…办事处2025年" / "政府信息公开工作年度报告")
+    return flat, None
 
 
 def _head_lines(mtext: str) -> list[str]:

@@ -165,7 +165,9 @@ class CompactText:
 # word characters (kept, though no key holds one) become "_". All three keep the length.
 CJK_NOT_WORD = "\u4dc0-\u4dff\ufa6e\ufa6f\ufada-\ufaff"  # hexagram symbols; unassigned
 _GAP = r"[^\w().]*+"
-RE_WORD_NOT_KEPT = re.compile(f"[^\\W{CJK}0-9A-Za-z]")
+# the word characters outside CJK and ASCII letters and digits: the complement of those ranges,
+# then a word test, so the usual character fails a range check, not a Unicode category lookup
+RE_WORD_NOT_KEPT = re.compile(r"[_\x80-\u33ff\ua000-\uf8ff\ufb00-\U0010ffff](?<=\w)")
 RE_CJK_NOT_WORD = re.compile(f"[{CJK_NOT_WORD}]")
 RE_KEPT_CHAR = re.compile(f"[{CJK}0-9A-Za-z().、]")
 

@@ -288,7 +288,7 @@ def _chrome_blocks(parent: etree._Element) -> list[etree._Element]:
             continue  # a comment
         if el.tag in CONTAINERS and _is_chrome(el):
             found.append(el)
-        else:
+        elif len(el):  # (most elements hold none: a paragraph, a cell, a link)
             found += _chrome_blocks(el)
     return found
 

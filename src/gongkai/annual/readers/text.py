@@ -195,7 +195,8 @@ def _blank_report_lists(mtext: str) -> str:
     for i, line in enumerate(lines):
         if not line.strip():
             continue
-        m = RE_LISTED_REPORT.fullmatch(line.strip())
+        # every listed report's line says "报告": a plain search rules out most lines
+        m = RE_LISTED_REPORT.fullmatch(line.strip()) if "报告" in line else None
         if m:
             run.append((i, m.group(1)))
         else:
