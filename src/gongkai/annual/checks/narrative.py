@@ -23,12 +23,13 @@ from .base import CheckContext, Finding, Severity, check, finding, skipped
 
 # A few traditional forms seen in mirrored copies (P11, P21) → simplified, for the keywords only;
 # and full-width digits → ASCII. One table (the two sets of characters are disjoint and neither
-# produces the other's), applied only to a text that has one of them: str.translate looks every
-# character of a CJK text up in the dict, which made it the slowest step of TXT-NUM.
+# produces the other's), so replacing the characters a text has one by one is the same as
+# translating it: str.translate looks every character of a CJK text up in the table (~80 µs on an
+# overview), str.replace only scans for the few characters found.
 _TRAD = str.maketrans("結轉複議訴訟請審辦覆開維糾餘訴處級區", "结转复议诉讼请审办复开维纠余诉处级区")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_TRANSLATE = _TRAD | _FULLWIDTH_DIGITS
-_TO_TRANSLATE = re.compile("[" + "".join(map(chr, _TRANSLATE)) + "]")
+_TRANSLATE = {chr(source): chr(target) for source, target in (_TRAD | _FULLWIDTH_DIGITS).items()}
+_TO_TRANSLATE = re.compile("[" + "".join(_TRANSLATE) + "]")
 
 _CN_DIGITS = {
     "零": 0,
@@ -119,8 +120,8 @@ _PARAGRAPH_END = re.compile(r"\n\s*\n")
 
 def normalise(text: str) -> str:
     """One line of prose: page footers ("-1-") and line wraps removed, paragraph ends kept as "。"."""
-    if _TO_TRANSLATE.search(text):
-        text = text.translate(_TRANSLATE)
+    for char in set(_TO_TRANSLATE.findall(text)):
+        text = text.replace(char, _TRANSLATE[char])
     if "-" in text:
         text = _PAGE_FOOTER.sub("", text)
     text = _PARAGRAPH_END.sub("。", text)
