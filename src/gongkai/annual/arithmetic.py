@@ -95,6 +95,7 @@ class _GridLines:
             sides = (_side_slices(grid, relation, relation.lhs), _side_slices(grid, relation, relation.rhs))
             self.by_relation[id(relation)] = (relation, built, picks, sides)
         self.all = tuple(line for _, built, _, _ in self.by_relation.values() for line in built)
+        self.related = frozenset(cell for line in self.all for cell in line.cells)
 
     def of(self, relation: Relation):
         """The cached entry of one of the grid's own relations; None for a relation it does not declare."""
@@ -125,6 +126,11 @@ def lines(table: Table, relation: Relation) -> Iterator[Line]:
 
 def all_lines(table: Table) -> Iterator[Line]:
     return iter(_compiled(table.grid).all)
+
+
+def related_cells(grid: Grid) -> frozenset[tuple[str, str]]:
+    """The cells the grid's 勾稽关系 add up (a blank or "/" there leaves a sum unknown)."""
+    return _compiled(grid).related
 
 
 def sums(table: Table, line: Line) -> tuple[Number, Number] | None:
