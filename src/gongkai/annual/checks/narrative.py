@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ...facts import Fact
 from ..layout import LAYOUT_2021, REVIEW_LITIGATION, cell_label
-from ..model import Number, Report
+from ..model import Report
 from .base import CheckContext, Finding, Severity, check, finding, skipped
 
 # A few traditional forms seen in mirrored copies (P11, P21) → simplified, for the keywords only;
@@ -255,23 +255,20 @@ class Expected:
     said_zh: str  # what the table says, for the message
 
 
-def _sum(report: Report, paths: list[str]) -> Number | None:
-    values = [report.cell(p) for p in paths]
-    return None if any(v is None for v in values) else sum(values)  # type: ignore[arg-type]
-
-
 def expected(report: Report, kind: str) -> Expected | None:
     """The table's figure(s) for a claim, or None when the cells are blank or absent."""
     if kind.startswith(("review:", "result:")):
-        if report.review_litigation is None:
+        review = report.review_litigation
+        if review is None:
             return None
         parts = kind.split(":")
         row, column = parts[1], parts[2] if len(parts) > 2 else "total"
         rows = _LIT_ROWS if row == "litigation" else (row,)
-        cells = [f"{_T4}.{r}.{column}" for r in rows]
-        value = _sum(report, cells)
-        if value is None:
+        values = [review.get(r, column) for r in rows]  # report.cell of the cells, without parsing paths
+        if None in values:
             return None
+        value = sum(values)  # type: ignore[arg-type]
+        cells = [f"{_T4}.{r}.{column}" for r in rows]
         return Expected({int(value)}, cells, f"表四“{_REVIEW_ZH[row]}·{_COLUMN_ZH[column]}”为 {value}")
     table = report.applications
     if table is None:
@@ -330,8 +327,11 @@ def narrative_numbers(report: Report, context: CheckContext) -> Iterator[Finding
         )
         return
     compared, blank = 0, []
+    wanted: dict[str, Expected | None] = {}  # several figures of 一 often speak of the same cell
     for claim in claims(text, report.year):
-        want = expected(report, claim.kind)
+        if claim.kind not in wanted:
+            wanted[claim.kind] = expected(report, claim.kind)
+        want = wanted[claim.kind]
         if want is None:
             blank.append(claim.snippet)
             continue
