@@ -155,11 +155,12 @@ class FormatLayout:
     review_litigation: Grid | None  # table 四
     markers: tuple[str, ...]  # text that identifies this format in a published report
     extra: dict = field(default_factory=dict)
+    # every table (二, then 三 and 四), derived once: the checks walk it for every report
+    grids: tuple[Grid, ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def grids(self) -> tuple[Grid, ...]:
+    def __post_init__(self) -> None:
         tail = tuple(g for g in (self.applications, self.review_litigation) if g is not None)
-        return self.active + tail
+        object.__setattr__(self, "grids", self.active + tail)
 
     def grid(self, key: str) -> Grid:
         for g in self.grids:

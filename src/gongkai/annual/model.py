@@ -138,8 +138,9 @@ class Table:
 
     @property
     def is_blank(self) -> bool:
-        values = self._values
-        return list(values.values()).count(None) == len(values)  # C-level passes, not a generator
+        values = self._values.values()
+        # a filled-in table usually says so in its first cell; else C-level passes, not a generator
+        return next(iter(values), None) is None and list(values).count(None) == len(values)
 
     @property
     def missing(self) -> list[tuple[str, str]]:

@@ -46,6 +46,9 @@ def _relation_findings(report: Report, code: str) -> Iterator[Finding]:
             if table.is_blank:  # every line incomplete (many a report leaves tables out)
                 incomplete.extend(_line_labels(table, relation))
                 continue
+            if arithmetic.holds_everywhere(table, relation):
+                evaluated = True
+                continue
             for line, both in arithmetic.evaluate(table, relation):
                 if both is None:
                     incomplete.append(_label(table, relation, line.at))

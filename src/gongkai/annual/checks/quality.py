@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
-from .. import similarity
-from ..layout import SECTIONS, Grid
+from .. import arithmetic, similarity
+from ..layout import SECTIONS
 from ..model import AGENCY_KIND_LABELS, Number, Report, Table
 from ..peers import KEY_FIGURES, Digest, KeyFigure, as_digests, like, quartiles, same_agency
 from .base import CheckContext, Finding, Severity, check, finding, skipped
@@ -240,18 +240,6 @@ def _noted(report: Report, code: str) -> dict[str, list[tuple[str, str]]]:
     return cells
 
 
-def _related(grid: Grid) -> set[tuple[str, str]]:
-    """The cells the grid's 勾稽关系 add up (a blank or "/" there leaves the sum unknown)."""
-    cells: set[tuple[str, str]] = set()
-    for relation in grid.relations:
-        keys = relation.lhs + relation.rhs
-        if relation.axis == "rows":
-            cells.update((r, c) for r in keys for c in grid.column_keys)
-        else:
-            cells.update((r, c) for r in grid.row_keys for c in keys)
-    return cells
-
-
 @check("TBL-ZERO", "0、空白和“/”不混用", "0, blank and “/” are not mixed")
 def zero_blank_slash(report: Report, context: CheckContext) -> Iterator[Finding]:
     """[I] 30号 prints numeric tables with 勾稽关系 and says nothing of "/" or blanks: "none" is a
@@ -268,7 +256,7 @@ def zero_blank_slash(report: Report, context: CheckContext) -> Iterator[Finding]
             continue
         zeros = [(r, c) for r, c, v in table.items() if v == 0]
         name = _grid_name(grid)
-        related = _related(grid)
+        related = arithmetic.related_cells(grid)
         needed = [cell for cell in slash if cell in related]
         if needed:
             yield finding(

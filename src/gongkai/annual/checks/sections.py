@@ -189,7 +189,7 @@ def subheadings(text: str) -> list[str]:
 
 def _covers(subtopic: Subtopic, text: str, heading: bool) -> bool:
     words = subtopic.keywords + (_HEADING_WORDS.get(subtopic.key, ()) if heading else ())
-    return any(w in text for w in words)
+    return any(map(text.__contains__, words))  # a generator would cost more than the searches
 
 
 def missing_subtopics(report: Report, text: str) -> tuple[list[Subtopic], bool]:
@@ -203,9 +203,9 @@ def missing_subtopics(report: Report, text: str) -> tuple[list[Subtopic], bool]:
     # a keyword is in one of the headings iff it is in them joined by a line break (no heading and
     # no keyword has one): one search per keyword instead of one per keyword and heading
     headings = "\n".join(subheadings(text))
-    named = [s for s in subtopics if _covers(s, headings, True)]
-    if len(named) >= 2:
-        return [s for s in subtopics if s not in named], True
+    named = [_covers(s, headings, True) for s in subtopics]
+    if sum(named) >= 2:  # flags, not a list of the named: `in` would compare sub-topics field by field
+        return [s for s, is_named in zip(subtopics, named, strict=True) if not is_named], True
     return [s for s in subtopics if not _covers(s, text, False)], False
 
 
