@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
+from typing import NamedTuple
 
 from .layout import Grid, Relation
 from .model import Number, Table
@@ -71,36 +72,36 @@ def _side_slices(grid: Grid, relation: Relation, keys: tuple[str, ...]) -> tuple
     return tuple(slice(j, None, width) for j in map(grid.column_keys.index, keys))
 
 
+class _RelationLines(NamedTuple):
+    """One relation of a grid, compiled: its lines, for ``evaluate`` each line with the picker of
+    its cells and how many of them are on the left, and for ``holds_everywhere`` both sides'
+    slices of the table's values."""
+
+    relation: Relation
+    lines: tuple[Line, ...]
+    picks: tuple[tuple[Line, Picker, int], ...]
+    sides: tuple[tuple[slice, ...], tuple[slice, ...]]
+
+
 class _GridLines:
     """Every line of one grid's relations, and how to read each line's cells by position."""
 
     def __init__(self, grid: Grid):
         self.grid = grid
         position = {cell: i for i, cell in enumerate(grid.cells())}
-        # per relation (by id, checked by identity): its lines, for ``evaluate`` each line with
-        # the picker of its cells and how many of them are on the left, and for ``holds_everywhere``
-        # the slices of both sides
-        self.by_relation: dict[
-            int,
-            tuple[
-                Relation,
-                tuple[Line, ...],
-                tuple[tuple[Line, Picker, int], ...],
-                tuple[tuple[slice, ...], tuple[slice, ...]],
-            ],
-        ] = {}
+        self.by_relation: dict[int, _RelationLines] = {}  # by id, checked by identity (``of``)
         for relation in grid.relations:
             built = tuple(_build_lines(grid, relation))
             picks = tuple((line, _picker([position[c] for c in line.cells]), len(line.lhs)) for line in built)
             sides = (_side_slices(grid, relation, relation.lhs), _side_slices(grid, relation, relation.rhs))
-            self.by_relation[id(relation)] = (relation, built, picks, sides)
-        self.all = tuple(line for _, built, _, _ in self.by_relation.values() for line in built)
+            self.by_relation[id(relation)] = _RelationLines(relation, built, picks, sides)
+        self.all = tuple(line for compiled in self.by_relation.values() for line in compiled.lines)
         self.related = frozenset(cell for line in self.all for cell in line.cells)
 
-    def of(self, relation: Relation):
+    def of(self, relation: Relation) -> _RelationLines | None:
         """The cached entry of one of the grid's own relations; None for a relation it does not declare."""
         found = self.by_relation.get(id(relation))
-        return found if found is not None and found[0] is relation else None
+        return found if found is not None and found.relation is relation else None
 
 
 # Keyed by id(): hashing a frozen Grid rehashes every row and column on each lookup. The entry
@@ -121,7 +122,7 @@ def _compiled(grid: Grid) -> _GridLines:
 
 def lines(table: Table, relation: Relation) -> Iterator[Line]:
     cached = _compiled(table.grid).of(relation)
-    return iter(cached[1]) if cached is not None else _build_lines(table.grid, relation)
+    return iter(cached.lines) if cached is not None else _build_lines(table.grid, relation)
 
 
 def all_lines(table: Table) -> Iterator[Line]:
@@ -152,7 +153,7 @@ def evaluate(table: Table, relation: Relation) -> Iterator[tuple[Line, tuple[Num
             yield line, sums(table, line)
         return
     current = table.values()
-    for line, pick, split in cached[2]:
+    for line, pick, split in cached.picks:
         cells = pick(current)
         if None in cells:
             yield line, None
@@ -166,9 +167,9 @@ def holds_everywhere(table: Table, relation: Relation) -> bool:
     False says nothing more: ``evaluate`` then tells which lines are incomplete or do not hold."""
     cached = _compiled(table.grid).of(relation)
     values = table.values()
-    if cached is None or not cached[1] or None in values:
+    if cached is None or not cached.lines or None in values:
         return False
-    left, right = cached[3]
+    left, right = cached.sides
     return _line_sums(values, left) == _line_sums(values, right)
 
 
