@@ -85,6 +85,9 @@ def is_footer(line: str) -> bool:
     return bool(_FOOTER.match(line))
 
 
+_DECIMAL = (True, "")  # what _token says of a token of digits alone, the commonest cell
+
+
 @lru_cache(maxsize=16384)  # tokens repeat from line to line and report to report
 def _token(token: str) -> tuple[bool, str]:
     """(is it a number cell, its letters): "" for numbers, ordinals ("1、") and punctuation."""
@@ -98,9 +101,14 @@ def is_table_line(line: str) -> bool:
         return False  # a sentence (no label has these)
     if not _LETTER.search(line):
         return bool(line.strip())  # numbers, dashes and rules only (the most common table line)
-    tokens = [_token(t) for t in line.split()]
-    words = [w for _, w in tokens if w]
-    numbers = sum(number for number, _ in tokens)
+    words: list[str] = []
+    numbers = 0
+    for token in line.split():
+        # str.isdecimal is re's \d: such a token is a number with no letters, no cache call needed
+        number, word = _DECIMAL if token.isdecimal() else _token(token)
+        numbers += number
+        if word:
+            words.append(word)
     if len(words) == 1 and len(words[0]) == 1 and not numbers:
         return False  # one character alone ("无") is prose as likely as a piece of a label
     if not words or all(map(_is_label, words)):
@@ -112,8 +120,16 @@ def is_table_line(line: str) -> bool:
     letters = _DIGITS.sub("", unicodedata.normalize("NFKC", line))
     if len(letters) < 4:
         return False
-    found = sum(map(_labels()[1].__contains__, _pairs(letters)))
-    return found >= LABEL_COVERAGE * (len(letters) - 1)
+    pairs = len(letters) - 1
+    needed = LABEL_COVERAGE * pairs
+    known = _labels()[1]
+    missed = 0
+    for pair in _pairs(letters):
+        if pair not in known:
+            missed += 1
+            if pairs - missed < needed:
+                return False  # most lines here are prose: decided at their first few pairs
+    return True
 
 
 def _join(left: str, right: str) -> str:
