@@ -45,6 +45,23 @@ RE_BODY_AGENCY = (  # (pattern, words every match contains)
     (re.compile(r"由\s*([^\s,。;:()《》]{2,40}?)根据"), ("由", "根据")),
     (re.compile(r"[,。]\s*([^\s,。;:()《》]{2,40}?)根据(?:全市|全区|全县|本)"), ("根据",)),
 )
+# The last pattern is tried at every comma and full stop (some 40 steps each); but a match is
+# the text from the last "," or "。" before a "根据全市…" to it, so none starts before the last
+# of those before the first "根据全市…".
+RE_BASIS = re.compile(r"根据(?:全市|全区|全县|本)")
+
+
+def _first_possible(pattern: re.Pattern, text: str) -> int:
+    """Where the matches of ``pattern`` can start in ``text`` (the last RE_BODY_AGENCY pattern:
+    from the last comma or stop before the first RE_BASIS; the others: anywhere)."""
+    if pattern is not RE_BODY_AGENCY[-1][0]:
+        return 0
+    basis = RE_BASIS.search(text)
+    if basis is None:
+        return len(text)
+    return max(0, text.rfind(",", 0, basis.start()), text.rfind("。", 0, basis.start()))
+
+
 AGENCY_SUFFIX = re.compile(
     r"(人民政府|政府|办公室|办公厅|局|委员会|委|厅|办|中心|办事处|管委会|实验区|新区|院|署|部|室|所|站|馆|队|会|"
     r"省|市|区|县|镇|乡|街道|旗|州|盟)$"
@@ -114,7 +131,8 @@ def _flat(line: str) -> str:
 
 
 def _is_title_like(flat: str) -> bool:
-    return len(flat) <= 80 and any(w in flat for w in TITLE_MARKS)
+    # every mark ends with "报告": one search rules out most lines
+    return len(flat) <= 80 and "报告" in flat and any(w in flat for w in TITLE_MARKS)
 
 
 def _title_line(flats: list[str], year: int | None) -> int | None:
@@ -237,7 +255,7 @@ def read_meta(text: str, mtext: str) -> Meta:
         for pattern, words in RE_BODY_AGENCY:
             if not all(w in head for w in words):
                 continue
-            for m in pattern.finditer(head):
+            for m in pattern.finditer(head, _first_possible(pattern, head)):
                 agency = _clean_agency(m.group(1))
                 if agency:
                     break
