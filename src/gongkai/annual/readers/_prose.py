@@ -30,7 +30,10 @@ _FOOTER = re.compile(
     r"|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$",
     re.IGNORECASE,
 )
-_ENDS_PARAGRAPH = re.compile(r"[。！？；：!?;:][”’」』）)]*$")
+# a paragraph ends with one of these, perhaps followed by closing quotes or brackets (tested on
+# the line's end: a regex "…$" would scan the whole paragraph gathered so far, line after line)
+_PARAGRAPH_ENDS = "。！？；：!?;:"
+_CLOSERS = "”’」』）)"
 _NEW_ITEM = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]"
     r"|[一二三四五六七八九十]{1,3}[、.．]"
@@ -147,17 +150,23 @@ def _tidy(line: str) -> str:
     return out
 
 
+def _ends_paragraph(line: str) -> bool:
+    bare = line.rstrip(_CLOSERS)
+    return bool(bare) and bare[-1] in _PARAGRAPH_ENDS
+
+
 def clean(text: str | None) -> str | None:
     """``text`` as paragraphs of prose, one per line; "" when it held nothing but tables and
     footers, None when it was None or blank (an empty part stays as the reader found it)."""
     if text is None or not text.strip():
         return None
     lines = [line for line in text.splitlines() if line.strip()]
-    kept = [_tidy(line) for line in lines if not is_footer(line) and not is_table_line(line)]
+    # table lines first: they are most of what goes, and footers without letters are among them
+    kept = [_tidy(line) for line in lines if not is_table_line(line) and not is_footer(line)]
     paragraphs: list[str] = []
     current = ""
     for line in kept:
-        if current and (_ENDS_PARAGRAPH.search(current) or _NEW_ITEM.match(line)):
+        if current and (_ends_paragraph(current) or _NEW_ITEM.match(line)):
             paragraphs.append(current)
             current = line
         else:
