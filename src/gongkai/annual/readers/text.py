@@ -38,6 +38,7 @@ from ..model import AGENCY_KIND_LABELS, Agency, Report, Table
 from ._lines import read_line_grids
 from ._meta import read_meta
 from ._normalise import (
+    CJK,
     CONTROL_CHARACTERS,
     RE_CJK,
     CompactSearch,
@@ -329,6 +330,9 @@ PLAIN_FIELDS = {"": BLANK, **SMALL_COUNTS}
 RE_CELL_CHAR = re.compile(r"[0-9/—\-–无]")
 
 
+RE_LAST_CJK = re.compile(f".*([{CJK}])", re.S)
+
+
 def _field_tokens(field: str) -> list[Tok]:
     bare = field.strip()
     if bare.isascii() and bare.isdigit():  # the common case: one plain number
@@ -341,11 +345,17 @@ def _field_tokens(field: str) -> list[Tok]:
     # digits followed by label text in the same cell are an ordinal or OCR debris, not data
     last_label = -1
     if RE_CJK.search(field):
-        for c in reversed(RE_CJK.findall(field) and list(RE_CJK.finditer(field))):
-            p = c.start()
-            if not any(m.start() <= p < m.end() for m in spans):  # a unit belongs to its number
-                last_label = p
-                break
+        # the last CJK character outside the tokens (a unit belongs to its number): the tokens
+        # blanked, then one backward scan (a field can be a whole paragraph)
+        masked = []
+        done = 0
+        for m in spans:
+            masked += (field[done : m.start()], " " * (m.end() - m.start()))
+            done = m.end()
+        masked.append(field[done:])
+        last = RE_LAST_CJK.match("".join(masked))
+        if last is not None:
+            last_label = last.start(1)
     toks = []
     for m in spans:
         if m.start() < last_label:
