@@ -180,9 +180,16 @@ RE_LISTED_REPORT = re.compile(
 )
 
 
+# what each such line holds (within the line): a text with fewer than two has no list to blank
+RE_REPORT_NAMED = re.compile(r"(?:19|20)\d{2}[^\S\n]*年[^\n]{0,30}?(?:年度报告|工作报告)")
+
+
 def _blank_report_lists(mtext: str) -> str:
     """Blank runs of lines that each name a report of a different year (a sidebar of other years'
     reports, related links): not the report's title."""
+    named = RE_REPORT_NAMED.finditer(mtext)
+    if next(named, None) is None or next(named, None) is None:
+        return mtext  # the usual case once a page's sidebar has gone with its markup
     lines = mtext.split("\n")
     run: list[tuple[int, str]] = []
     out = list(lines)
