@@ -176,6 +176,17 @@ def test_html_nesting_a_parser_flattens_is_not_counted():
     assert read_bytes(page, "p.html", ".html").applications.get("new_received", "natural_person") == 4321
 
 
+def test_html_nesting_is_refused_just_past_the_limit_and_many_siblings_are_not():
+    # the quick bound (elements opened anywhere) is passed by both pages; the walk decides
+    def page(body: bytes) -> bytes:
+        return published("html").replace(b"</body>", body + b"</body>")
+
+    with pytest.raises(UnreadableReport, match=f"嵌套超过 {MAX_DEPTH} 层"):
+        read_bytes(page(b"<div>" * (MAX_DEPTH + 1) + b"</div>" * (MAX_DEPTH + 1)), "d.html", ".html")
+    siblings = page(b"<div>x</div>" * (2 * MAX_DEPTH) + b"<!--" + b"<div>" * MAX_DEPTH + b"-->")
+    assert read_bytes(siblings, "s.html", ".html").applications.get("new_received", "natural_person") == 4321
+
+
 def test_deeply_nested_json_is_refused():
     with pytest.raises(ReportError):
         read_bytes(b"[" * 100_000 + b"]" * 100_000, "deep.json", ".json")
