@@ -88,14 +88,13 @@ def is_footer(line: str) -> bool:
     return bool(_FOOTER.match(line))
 
 
-_DECIMAL = (True, "")  # what _token says of a token of digits alone, the commonest cell
-
-
 @lru_cache(maxsize=16384)  # tokens repeat from line to line and report to report
-def _token(token: str) -> tuple[bool, str]:
-    """(is it a number cell, its letters): "" for numbers, ordinals ("1、") and punctuation."""
+def _token(token: str) -> tuple[bool, str, bool]:
+    """(is it a number cell, its letters, are they (a piece of) a table label): no letters for
+    numbers, ordinals ("1、") and punctuation."""
     word = _compact(token)
-    return bool(_NUMBERS.match(token)), "" if word.isdigit() else word
+    word = "" if word.isdigit() else word
+    return bool(_NUMBERS.match(token)), word, bool(word) and _is_label(word)
 
 
 def is_table_line(line: str) -> bool:
@@ -104,20 +103,25 @@ def is_table_line(line: str) -> bool:
         return False  # a sentence (no label has these)
     if not _LETTER.search(line):
         return bool(line.strip())  # numbers, dashes and rules only (the most common table line)
-    words: list[str] = []
-    numbers = 0
+    numbers = words = 0
+    word = ""  # the last word (the only one, when there is one)
+    labels_only = True
     for token in line.split():
-        # str.isdecimal is re's \d: such a token is a number with no letters, no cache call needed
-        number, word = _DECIMAL if token.isdecimal() else _token(token)
+        if token.isdecimal():  # re's \d: a number with no letters, no cache call needed
+            numbers += 1
+            continue
+        number, letters, label = _token(token)
         numbers += number
-        if word:
-            words.append(word)
-    if len(words) == 1 and len(words[0]) == 1 and not numbers:
+        if letters:
+            words += 1
+            word = letters
+            labels_only = labels_only and label
+    if words == 1 and len(word) == 1 and not numbers:
         return False  # one character alone ("无") is prose as likely as a piece of a label
-    if not words or all(map(_is_label, words)):
+    if labels_only:
         return True  # numbers and dashes only, or labels and numbers
     # a table row whose label is misprinted ("2.其他法律行政止公开 0 0 0 …")
-    if numbers >= 3 and numbers >= len(words):
+    if numbers >= 3 and numbers >= words:
         return True
     # labels run together ("第二十条第(一)项第二十条第(五)项信息内容…")
     letters = _DIGITS.sub("", unicodedata.normalize("NFKC", line))
