@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gongkai.annual.readers import _prose
 from gongkai.cli import main
@@ -131,3 +134,31 @@ def test_a_converted_report_renders_as_pdf(corpus, tmp_path, capsys):
     out = tmp_path / "011.pdf"
     assert main(["convert", str(corpus / "reports" / "011_hongzequ_2024.txt"), str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF")
+
+
+# characters that change under NFKC, compose or decompose, or are spaces of every kind
+_TRICKY = (
+    "政府信息公开年度报告abcX09，、。（）()：.-_"
+    " \t\u00a0\u2002\u2003\u3000\u1680\u2028\u205f"
+    "\u0301\u0308\u3099\u1100\u1161\u11a8\uff21\uff10\u2460\uf900\ufb01\u3220\u00a8\u00b2\u1369\u304b\u0b47\u0b3e\ufdfa"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_TRICKY, max_size=24))
+def test_a_lines_letters_are_the_letters_of_its_tokens(line):
+    # is_table_line measures a line's label coverage on the NFKC letters of its tokens, each
+    # normalised once, instead of normalising the whole line again: the same letters
+    whole = _prose._DIGITS.sub("", unicodedata.normalize("NFKC", line))
+    tokens = "".join(_prose._token(t)[3] for t in line.split() if not t.isdecimal())
+    assert _prose._DIGITS.sub("", tokens) == whole
+
+
+def test_prose_words_are_not_kept_between_lines():
+    # only table tokens are kept: prose read once costs the same the second time, so reading the
+    # same report again is not quicker than reading a new one
+    _prose._TABLE_TOKENS.clear()
+    _prose.is_table_line("商业企业 科研机构 12 0")
+    _prose.is_table_line("(二)依申请公开方面")
+    assert "商业企业" in _prose._TABLE_TOKENS
+    assert "(二)依申请公开方面" not in _prose._TABLE_TOKENS

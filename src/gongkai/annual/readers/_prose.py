@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import cache
 
 from ..layout import LAYOUTS, T3_HEADER_NOTE
 
@@ -49,7 +49,6 @@ _DIGITS = re.compile(r"[\d\W_]+")
 LABEL_COVERAGE = 0.9  # share of a line's character pairs found in the labels that makes it table text
 
 
-@lru_cache(maxsize=8192)  # table tokens repeat from line to line and report to report
 def _compact(text: str) -> str:
     """Letters only: the ordinal "1、" and "1." the same, full- and half-width brackets alike."""
     return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
@@ -73,7 +72,6 @@ def _labels() -> tuple[str, frozenset[str]]:
     return "\n".join(dict.fromkeys(compact)), frozenset(_pairs(running))
 
 
-@lru_cache(maxsize=8192)
 def _is_label(word: str) -> bool:
     """A compacted word that is (a piece of) one of the tables' labels."""
     return word in _labels()[0]
@@ -88,13 +86,29 @@ def is_footer(line: str) -> bool:
     return bool(_FOOTER.match(line))
 
 
-@lru_cache(maxsize=16384)  # tokens repeat from line to line and report to report
-def _token(token: str) -> tuple[bool, str, bool]:
-    """(is it a number cell, its letters, are they (a piece of) a table label): no letters for
-    numbers, ordinals ("1、") and punctuation."""
-    word = _compact(token)
-    word = "" if word.isdigit() else word
-    return bool(_NUMBERS.match(token)), word, bool(word) and _is_label(word)
+_Token = tuple[bool, str, bool, str]
+# The tokens of tables (labels, their pieces, numbers, dashes) repeat from line to line and report
+# to report: they are kept. Prose is not: a word of prose is worked out each time it is met, so a
+# batch of different reports is read as fast as the same report read again.
+_TABLE_TOKENS: dict[str, _Token] = {}
+_TABLE_TOKENS_KEPT = 16384
+
+
+def _token(token: str) -> _Token:
+    """(is it a number cell, its letters, are they (a piece of) a table label, its letters and
+    digits): no letters for numbers, ordinals ("1、") and punctuation."""
+    known = _TABLE_TOKENS.get(token)
+    if known is not None:
+        return known
+    compact = _compact(token)
+    word = "" if compact.isdigit() else compact
+    label = bool(word) and _is_label(word)
+    found = (bool(_NUMBERS.match(token)), word, label, compact)
+    if label or not word:
+        if len(_TABLE_TOKENS) >= _TABLE_TOKENS_KEPT:
+            _TABLE_TOKENS.clear()
+        _TABLE_TOKENS[token] = found
+    return found
 
 
 def is_table_line(line: str) -> bool:
@@ -106,11 +120,13 @@ def is_table_line(line: str) -> bool:
     numbers = words = 0
     word = ""  # the last word (the only one, when there is one)
     labels_only = True
+    compacts = []
     for token in line.split():
-        if token.isdecimal():  # re's \d: a number with no letters, no cache call needed
+        if token.isdecimal():  # re's \d: a number with no letters, no lookup needed
             numbers += 1
             continue
-        number, letters, label = _token(token)
+        number, letters, label, compact = _token(token)
+        compacts.append(compact)
         numbers += number
         if letters:
             words += 1
@@ -124,7 +140,9 @@ def is_table_line(line: str) -> bool:
     if numbers >= 3 and numbers >= words:
         return True
     # labels run together ("第二十条第(一)项第二十条第(五)项信息内容…")
-    letters = _DIGITS.sub("", unicodedata.normalize("NFKC", line))
+    # the letters of the line in NFKC form: those of its tokens (NFKC never joins characters
+    # across whitespace, and leaves digits digits), so no token is normalised twice
+    letters = _DIGITS.sub("", "".join(compacts))
     if len(letters) < 4:
         return False
     pairs = len(letters) - 1
