@@ -16,6 +16,7 @@ import contextlib
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from itertools import islice
 
 from lxml import etree
 
@@ -140,6 +141,12 @@ def _text(el: etree._Element) -> str:
     if el.text is None and not len(el):
         return ""
     return etree.tostring(el, method="text", encoding=str, with_tail=False)
+
+
+def _holds_table(el: etree._Element) -> bool:
+    """Whether a table is inside ``el`` (lxml's C iterator: ``find(".//table")`` goes through
+    ElementPath in Python)."""
+    return next(el.iterdescendants("table"), None) is not None
 
 
 def _strings(el: etree._Element) -> list[str]:
@@ -286,13 +293,14 @@ def _chrome_blocks(parent: etree._Element) -> list[etree._Element]:
     """The chrome blocks under ``parent`` in document order, none inside another (what is inside
     a chrome block goes with it, so it is not looked at)."""
     found = []
-    for el in parent:
-        if not isinstance(el.tag, str):
-            continue  # a comment
-        if el.tag in CONTAINERS and _is_chrome(el):
+    # lxml picks the candidates by tag (most elements are paragraphs, cells, links), in document
+    # order: the inside of a chrome block comes right after it, and is skipped
+    candidates = parent.iter(*CONTAINERS)
+    for el in candidates:
+        if el is not parent and _is_chrome(el):
             found.append(el)
-        elif len(el):  # (most elements hold none: a paragraph, a cell, a link)
-            found += _chrome_blocks(el)
+            for _inner in islice(candidates, sum(1 for _ in el.iterdescendants(*CONTAINERS))):
+                pass
     return found
 
 
@@ -308,7 +316,7 @@ CONTAINERS = ("div", "ul", "ol", "dl", "li", "section", "aside", "footer", "head
 
 
 def _chrome_block(el: etree._Element) -> bool:
-    if el.find(".//table") is not None:
+    if _holds_table(el):
         return False
     flat = "".join(_text(el).split())
     if not flat or len(flat) >= 2000 or _is_report(el, flat):
@@ -319,7 +327,8 @@ def _chrome_block(el: etree._Element) -> bool:
     return len(flat) < 300 and RE_CHROME_TEXT.search(flat) is not None
 
 
-RE_TRAILING = re.compile(r"\s*(?:上一篇|下一篇|相关链接|网友评论|发表评论|我要评论|【打印】)")
+TRAILING_WORDS = ("上一篇", "下一篇", "相关链接", "网友评论", "发表评论", "我要评论", "【打印】")
+RE_TRAILING = re.compile(r"\s*(?:" + "|".join(TRAILING_WORDS) + ")")
 
 
 def _first_words(el: etree._Element) -> str:
@@ -331,6 +340,9 @@ def _first_words(el: etree._Element) -> str:
 
 
 def _drop_trailing_chrome(body: etree._Element) -> None:
+    page_text = _text(body)
+    if not any(word in page_text for word in TRAILING_WORDS):
+        return  # (most pages, once their chrome blocks are gone: no block to look at one by one)
     seen_report = False
     for el in list(body.iter("p", "div", "li")):
         if el.getparent() is None:
@@ -378,7 +390,7 @@ def page_lines(root: etree._Element) -> list[str]:
                 flush()
             elif name == "table":
                 flush()
-                if child.find(".//table") is not None:
+                if _holds_table(child):
                     walk(child)  # a layout table around the article: read its cells as blocks
                     flush()
                 else:
@@ -409,7 +421,7 @@ def table_lines(table: etree._Element) -> list[str]:
                 cells.append((_cell_text(cell), _span(cell, "rowspan"), _span(cell, "colspan")))
         rows.append(cells)
     lines = []
-    caption = table.find(".//caption")
+    caption = next(table.iterdescendants("caption"), None)
     if caption is not None:
         lines.append(clean_line(" ".join(_strings(caption))))
     return lines + grid_lines(expand_spans(rows))
