@@ -362,30 +362,32 @@ def _drop_trailing_chrome(body: etree._Element) -> None:
 
 
 def page_lines(root: etree._Element) -> list[str]:
-    for tag in list(root.iter(*DROP)):
-        _drop(tag)  # (one inside another already dropped is dropped with it, harmlessly)
+    # (their tails stay, as with _drop; one inside another goes with it)
+    etree.strip_elements(root, *DROP, with_tail=False)
     strip_chrome(root)
     body = root.find("body")
     lines: list[str] = []
-    current: list[str] = []
+    current: list[str] = []  # the pieces of text of the line being read
 
     def flush() -> None:
         if current:
-            text = clean_line("".join(current))
+            text = clean_line("".join(current).replace("\n", " ").replace("\r", " "))
             if text:
                 lines.append(text)
             current.clear()
 
-    def text(s: str | None) -> None:
-        if s:
-            current.append(s.replace("\n", " ").replace("\r", " "))
-
     def walk(node: etree._Element) -> None:
-        text(node.text)
+        if node.text:
+            current.append(node.text)
         for child in node:
             name = child.tag
-            if not isinstance(name, str):  # a comment or processing instruction
-                pass
+            if name in BLOCKS:  # (the commonest: paragraphs, most of them without children)
+                flush()
+                if len(child):
+                    walk(child)
+                elif child.text:
+                    current.append(child.text)
+                flush()
             elif name == "br":
                 flush()
             elif name == "table":
@@ -399,13 +401,10 @@ def page_lines(root: etree._Element) -> list[str]:
                 # only reached inside a layout table
                 walk(child)
                 flush()
-            elif name in BLOCKS:
-                flush()
+            elif isinstance(name, str):  # not a comment
                 walk(child)
-                flush()
-            else:
-                walk(child)
-            text(child.tail)
+            if child.tail:
+                current.append(child.tail)
 
     walk(body if body is not None else root)
     flush()
@@ -438,13 +437,18 @@ def _rows(table: etree._Element) -> list[etree._Element]:
 
 
 def _cell_text(cell: etree._Element) -> str:
+    if not len(cell):  # most cells
+        return cell_text(cell.text.strip()) if cell.text else ""
     # <br> and <p> inside a cell are wrapping only
     parts = [s.strip() for s in _strings(cell)]
     return cell_text("\n".join(p for p in parts if p))
 
 
 def _span(cell: etree._Element, attr: str) -> int:
+    value = cell.get(attr)
+    if value is None:  # most cells
+        return 1
     try:
-        return int(str(cell.get(attr, "1")).strip() or 1)
+        return int(value.strip() or 1)
     except ValueError:
         return 1
