@@ -299,8 +299,9 @@ def _chrome_blocks(parent: etree._Element) -> list[etree._Element]:
     for el in candidates:
         if el is not parent and _is_chrome(el):
             found.append(el)
-            for _inner in islice(candidates, sum(1 for _ in el.iterdescendants(*CONTAINERS))):
-                pass
+            # (counted in Python: lxml's iterators take longer to set up for several tags)
+            inside = sum(1 for inner in el.iterdescendants() if inner.tag in CONTAINERS)
+            next(islice(candidates, inside, inside), None)
     return found
 
 
@@ -312,7 +313,9 @@ def _is_chrome(el: etree._Element) -> bool:
     return el.tag != "table" and _chrome_block(el)
 
 
-CONTAINERS = ("div", "ul", "ol", "dl", "li", "section", "aside", "footer", "header", "nav", "table")
+CONTAINERS = frozenset(
+    ("div", "ul", "ol", "dl", "li", "section", "aside", "footer", "header", "nav", "table")
+)
 
 
 def _chrome_block(el: etree._Element) -> bool:
