@@ -372,25 +372,30 @@ def page_lines(root: etree._Element) -> list[str]:
     lines: list[str] = []
     current: list[str] = []  # the pieces of text of the line being read
 
+    def add(text: str) -> None:
+        text = clean_line(text.replace("\n", " ").replace("\r", " "))
+        if text:
+            lines.append(text)
+
     def flush() -> None:
         if current:
-            text = clean_line("".join(current).replace("\n", " ").replace("\r", " "))
-            if text:
-                lines.append(text)
+            text = "".join(current)
             current.clear()
+            if not text.isspace():  # (most often the newline between two paragraphs: no line)
+                add(text)
 
     def walk(node: etree._Element) -> None:
-        if node.text:
-            current.append(node.text)
+        if text := node.text:
+            current.append(text)
         for child in node:
             name = child.tag
             if name in BLOCKS:  # (the commonest: paragraphs, most of them without children)
                 flush()
                 if len(child):
                     walk(child)
-                elif child.text:
-                    current.append(child.text)
-                flush()
+                    flush()
+                elif text := child.text:
+                    add(text)
             elif name == "br":
                 flush()
             elif name == "table":
@@ -406,8 +411,8 @@ def page_lines(root: etree._Element) -> list[str]:
                 flush()
             elif isinstance(name, str):  # not a comment
                 walk(child)
-            if child.tail:
-                current.append(child.tail)
+            if text := child.tail:
+                current.append(text)
 
     walk(body if body is not None else root)
     flush()
