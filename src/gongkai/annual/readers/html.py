@@ -321,7 +321,10 @@ CONTAINERS = frozenset(
 def _chrome_block(el: etree._Element) -> bool:
     if _holds_table(el):
         return False
-    flat = "".join(_text(el).split())
+    text = _text(el)
+    if _is_report(el, text):
+        return False  # (told before squeezing the text: a heading in it is one in its flat text)
+    flat = "".join(text.split())
     if not flat or len(flat) >= 2000 or _is_report(el, flat):
         return False
     linked = sum(len("".join(_text(a).split())) for a in el.iter("a"))
@@ -411,7 +414,8 @@ def page_lines(root: etree._Element) -> list[str]:
                 flush()
             elif isinstance(name, str):  # not a comment
                 walk(child)
-            if text := child.tail:
+            # (blank space that would open a line is no part of it: the newline after a paragraph)
+            if (text := child.tail) and (current or not text.isspace()):
                 current.append(text)
 
     walk(body if body is not None else root)
