@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import functools
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -138,8 +139,8 @@ def html_to_text(data: bytes) -> str:
 def _text(el: etree._Element) -> str:
     """All the text inside ``el`` (not its tail), comments left out; gathered by libxml2 in one
     call (the chrome checks ask it of large blocks: ``itertext`` yields piece by piece)."""
-    if el.text is None and not len(el):
-        return ""
+    if not len(el):
+        return el.text or ""  # (a link, a paragraph)
     return etree.tostring(el, method="text", encoding=str, with_tail=False)
 
 
@@ -307,10 +308,16 @@ def _chrome_blocks(parent: etree._Element) -> list[etree._Element]:
 
 def _is_chrome(el: etree._Element) -> bool:
     name = f"{el.get('id') or ''} {el.get('class') or ''}"
-    if name != " " and RE_CHROME_NAME.search(name):
+    if name != " " and _chrome_name(name):
         # a comment may quote a heading: a named chrome block is kept only for two of them
         return len(set(RE_REPORT_HEADING.findall(_text(el)))) < 2
     return el.tag != "table" and _chrome_block(el)
+
+
+@functools.lru_cache(maxsize=1024)
+def _chrome_name(name: str) -> bool:
+    """Whether an id and class name chrome; a site builder gives the same few to all its pages."""
+    return RE_CHROME_NAME.search(name) is not None
 
 
 CONTAINERS = frozenset(
