@@ -17,7 +17,6 @@ import functools
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from itertools import islice
 
 from lxml import etree
 
@@ -294,15 +293,13 @@ def _chrome_blocks(parent: etree._Element) -> list[etree._Element]:
     """The chrome blocks under ``parent`` in document order, none inside another (what is inside
     a chrome block goes with it, so it is not looked at)."""
     found = []
-    # lxml picks the candidates by tag (most elements are paragraphs, cells, links), in document
-    # order: the inside of a chrome block comes right after it, and is skipped
-    candidates = parent.iter(*CONTAINERS)
-    for el in candidates:
+    # lxml walks the tree and picks the candidates by tag (most elements are paragraphs, cells,
+    # links); the inside of a chrome block is skipped
+    walker = etree.iterwalk(parent, events=("start",), tag=CONTAINERS)
+    for _event, el in walker:
         if el is not parent and _is_chrome(el):
             found.append(el)
-            # (counted in Python: lxml's iterators take longer to set up for several tags)
-            inside = sum(1 for inner in el.iterdescendants() if inner.tag in CONTAINERS)
-            next(islice(candidates, inside, inside), None)
+            walker.skip_subtree()
     return found
 
 
@@ -320,9 +317,7 @@ def _chrome_name(name: str) -> bool:
     return RE_CHROME_NAME.search(name) is not None
 
 
-CONTAINERS = frozenset(
-    ("div", "ul", "ol", "dl", "li", "section", "aside", "footer", "header", "nav", "table")
-)
+CONTAINERS = ("div", "ul", "ol", "dl", "li", "section", "aside", "footer", "header", "nav", "table")
 
 
 def _chrome_block(el: etree._Element) -> bool:
