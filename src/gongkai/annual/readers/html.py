@@ -452,7 +452,8 @@ def _rows(table: etree._Element) -> list[etree._Element]:
 
 def _cell_text(cell: etree._Element) -> str:
     if not len(cell):  # most cells
-        return cell_text(cell.text.strip()) if cell.text else ""
+        text = cell.text
+        return cell_text(text.strip()) if text else ""
     # <br> and <p> inside a cell are wrapping only
     parts = [s.strip() for s in _strings(cell)]
     return cell_text("\n".join(p for p in parts if p))
