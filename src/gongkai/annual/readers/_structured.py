@@ -104,8 +104,6 @@ def expand_spans(rows: Sequence[Sequence[tuple[str, int, int]]]) -> list[list[st
     """Rows of ``(text, rowspan, colspan)`` (HTML-style) -> a full grid. A merged cell's text sits in
     its first row and column; the positions it covers are empty (the text reader expects a label
     once, as it is printed)."""
-    if all(rowspan <= 1 and colspan <= 1 for row in rows for _, rowspan, colspan in row):
-        return [[text or "" for text, _, _ in row] for row in rows]  # (most tables: nothing merged)
     grid: list[list[str | None]] = []
     for r, row in enumerate(rows):
         while len(grid) <= r:

@@ -425,19 +425,22 @@ def page_lines(root: etree._Element) -> list[str]:
     return lines
 
 
+_HAS_SPANS = etree.XPath("boolean(.//@rowspan | .//@colspan)")
+
+
 def table_lines(table: etree._Element) -> list[str]:
-    rows = []
-    for tr in _rows(table):
-        cells = []
-        for cell in tr:
-            if cell.tag in ("td", "th"):
-                cells.append((_cell_text(cell), _span(cell, "rowspan"), _span(cell, "colspan")))
-        rows.append(cells)
+    rows = [[cell for cell in tr if cell.tag in ("td", "th")] for tr in _rows(table)]
+    if _HAS_SPANS(table):
+        grid = expand_spans(
+            [[(_cell_text(c), _span(c, "rowspan"), _span(c, "colspan")) for c in row] for row in rows]
+        )
+    else:  # (most tables: no cell is merged, the rows are the cells' texts)
+        grid = [[_cell_text(c) for c in row] for row in rows]
     lines = []
     caption = next(table.iterdescendants("caption"), None)
     if caption is not None:
         lines.append(clean_line(" ".join(_strings(caption))))
-    return lines + grid_lines(expand_spans(rows))
+    return lines + grid_lines(grid)
 
 
 def _rows(table: etree._Element) -> list[etree._Element]:
@@ -460,10 +463,7 @@ def _cell_text(cell: etree._Element) -> str:
 
 
 def _span(cell: etree._Element, attr: str) -> int:
-    value = cell.get(attr)
-    if value is None:  # most cells
-        return 1
     try:
-        return int(value.strip() or 1)
+        return int(str(cell.get(attr, "1")).strip() or 1)
     except ValueError:
         return 1
