@@ -335,8 +335,9 @@ def _chrome_block(el: etree._Element) -> bool:
     return len(flat) < 300 and RE_CHROME_TEXT.search(flat) is not None
 
 
-TRAILING_WORDS = ("上一篇", "下一篇", "相关链接", "网友评论", "发表评论", "我要评论", "【打印】")
-RE_TRAILING = re.compile(r"\s*(?:" + "|".join(TRAILING_WORDS) + ")")
+TRAILING_WORDS = "上一篇|下一篇|相关链接|网友评论|发表评论|我要评论|【打印】"
+RE_TRAILING = re.compile(rf"\s*(?:{TRAILING_WORDS})")
+RE_TRAILING_WORD = re.compile(TRAILING_WORDS)
 
 
 def _first_words(el: etree._Element) -> str:
@@ -348,9 +349,8 @@ def _first_words(el: etree._Element) -> str:
 
 
 def _drop_trailing_chrome(body: etree._Element) -> None:
-    page_text = _text(body)
-    if not any(word in page_text for word in TRAILING_WORDS):
-        return  # (most pages, once their chrome blocks are gone: no block to look at one by one)
+    if RE_TRAILING_WORD.search(_text(body)) is None:
+        return  # (most pages, their chrome blocks gone, print none of the words: no block to look at)
     seen_report = False
     for el in list(body.iter("p", "div", "li")):
         if el.getparent() is None:
