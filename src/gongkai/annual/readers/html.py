@@ -34,6 +34,7 @@ BLOCKS = {
     "header", "hr", "html", "li", "main", "ol", "p", "pre", "section", "summary", "ul",
 }  # fmt: skip
 ROW_PARTS = ("tr", "td", "th", "tbody", "thead", "tfoot")
+CELLS = ("td", "th")
 
 
 def read_html(data: bytes, source: str | None = None) -> Report:
@@ -429,18 +430,20 @@ _HAS_SPANS = etree.XPath("boolean(.//@rowspan | .//@colspan)")
 
 
 def table_lines(table: etree._Element) -> list[str]:
-    rows = [[cell for cell in tr if cell.tag in ("td", "th")] for tr in _rows(table)]
+    rows = _rows(table)
     if _HAS_SPANS(table):
-        grid = expand_spans(
-            [[(_cell_text(c), _span(c, "rowspan"), _span(c, "colspan")) for c in row] for row in rows]
-        )
+        grid = expand_spans([_spanned_cells(tr) for tr in rows])
     else:  # (most tables: no cell is merged, the rows are the cells' texts)
-        grid = [[_cell_text(c) for c in row] for row in rows]
+        grid = [[_cell_text(c) for c in tr if c.tag in CELLS] for tr in rows]
     lines = []
     caption = next(table.iterdescendants("caption"), None)
     if caption is not None:
         lines.append(clean_line(" ".join(_strings(caption))))
     return lines + grid_lines(grid)
+
+
+def _spanned_cells(tr: etree._Element) -> list[tuple[str, int, int]]:
+    return [(_cell_text(c), _span(c, "rowspan"), _span(c, "colspan")) for c in tr if c.tag in CELLS]
 
 
 def _rows(table: etree._Element) -> list[etree._Element]:
