@@ -376,7 +376,9 @@ def page_lines(root: etree._Element) -> list[str]:
     strip_chrome(root)
     body = root.find("body")
     lines: list[str] = []
-    current: list[str] = []  # the pieces of text of the line being read
+    # the pieces of text of the line being read; blank space that would open a line is no part of
+    # it (the newline after a paragraph, before the next): it is not gathered
+    current: list[str] = []
 
     def add(text: str) -> None:
         text = clean_line(text.replace("\n", " ").replace("\r", " "))
@@ -385,13 +387,11 @@ def page_lines(root: etree._Element) -> list[str]:
 
     def flush() -> None:
         if current:
-            text = "".join(current)
+            add("".join(current))
             current.clear()
-            if not text.isspace():  # (most often the newline between two paragraphs: no line)
-                add(text)
 
     def walk(node: etree._Element) -> None:
-        if text := node.text:
+        if (text := node.text) and (current or not text.isspace()):
             current.append(text)
         for child in node:
             name = child.tag
@@ -417,7 +417,6 @@ def page_lines(root: etree._Element) -> list[str]:
                 flush()
             elif isinstance(name, str):  # not a comment
                 walk(child)
-            # (blank space that would open a line is no part of it: the newline after a paragraph)
             if (text := child.tail) and (current or not text.isspace()):
                 current.append(text)
 
