@@ -314,7 +314,8 @@ def _is_chrome(el: etree._Element) -> bool:
 
 @functools.lru_cache(maxsize=1024)
 def _chrome_name(name: str) -> bool:
-    """Whether an id and class name chrome; a site builder gives the same few to all its pages."""
+    """Whether an element's "id class" names it chrome (remembered: a site builder gives the same
+    few names to all its pages, and the pattern takes a microsecond a search)."""
     return RE_CHROME_NAME.search(name) is not None
 
 
