@@ -14,9 +14,15 @@ from ..model import Report
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u201c\u201d\u2018\u2019"
 # a space between two CJK characters (or CJK punctuation) is a line-wrap or justification artefact
-_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \u00a0\u3000]+(?=[{_CJK}{_CJK_PUNCT}])")
+# (both patterns open with the space they remove and look behind it afterwards: a pattern opening
+# with a set of characters lets the regex engine skip to the next space, one opening with a
+# look-behind is tried at every position of the line)
+_SPACE_IN_CJK = re.compile(
+    rf"[ \u00a0\u3000](?<=[{_CJK}{_CJK_PUNCT}][ \u00a0\u3000])[ \u00a0\u3000]*(?=[{_CJK}{_CJK_PUNCT}])"
+)
 _SPACE_DIGIT_UNIT = re.compile(
-    rf"(?<=\d)[ \u00a0]+(?=[年月日件条个项次万元%％])|(?<=[{_CJK}])[ \u00a0]+(?=\d+[ \u00a0]*[年月日件条个项次万元])"
+    rf"[ \u00a0](?:(?<=\d[ \u00a0])[ \u00a0]*(?=[年月日件条个项次万元%％])"
+    rf"|(?<=[{_CJK}][ \u00a0])[ \u00a0]*(?=\d+[ \u00a0]*[年月日件条个项次万元]))"
 )
 
 

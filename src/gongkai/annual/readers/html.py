@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import functools
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -33,6 +34,7 @@ BLOCKS = {
     "header", "hr", "html", "li", "main", "ol", "p", "pre", "section", "summary", "ul",
 }  # fmt: skip
 ROW_PARTS = ("tr", "td", "th", "tbody", "thead", "tfoot")
+CELLS = ("td", "th")
 
 
 def read_html(data: bytes, source: str | None = None) -> Report:
@@ -135,8 +137,17 @@ def html_to_text(data: bytes) -> str:
 
 
 def _text(el: etree._Element) -> str:
-    """All the text inside ``el`` (not its tail), comments left out."""
-    return "".join(el.itertext()) if el.text is not None or len(el) else ""
+    """All the text inside ``el`` (not its tail), comments left out; gathered by libxml2 in one
+    call (the chrome checks ask it of large blocks: ``itertext`` yields piece by piece)."""
+    if not len(el):
+        return el.text or ""  # (a link, a paragraph)
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
+
+
+def _holds_table(el: etree._Element) -> bool:
+    """Whether a table is inside ``el`` (lxml's iterator, quicker than ``find(".//table")``, which
+    goes through a path)."""
+    return next(el.iterdescendants("table"), None) is not None
 
 
 def _strings(el: etree._Element) -> list[str]:
@@ -283,31 +294,41 @@ def _chrome_blocks(parent: etree._Element) -> list[etree._Element]:
     """The chrome blocks under ``parent`` in document order, none inside another (what is inside
     a chrome block goes with it, so it is not looked at)."""
     found = []
-    for el in parent:
-        if not isinstance(el.tag, str):
-            continue  # a comment
-        if el.tag in CONTAINERS and _is_chrome(el):
+    # lxml walks the tree and picks the candidates by tag (most elements are paragraphs, cells,
+    # links); the inside of a chrome block is skipped
+    walker = etree.iterwalk(parent, events=("start",), tag=CONTAINERS)
+    for _event, el in walker:
+        if el is not parent and _is_chrome(el):
             found.append(el)
-        elif len(el):  # (most elements hold none: a paragraph, a cell, a link)
-            found += _chrome_blocks(el)
+            walker.skip_subtree()
     return found
 
 
 def _is_chrome(el: etree._Element) -> bool:
     name = f"{el.get('id') or ''} {el.get('class') or ''}"
-    if name != " " and RE_CHROME_NAME.search(name):
+    if name != " " and _chrome_name(name):
         # a comment may quote a heading: a named chrome block is kept only for two of them
         return len(set(RE_REPORT_HEADING.findall(_text(el)))) < 2
     return el.tag != "table" and _chrome_block(el)
+
+
+@functools.lru_cache(maxsize=1024)
+def _chrome_name(name: str) -> bool:
+    """Whether an element's "id class" names it chrome (remembered: a site builder gives the same
+    few names to all its pages, and the pattern takes a microsecond a search)."""
+    return RE_CHROME_NAME.search(name) is not None
 
 
 CONTAINERS = ("div", "ul", "ol", "dl", "li", "section", "aside", "footer", "header", "nav", "table")
 
 
 def _chrome_block(el: etree._Element) -> bool:
-    if el.find(".//table") is not None:
+    if _holds_table(el):
         return False
-    flat = "".join(_text(el).split())
+    text = _text(el)
+    if _is_report(el, text):
+        return False  # (a heading in the text is one in the squeezed text: no need to squeeze)
+    flat = "".join(text.split())
     if not flat or len(flat) >= 2000 or _is_report(el, flat):
         return False
     linked = sum(len("".join(_text(a).split())) for a in el.iter("a"))
@@ -316,7 +337,9 @@ def _chrome_block(el: etree._Element) -> bool:
     return len(flat) < 300 and RE_CHROME_TEXT.search(flat) is not None
 
 
-RE_TRAILING = re.compile(r"\s*(?:上一篇|下一篇|相关链接|网友评论|发表评论|我要评论|【打印】)")
+TRAILING_WORDS = "上一篇|下一篇|相关链接|网友评论|发表评论|我要评论|【打印】"
+RE_TRAILING = re.compile(rf"\s*(?:{TRAILING_WORDS})")
+RE_TRAILING_WORD = re.compile(TRAILING_WORDS)
 
 
 def _first_words(el: etree._Element) -> str:
@@ -328,6 +351,8 @@ def _first_words(el: etree._Element) -> str:
 
 
 def _drop_trailing_chrome(body: etree._Element) -> None:
+    if RE_TRAILING_WORD.search(_text(body)) is None:
+        return  # (most pages, their chrome blocks gone, print none of the words: no block to look at)
     seen_report = False
     for el in list(body.iter("p", "div", "li")):
         if el.getparent() is None:
@@ -347,35 +372,42 @@ def _drop_trailing_chrome(body: etree._Element) -> None:
 
 
 def page_lines(root: etree._Element) -> list[str]:
-    for tag in list(root.iter(*DROP)):
-        _drop(tag)  # (one inside another already dropped is dropped with it, harmlessly)
+    # each goes with what it holds; its tail stays, as with _drop
+    etree.strip_elements(root, *DROP, with_tail=False)
     strip_chrome(root)
     body = root.find("body")
     lines: list[str] = []
+    # the pieces of text of the line being read; blank space that would open a line is no part of
+    # it (the newline after a paragraph, before the next): it is not gathered
     current: list[str] = []
+
+    def add(text: str) -> None:
+        text = clean_line(text.replace("\n", " ").replace("\r", " "))
+        if text:
+            lines.append(text)
 
     def flush() -> None:
         if current:
-            text = clean_line("".join(current))
-            if text:
-                lines.append(text)
+            add("".join(current))
             current.clear()
 
-    def text(s: str | None) -> None:
-        if s:
-            current.append(s.replace("\n", " ").replace("\r", " "))
-
     def walk(node: etree._Element) -> None:
-        text(node.text)
+        if (text := node.text) and (current or not text.isspace()):
+            current.append(text)
         for child in node:
             name = child.tag
-            if not isinstance(name, str):  # a comment or processing instruction
-                pass
+            if name in BLOCKS:  # (the commonest: paragraphs, most of them without children)
+                flush()
+                if len(child):
+                    walk(child)
+                    flush()
+                elif text := child.text:
+                    add(text)
             elif name == "br":
                 flush()
             elif name == "table":
                 flush()
-                if child.find(".//table") is not None:
+                if _holds_table(child):
                     walk(child)  # a layout table around the article: read its cells as blocks
                     flush()
                 else:
@@ -384,32 +416,34 @@ def page_lines(root: etree._Element) -> list[str]:
                 # only reached inside a layout table
                 walk(child)
                 flush()
-            elif name in BLOCKS:
-                flush()
+            elif isinstance(name, str):  # not a comment
                 walk(child)
-                flush()
-            else:
-                walk(child)
-            text(child.tail)
+            if (text := child.tail) and (current or not text.isspace()):
+                current.append(text)
 
     walk(body if body is not None else root)
     flush()
     return lines
 
 
+_HAS_SPANS = etree.XPath("boolean(.//@rowspan | .//@colspan)")
+
+
 def table_lines(table: etree._Element) -> list[str]:
-    rows = []
-    for tr in _rows(table):
-        cells = []
-        for cell in tr:
-            if cell.tag in ("td", "th"):
-                cells.append((_cell_text(cell), _span(cell, "rowspan"), _span(cell, "colspan")))
-        rows.append(cells)
+    rows = _rows(table)
+    if _HAS_SPANS(table):
+        grid = expand_spans([_spanned_cells(tr) for tr in rows])
+    else:  # (most tables: no cell is merged, the rows are the cells' texts)
+        grid = [[_cell_text(c) for c in tr if c.tag in CELLS] for tr in rows]
     lines = []
-    caption = table.find(".//caption")
+    caption = next(table.iterdescendants("caption"), None)
     if caption is not None:
         lines.append(clean_line(" ".join(_strings(caption))))
-    return lines + grid_lines(expand_spans(rows))
+    return lines + grid_lines(grid)
+
+
+def _spanned_cells(tr: etree._Element) -> list[tuple[str, int, int]]:
+    return [(_cell_text(c), _span(c, "rowspan"), _span(c, "colspan")) for c in tr if c.tag in CELLS]
 
 
 def _rows(table: etree._Element) -> list[etree._Element]:
@@ -423,6 +457,9 @@ def _rows(table: etree._Element) -> list[etree._Element]:
 
 
 def _cell_text(cell: etree._Element) -> str:
+    if not len(cell):  # most cells
+        text = cell.text
+        return cell_text(text.strip()) if text else ""
     # <br> and <p> inside a cell are wrapping only
     parts = [s.strip() for s in _strings(cell)]
     return cell_text("\n".join(p for p in parts if p))
