@@ -144,11 +144,17 @@ def check_sheets(archive: zipfile.ZipFile) -> None:
 
 # linear on any input: no part of the pattern can run past the next "<"
 _TAG = re.compile(rb"<!--|<(/?)([a-z][a-z0-9]*)([^<>]*)>")
-_OPENING_TAG = re.compile(rb"<([a-z][a-z0-9]*)([^<>]*)>")  # _TAG's opening tags
 # elements with no end tag, or whose end tag the parser supplies (a new one closes the last)
 _FLAT = frozenset(
     b"area base br col embed hr img input link meta param source track wbr "
     b"p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption rb rt rp html head body".split()
+)
+
+# _TAG's opening tags of elements that nest: not of _FLAT, not self-closing ("<div/>")
+_NESTING_TAG = re.compile(
+    rb"<(?!(?:"
+    + b"|".join(sorted(_FLAT, key=len, reverse=True))
+    + rb")(?![a-z0-9]))[a-z][a-z0-9]*[^<>]*(?<!/)>"
 )
 
 
@@ -161,8 +167,7 @@ def check_html_depth(data: bytes) -> None:
     # Every tag the walk below counts is also found by a plain scan (a tag holds no "<", so none
     # found hides the next), which also counts those in comments and scripts: an upper bound of
     # the depth, found in C. Real pages open a few dozen elements that nest (cells and rows do not).
-    nesting = sum(1 for name, rest in _OPENING_TAG.findall(text) if name not in _FLAT and rest[-1:] != b"/")
-    if nesting <= MAX_DEPTH:
+    if len(_NESTING_TAG.findall(text)) <= MAX_DEPTH:
         return
     depth = pos = 0
     while (m := _TAG.search(text, pos)) is not None:
