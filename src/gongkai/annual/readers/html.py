@@ -195,14 +195,17 @@ def read_own(root: etree._Element, source: str | None) -> Report | None:
             report.sections[key] = "\n".join(_text(p) for p in section if p.tag == "p")
     cells = _cell_paths(report)
     values: dict[str, dict[tuple[str, str], object]] = {}
-    for td in root.xpath("//*[@data-cell]"):
-        path = td.get("data-cell")
+    for td in root.iter():  # every element in document order, as "//*[@data-cell]" lists them
+        path = td.get("data-cell")  # (lxml's attribute lookup: quicker than an XPath query)
+        if path is None:
+            continue
         where = cells.get(path)
         if where is None:
             report.note("html-cell", f"无法识别的单元格标记 {path}")
             continue
-        key, row, column, decimal = where
-        text = td.text.strip() if len(td) == 0 and td.text else "".join(x.strip() for x in _strings(td))
+        key, cell, decimal = where
+        text = td.text
+        text = text.strip() if text and not len(td) else "".join(x.strip() for x in _strings(td))
         text = text.replace(",", "")
         if not text:
             continue
@@ -214,17 +217,17 @@ def read_own(root: etree._Element, source: str | None) -> Report | None:
             except (ValueError, InvalidOperation):
                 report.note("html-cell", f"单元格 {path} 的内容“{text}”不是数字", path)
                 continue
-        values.setdefault(key, {})[(row, column)] = value
+        values.setdefault(key, {})[cell] = value
     for key, filled in values.items():
         report.tables[key].update(filled)  # type: ignore[arg-type]
     return report
 
 
-_CELL_PATHS: dict[str, dict[str, tuple[str, str, str, bool]]] = {}
+_CELL_PATHS: dict[str, dict[str, tuple[str, tuple[str, str], bool]]] = {}
 
 
-def _cell_paths(report: Report) -> dict[str, tuple[str, str, str, bool]]:
-    """Every ``data-cell`` value our writer gives a format's cells -> (table, row, column,
+def _cell_paths(report: Report) -> dict[str, tuple[str, tuple[str, str], bool]]:
+    """Every ``data-cell`` value our writer gives a format's cells -> (table, (row, column),
     decimal); made once per format."""
     found = _CELL_PATHS.get(report.format)
     if found is None:
@@ -232,7 +235,7 @@ def _cell_paths(report: Report) -> dict[str, tuple[str, str, str, bool]]:
         for key, table in report.tables.items():
             for row in table.grid.row_keys:
                 for column in table.grid.columns:
-                    where = (key, row, column.key, column.decimal)
+                    where = (key, (row, column.key), column.decimal)
                     found[f"{key}.{row}.{column.key}"] = where
                     found[f"active.{key}.{row}.{column.key}"] = where
         _CELL_PATHS[report.format] = found
