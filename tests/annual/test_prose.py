@@ -162,3 +162,12 @@ def test_prose_words_are_not_kept_between_lines():
     _prose.is_table_line("(二)依申请公开方面")
     assert "商业企业" in _prose._TABLE_TOKENS
     assert "(二)依申请公开方面" not in _prose._TABLE_TOKENS
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=_TRICKY + "\uff0c\uff1a\uff08\uff09\uff21\uff41\uff5e\uff01\u2026\u00bd", max_size=24)
+)
+def test_a_tokens_letters_are_those_of_its_nfkc_form(token):
+    # full-width ASCII is replaced before the NFKC check, to spare most lines a normalisation
+    assert _prose._compact(token) == _prose._NOT_WORD.sub("", unicodedata.normalize("NFKC", token))

@@ -49,9 +49,20 @@ _DIGITS = re.compile(r"[\d\W_]+")
 LABEL_COVERAGE = 0.9  # share of a line's character pairs found in the labels that makes it table text
 
 
+# The full-width forms of ASCII (U+FF01–FF5E: "，" "：" "（"…) are what usually keeps a line of
+# Chinese out of NFKC. Each stands for its ASCII character there, so with them replaced the line
+# has the same NFKC form, and is then usually in it already (a quick check, not a normalisation).
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
+
+
 def _compact(text: str) -> str:
     """Letters only: the ordinal "1、" and "1." the same, full- and half-width brackets alike."""
-    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
+    if not unicodedata.is_normalized("NFKC", text):
+        for wide in set(_FULL_WIDTH.findall(text)):
+            text = text.replace(wide, chr(ord(wide) - 0xFEE0))
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+    return _NOT_WORD.sub("", text)
 
 
 @cache
