@@ -15,6 +15,7 @@ numbered item (（一）, 一、, 1., 一是…).
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from functools import cache
 
@@ -40,7 +41,7 @@ _NEW_ITEM = re.compile(
     r"|\d{1,2}[、.．](?!\d)"
     r"|[一二三四五六七八九十]是)"
 )
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+_ASCII_WORD = frozenset(string.ascii_letters + string.digits)
 _SENTENCE = re.compile(r"[。；！？]")
 
 
@@ -169,7 +170,7 @@ def is_table_line(line: str) -> bool:
 
 
 def _join(left: str, right: str) -> str:
-    if left and right and _ASCII_WORD.match(left[-1]) and _ASCII_WORD.match(right[0]):
+    if left and right and left[-1] in _ASCII_WORD and right[0] in _ASCII_WORD:
         return f"{left} {right}"
     return left + right
 
@@ -177,6 +178,8 @@ def _join(left: str, right: str) -> str:
 def _tidy(line: str) -> str:
     """Inner whitespace dropped, except between two ASCII words ("2023 年" → "2023年")."""
     parts = line.split()
+    if len(parts) == 1:
+        return parts[0]  # most lines of Chinese prose hold no space
     out = ""
     for part in parts:
         out = _join(out, part)
