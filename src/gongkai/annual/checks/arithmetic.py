@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from .. import arithmetic
 from ..layout import LAYOUTS, Grid, Relation
 from ..model import Report, Table
-from .base import CheckContext, CheckFunction, Finding, Severity, check, finding, skipped
+from .base import CheckContext, CheckFunction, Finding, Severity, blank_tables, check, finding, skipped
 
 
 def _label(table: Table, relation: Relation, at: str) -> str:
@@ -36,14 +36,13 @@ def _line_labels(table: Table, relation: Relation) -> tuple[str, ...]:
 _LINE_LABELS: dict[tuple[int, int], tuple[Relation, object, tuple[str, ...]]] = {}
 
 
-def _relation_findings(report: Report, code: str) -> Iterator[Finding]:
+def _relation_findings(report: Report, context: CheckContext, code: str) -> Iterator[Finding]:
     evaluated = False
     incomplete: list[str] = []
-    for table in report.tables.values():
-        for relation in table.grid.relations:
-            if relation.code != code:
-                continue
-            if table.is_blank:  # every line incomplete (many a report leaves tables out)
+    blank = blank_tables(report, context)
+    for key, table in report.tables.items():
+        for relation in arithmetic.relations_of(table.grid, code):
+            if key in blank:  # every line incomplete (many a report leaves tables out)
                 incomplete.extend(_line_labels(table, relation))
                 continue
             if arithmetic.holds_everywhere(table, relation):
@@ -78,7 +77,7 @@ def _relation_findings(report: Report, code: str) -> Iterator[Finding]:
 
 def _relation_check(code: str) -> CheckFunction:
     def relation_check(report: Report, context: CheckContext) -> Iterator[Finding]:
-        yield from _relation_findings(report, code)
+        yield from _relation_findings(report, context, code)
 
     return relation_check
 
@@ -110,8 +109,9 @@ _COUNT_TYPES = {int, type(None)}
 
 @check("CELL-INT", "单元格为非负整数", "Cells are non-negative integers")
 def cell_values(report: Report, context: CheckContext) -> Iterator[Finding]:
-    for table in report.tables.values():
-        if _all_counts(table.values()):
+    blank = blank_tables(report, context)
+    for key, table in report.tables.items():
+        if key in blank or _all_counts(table.values()):
             continue
         for row, column, value in table.items():
             if value is None:

@@ -137,6 +137,17 @@ class CheckContext:
 CheckFunction = Callable[[Report, CheckContext], Iterable[Finding]]
 
 
+def blank_tables(report: Report, context: CheckContext) -> frozenset[str]:
+    """The keys of the report's tables with every cell blank: several checks ask, table by table,
+    so it is worked out once per report (a context may be reused for another report: the entry
+    remembers whose it is)."""
+    found = context.cache.get("blank_tables")
+    if found is None or found[0] is not report:
+        blank = frozenset(key for key, table in report.tables.items() if table.is_blank)
+        found = context.cache["blank_tables"] = (report, blank)
+    return found[1]
+
+
 @dataclass(frozen=True)
 class CheckSpec:
     code: str

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..layout import FORMAT_PRE2019, Grid, cell_label
 from ..model import Report, Table
-from .base import CheckContext, Finding, Severity, check, finding, skipped
+from .base import CheckContext, Finding, Severity, blank_tables, check, finding, skipped
 
 _SHOWN_ROWS = 6  # rows spelled out in a TBL-BLANK message before "等"
 
@@ -23,8 +23,9 @@ def _grid_name(grid: Grid) -> str:
     return f"表二·{grid.title}"
 
 
-def _absent(report: Report) -> list[Grid]:
-    return [g for g in report.layout.grids if g.key not in report.tables or report.tables[g.key].is_blank]
+def _absent(report: Report, context: CheckContext) -> list[Grid]:
+    blank = blank_tables(report, context)
+    return [g for g in report.layout.grids if g.key not in report.tables or g.key in blank]
 
 
 @check("TBL-MISSING", "统计表齐全", "All statistical tables present")
@@ -37,7 +38,7 @@ def tables_missing(report: Report, context: CheckContext) -> Iterator[Finding]:
             "pre-2019 reports use locally defined tables: not checked",
         )
         return
-    absent = _absent(report)
+    absent = _absent(report, context)
     if absent:
         yield finding(
             "TBL-MISSING",
@@ -77,7 +78,7 @@ def tables_blank(report: Report, context: CheckContext) -> Iterator[Finding]:
             "pre-2019 reports use locally defined tables: not checked",
         )
         return
-    absent = {g.key for g in _absent(report)}
+    absent = {g.key for g in _absent(report, context)}
     for grid in report.layout.grids:
         if grid.key in absent:
             continue  # TBL-MISSING says so
