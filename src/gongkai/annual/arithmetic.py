@@ -96,10 +96,6 @@ class _GridLines:
             sides = (_side_slices(grid, relation, relation.lhs), _side_slices(grid, relation, relation.rhs))
             self.by_relation[id(relation)] = _RelationLines(relation, built, picks, sides)
         self.all = tuple(line for compiled in self.by_relation.values() for line in compiled.lines)
-        by_code: dict[str, list[Relation]] = {}
-        for relation in grid.relations:
-            by_code.setdefault(relation.code, []).append(relation)
-        self.by_code = {code: tuple(relations) for code, relations in by_code.items()}
         self.related = frozenset(cell for line in self.all for cell in line.cells)
 
     def of(self, relation: Relation) -> _RelationLines | None:
@@ -131,11 +127,6 @@ def lines(table: Table, relation: Relation) -> Iterator[Line]:
 
 def all_lines(table: Table) -> Iterator[Line]:
     return iter(_compiled(table.grid).all)
-
-
-def relations_of(grid: Grid, code: str) -> tuple[Relation, ...]:
-    """The grid's relations of one code, in declaration order (most grids declare none)."""
-    return _compiled(grid).by_code.get(code, ())
 
 
 def related_cells(grid: Grid) -> frozenset[tuple[str, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from operator import is_
 
 from .. import arithmetic
 from ..layout import LAYOUTS, Grid, Relation
@@ -36,41 +37,81 @@ def _line_labels(table: Table, relation: Relation) -> tuple[str, ...]:
 _LINE_LABELS: dict[tuple[int, int], tuple[Relation, object, tuple[str, ...]]] = {}
 
 
+def _relations_by_code(
+    report: Report, context: CheckContext
+) -> dict[str, list[tuple[Table, Relation, bool]]]:
+    """Each relation code's (table, relation, table is blank) in the report's order, found in one
+    pass over the tables for all the relation checks of a report (a context may be reused for
+    another report: the entry remembers whose it is)."""
+    found = context.cache.get("relations_by_code")
+    if found is None or found[0] is not report:
+        blank = blank_tables(report, context)
+        by_code: dict[str, list[tuple[Table, Relation, bool]]] = {}
+        for key, table in report.tables.items():
+            for relation in table.grid.relations:
+                by_code.setdefault(relation.code, []).append((table, relation, key in blank))
+        found = context.cache["relations_by_code"] = (report, by_code)
+    return found[1]
+
+
+def _incomplete(code: str, labels: Iterable[str]) -> Finding:
+    unique = dict.fromkeys(labels)
+    return skipped(
+        code,
+        f"{code}：以下各行/列有空白或缺失单元格，未能核对：{'、'.join(unique)}",
+        f"{code}: blank or missing cells, not checked for: {', '.join(unique)}",
+    )
+
+
+def _all_blank(code: str, entries: list[tuple[Table, Relation, bool]]) -> Finding:
+    """``_incomplete`` when every table of the code is blank: it then names every line of every
+    relation, which depends on the layout only, so the texts are kept per (code, grids, relations)."""
+    declared = [obj for table, relation, _ in entries for obj in (table.grid, relation)]
+    key = (code, *map(id, declared))  # the entry holds the objects: their ids stay theirs
+    found = _ALL_BLANK.get(key)
+    if found is None or not all(map(is_, found[0], declared)):
+        if len(_ALL_BLANK) >= 64:  # layouts make a handful; only guards grids made on the fly
+            _ALL_BLANK.clear()
+        texts = _incomplete(code, (label for t, r, _ in entries for label in _line_labels(t, r)))
+        found = _ALL_BLANK[key] = (declared, texts.message_zh, texts.message_en)
+    return skipped(code, found[1], found[2])
+
+
+_ALL_BLANK: dict[tuple, tuple[list, str, str]] = {}
+
+
 def _relation_findings(report: Report, context: CheckContext, code: str) -> Iterator[Finding]:
+    entries = _relations_by_code(report, context).get(code, [])
+    if entries and all(blank for _, _, blank in entries):  # many a report leaves the tables out
+        yield _all_blank(code, entries)
+        return
     evaluated = False
     incomplete: list[str] = []
-    blank = blank_tables(report, context)
-    for key, table in report.tables.items():
-        for relation in arithmetic.relations_of(table.grid, code):
-            if key in blank:  # every line incomplete (many a report leaves tables out)
-                incomplete.extend(_line_labels(table, relation))
+    for table, relation, blank in entries:
+        if blank:  # every line incomplete
+            incomplete.extend(_line_labels(table, relation))
+            continue
+        if arithmetic.holds_everywhere(table, relation):
+            evaluated = True
+            continue
+        for line, both in arithmetic.evaluate(table, relation):
+            if both is None:
+                incomplete.append(_label(table, relation, line.at))
                 continue
-            if arithmetic.holds_everywhere(table, relation):
-                evaluated = True
-                continue
-            for line, both in arithmetic.evaluate(table, relation):
-                if both is None:
-                    incomplete.append(_label(table, relation, line.at))
-                    continue
-                evaluated = True
-                lhs, rhs = both
-                if lhs != rhs:
-                    name = _label(table, relation, line.at)
-                    fields = {"column": name, "row": name, "lhs": lhs, "rhs": rhs}
-                    yield finding(
-                        code,
-                        Severity.ERROR,
-                        relation.message_zh.format(**fields),
-                        relation.message_en.format(**fields),
-                        [table.path(*cell) for cell in line.cells],
-                    )
+            evaluated = True
+            lhs, rhs = both
+            if lhs != rhs:
+                name = _label(table, relation, line.at)
+                fields = {"column": name, "row": name, "lhs": lhs, "rhs": rhs}
+                yield finding(
+                    code,
+                    Severity.ERROR,
+                    relation.message_zh.format(**fields),
+                    relation.message_en.format(**fields),
+                    [table.path(*cell) for cell in line.cells],
+                )
     if incomplete:
-        unique = dict.fromkeys(incomplete)
-        yield skipped(
-            code,
-            f"{code}：以下各行/列有空白或缺失单元格，未能核对：{'、'.join(unique)}",
-            f"{code}: blank or missing cells, not checked for: {', '.join(unique)}",
-        )
+        yield _incomplete(code, incomplete)
     elif not evaluated:
         yield skipped(code, f"{code}：报告中没有可核对的表格", f"{code}: no table to check in this report")
 
