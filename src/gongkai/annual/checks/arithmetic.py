@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from operator import is_
 
 from .. import arithmetic
 from ..layout import LAYOUTS, Grid, Relation
 from ..model import Report, Table
-from .base import CheckContext, CheckFunction, Finding, Severity, blank_tables, check, finding, skipped
+from .base import CheckContext, CheckFunction, Finding, Severity, blank_tables, check, finding, kept, skipped
 
 
 def _label(table: Table, relation: Relation, at: str) -> str:
@@ -65,19 +64,18 @@ def _incomplete(code: str, labels: Iterable[str]) -> Finding:
 
 def _all_blank(code: str, entries: list[tuple[Table, Relation, bool]]) -> Finding:
     """``_incomplete`` when every table of the code is blank: it then names every line of every
-    relation, which depends on the layout only, so the texts are kept per (code, grids, relations)."""
+    relation, which depends on the layout only, so its texts are kept."""
     declared = [obj for table, relation, _ in entries for obj in (table.grid, relation)]
-    key = (code, *map(id, declared))  # the entry holds the objects: their ids stay theirs
-    found = _ALL_BLANK.get(key)
-    if found is None or not all(map(is_, found[0], declared)):
-        if len(_ALL_BLANK) >= 64:  # layouts make a handful; only guards grids made on the fly
-            _ALL_BLANK.clear()
-        texts = _incomplete(code, (label for t, r, _ in entries for label in _line_labels(t, r)))
-        found = _ALL_BLANK[key] = (declared, texts.message_zh, texts.message_en)
-    return skipped(code, found[1], found[2])
+    zh, en = kept(
+        f"{code} all blank",
+        declared,
+        lambda: _texts(_incomplete(code, (label for t, r, _ in entries for label in _line_labels(t, r)))),
+    )
+    return skipped(code, zh, en)
 
 
-_ALL_BLANK: dict[tuple, tuple[list, str, str]] = {}
+def _texts(found: Finding) -> tuple[str, str]:
+    return found.message_zh, found.message_en
 
 
 def _relation_findings(report: Report, context: CheckContext, code: str) -> Iterator[Finding]:

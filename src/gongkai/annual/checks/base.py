@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from operator import is_
+from typing import Any, TypeVar
 
 from ... import law
 from ..model import Report
@@ -135,6 +137,23 @@ class CheckContext:
 
 
 CheckFunction = Callable[[Report, CheckContext], Iterable[Finding]]
+T = TypeVar("T")
+
+
+_KEPT: dict[tuple, tuple[list, Any]] = {}
+
+
+def kept(purpose: str, objects: list, make: Callable[[], T]) -> T:
+    """``make()``, kept per ``purpose`` and ``objects`` — frozen parts of the layouts (grids,
+    relations), which messages about them depend on alone. Keyed by the objects' ids, checked by
+    identity; the entry holds the objects, so their ids cannot be reused while it is kept."""
+    key = (purpose, *map(id, objects))
+    found = _KEPT.get(key)
+    if found is None or not all(map(is_, found[0], objects)):
+        if len(_KEPT) >= 256:  # layouts make a few dozen; only guards objects made on the fly
+            _KEPT.clear()
+        found = _KEPT[key] = (list(objects), make())
+    return found[1]
 
 
 def blank_tables(report: Report, context: CheckContext) -> frozenset[str]:

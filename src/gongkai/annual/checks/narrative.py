@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ...facts import Fact
 from ..layout import LAYOUT_2021, REVIEW_LITIGATION, cell_label
 from ..model import Report
-from .base import CheckContext, Finding, Severity, check, finding, skipped
+from .base import CheckContext, Finding, Severity, blank_tables, check, finding, skipped
 
 # A few traditional forms seen in mirrored copies (P11, P21) → simplified, for the keywords only;
 # and full-width digits → ASCII. One table (the two sets of characters are disjoint and neither
@@ -45,7 +45,14 @@ _CN_DIGITS = {
     "八": 8,
     "九": 9,
 }
-_NUMBER = re.compile(r"(\d+(?:,\d{3})*|[零〇一二两三四五六七八九十百]+)\s*(?:件|份|起)(?!事)")
+# "(\d+(?:,\d{3})*|[零〇…百]+)…": the first character, in one set, decides which kind of numeral it
+# is (the two sets are disjoint). A pattern that starts with a set lets the regex engine skip to
+# the next candidate character instead of trying both alternatives at every one (same matches).
+_CN_NUMERALS = "零〇一二两三四五六七八九十百"
+_NUMBER = re.compile(
+    rf"([\d{_CN_NUMERALS}](?:(?<=\d)\d*(?:,\d{{3}})*|(?<=[{_CN_NUMERALS}])[{_CN_NUMERALS}]*))"
+    r"\s*(?:件|份|起)(?!事)"
+)
 
 _SENTENCE_ENDS = "。；;！!？?"
 _CLAUSE_END = re.compile(r"[，,、：:（）()]")
@@ -327,8 +334,14 @@ def narrative_numbers(report: Report, context: CheckContext) -> Iterator[Finding
         )
         return
     compared, blank = 0, []
+    # tables 三 and 四 blank (or absent) give no figure at all: every claim is "blank"
+    empty = blank_tables(report, context)
+    no_figures = all(key not in report.tables or key in empty for key in (_T3, _T4))
     wanted: dict[str, Expected | None] = {}  # several figures of 一 often speak of the same cell
     for claim in claims(text, report.year):
+        if no_figures:
+            blank.append(claim.snippet)
+            continue
         if claim.kind not in wanted:
             wanted[claim.kind] = expected(report, claim.kind)
         want = wanted[claim.kind]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..layout import FORMAT_PRE2019, SECTIONS, Subtopic
 from ..model import AgencyKind, Report
-from .base import CheckContext, Finding, Severity, check, finding, skipped
+from .base import CheckContext, Finding, Severity, check, finding, kept, skipped
 
 # texts that say "nothing" — a part made only of these is empty (六 may legitimately be one of them)
 NOTHING = ("无", "暂无", "没有", "无其他需要报告的事项", "本年度无其他需要报告的事项", "无相关情况")
@@ -69,13 +69,17 @@ def sections_missing(report: Report, context: CheckContext) -> Iterator[Finding]
         return
     missing = [s for s in report.layout.sections if report.sections.get(s.key) is None]
     if missing:
-        yield finding(
+        # what is said of the missing parts depends on the layout alone: kept per parts
+        zh, en, cells = kept(
             "SEC-MISSING",
-            Severity.ERROR,
-            f"报告缺少{'、'.join(f'“{s.title}”' for s in missing)}部分（条例第五十条规定的内容不能遗漏）",
-            f"missing part(s): {', '.join(s.title for s in missing)}",
-            [_path(s.key) for s in missing],
+            missing,
+            lambda: (
+                f"报告缺少{'、'.join(f'“{s.title}”' for s in missing)}部分（条例第五十条规定的内容不能遗漏）",
+                f"missing part(s): {', '.join(s.title for s in missing)}",
+                tuple(_path(s.key) for s in missing),
+            ),
         )
+        yield finding("SEC-MISSING", Severity.ERROR, zh, en, cells)
 
 
 @check("SEC-EMPTY", "总体情况、问题及改进不流于空泛", "Overview and problems sections are substantive")
