@@ -71,6 +71,9 @@ _CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("answered", re.compile(r"答复|办结|办复|办理完毕")),
     ("handled", re.compile(r"办理")),
 )
+# a match of any category is a match of their alternation, so where it finds none (an empty
+# clause, often), none of them needs its own pass
+_ANY_CATEGORY = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _CATEGORIES))
 _REVIEW = re.compile(r"复议后起诉|直接起诉|行政复议|复议|行政诉讼|诉讼|起诉")
 _RESULT = re.compile(r"结果维持|维持|结果纠正|纠正|其他结果|尚未审结|未审结")
 _RESULT_COLUMN = {
@@ -152,10 +155,13 @@ def _review_row(word: str) -> str:
     return "reconsideration" if "复议" in word else "litigation"
 
 
-def _nearest(patterns: tuple[tuple[str, re.Pattern[str]], ...], text: str, before: bool):
-    """The (kind, match) nearest the number: latest-ending before it, or earliest-starting after it."""
+def _nearest(text: str, before: bool):
+    """The (kind, match) of _CATEGORIES nearest the number: latest-ending before it, or
+    earliest-starting after it."""
+    if _ANY_CATEGORY.search(text) is None:
+        return None
     best = None
-    for kind, pattern in patterns:
+    for kind, pattern in _CATEGORIES:
         for m in pattern.finditer(text):
             key = (m.end(), -m.start()) if before else (-m.start(), m.end())
             if best is None or key > best[0]:
@@ -216,7 +222,7 @@ def _classify(before: str, pre: str, post: str, year: int | None) -> str | None:
         return f"review:{_review_row(review[-1].group())}"
     if "申请" not in before + pre + post and "依申请" not in before:
         return None
-    found = _nearest(_CATEGORIES, pre, before=True) or _nearest(_CATEGORIES, post, before=False)
+    found = _nearest(pre, before=True) or _nearest(post, before=False)
     if found is None:
         return None
     kind, match = found
