@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from ...facts import Fact
 from ..layout import LAYOUT_2021, REVIEW_LITIGATION, cell_label
@@ -138,8 +139,7 @@ def normalise(text: str) -> str:
     return "".join(text.split())  # str.split() splits on exactly what \s matches, far faster than re
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):  # a tuple: made for every figure of 一, far quicker than a frozen dataclass
     """A figure the narrative states: ``kind`` names the cell(s) it speaks of."""
 
     kind: str  # received, answered, handled, carried_in, carried_out, review:<row>, result:<row>:<column>
@@ -181,7 +181,13 @@ def _snippet(sentence: str, start: int, end: int) -> str:
 
 def claims(text: str, year: int | None = None) -> Iterator[Claim]:
     for sentence in _sentences(normalise(text)):
-        if "申请" not in sentence and not _names_review(sentence):
+        # most sentences name neither: the tests of _names_review inline, without a call each
+        if (
+            "申请" not in sentence
+            and "复议" not in sentence
+            and "诉讼" not in sentence
+            and "起诉" not in sentence
+        ):
             continue
         numbers = list(_NUMBER.finditer(sentence))
         if not numbers and (m := _NONE_RECEIVED.search(sentence)) and not _names_review(sentence):
@@ -203,10 +209,9 @@ def claims(text: str, year: int | None = None) -> Iterator[Claim]:
             if i + 1 < len(numbers) and numbers[i + 1].start() < clause_end:
                 clause_end = numbers[i + 1].start()
             pre, post = sentence[clause_start : number.start()], sentence[number.end() : clause_end]
-            snippet = _snippet(sentence, clause_start, number.end())
             claim = _classify(sentence[: number.start()], pre, post, year)
             if claim is not None:
-                yield Claim(claim, value, snippet)
+                yield Claim(claim, value, _snippet(sentence, clause_start, number.end()))
 
 
 def _classify(before: str, pre: str, post: str, year: int | None) -> str | None:
