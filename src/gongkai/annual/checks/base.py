@@ -42,6 +42,15 @@ class Finding:
     message_en: str
     cells: tuple[str, ...] = ()
 
+    # what the dataclass would write, without its object.__setattr__ call per field (a frozen
+    # instance's fields can only be set so): a finding is made for nearly every check of a report
+    def __init__(
+        self, code: str, severity: Severity, message_zh: str, message_en: str, cells: tuple[str, ...] = ()
+    ):
+        self.__dict__.update(
+            code=code, severity=severity, message_zh=message_zh, message_en=message_en, cells=cells
+        )
+
     def message(self, language: str = "zh") -> str:
         return self.message_en if language.startswith("en") else self.message_zh
 

@@ -137,7 +137,7 @@ def fees_in_part_six(report: Report, context: CheckContext) -> Iterator[Finding]
     cells = [table.path("r_other_fee_unpaid", "total")]
     if count is None:
         parts = table.row_values("r_other_fee_unpaid")[:-1]
-        if any(v is None for v in parts):
+        if None in parts:
             yield skipped(
                 "FEE-SEC6",
                 "表三“（六）2.逾期未缴纳费用”一行有空白单元格，无法判断是否有收费情形",
@@ -283,7 +283,7 @@ def government_assessment(report: Report, context: CheckContext) -> Iterator[Fin
         return
     # 30号 puts it under 监督保障 in 一; 条例第五十条 lists it with 问题及改进 — either place counts
     text = "".join(report.sections[k] or "" for k in keys)
-    missing = [name for name, words in _ASSESSMENT if not any(w in text for w in words)]
+    missing = [name for name, words in _ASSESSMENT if not any(map(text.__contains__, words))]
     if missing:
         yield finding(
             "SEC1-GOV-ASSESS",

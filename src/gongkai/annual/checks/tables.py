@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import groupby
+from operator import itemgetter
 
 from ..layout import FORMAT_PRE2019, Grid, cell_label
 from ..model import Report, Table, cell_path
@@ -71,8 +73,8 @@ def tables_missing(report: Report, context: CheckContext) -> Iterator[Finding]:
 def _describe_blanks(table: Table, blanks: list[tuple[str, str]]) -> str:
     grid = table.grid
     by_row: dict[str, list[str]] = {}
-    for row, column in blanks:
-        by_row.setdefault(row, []).append(column)
+    for row, cells in groupby(blanks, key=itemgetter(0)):  # blanks come row by row, mostly
+        by_row.setdefault(row, []).extend(column for _, column in cells)
     parts = []
     for row, columns in by_row.items():
         label = grid.row(row).label
