@@ -116,7 +116,7 @@ def _relation_findings(report: Report, context: CheckContext, code: str) -> Iter
 
 def _relation_check(code: str) -> CheckFunction:
     def relation_check(report: Report, context: CheckContext) -> Iterator[Finding]:
-        yield from _relation_findings(report, context, code)
+        return _relation_findings(report, context, code)  # the findings' generator itself
 
     return relation_check
 
