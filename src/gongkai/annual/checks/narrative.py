@@ -72,9 +72,6 @@ _CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("answered", re.compile(r"答复|办结|办复|办理完毕")),
     ("handled", re.compile(r"办理")),
 )
-# a match of any category is a match of their alternation, so where it finds none (an empty
-# clause, often), none of them needs its own pass
-_ANY_CATEGORY = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _CATEGORIES))
 _REVIEW = re.compile(r"复议后起诉|直接起诉|行政复议|复议|行政诉讼|诉讼|起诉")
 _RESULT = re.compile(r"结果维持|维持|结果纠正|纠正|其他结果|尚未审结|未审结")
 _RESULT_COLUMN = {
@@ -158,7 +155,7 @@ def _review_row(word: str) -> str:
 def _nearest(text: str, before: bool):
     """The (kind, match) of _CATEGORIES nearest the number: latest-ending before it, or
     earliest-starting after it."""
-    if _ANY_CATEGORY.search(text) is None:
+    if not text:  # the clause after a number is often empty
         return None
     best = None
     for kind, pattern in _CATEGORIES:
