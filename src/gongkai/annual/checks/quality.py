@@ -236,10 +236,11 @@ def _noted(report: Report, codes: tuple[str, ...]) -> list[dict[str, list[tuple[
                 continue
             grid, row, column = split
             table = report.tables.get(grid)
-            if table is None or row not in table.grid.row_keys or column not in table.grid.column_keys:
+            if table is None or (row, column) not in cell_paths(table.grid):  # not one of its cells
                 continue
-            if table.get(row, column) is None and (note.code, *split) not in seen:
-                seen.add((note.code, *split))
+            listed = (note.code, *split)
+            if table.get(row, column) is None and listed not in seen:
+                seen.add(listed)
                 cells.setdefault(grid, []).append((row, column))
     return [noted[code] for code in codes]
 
