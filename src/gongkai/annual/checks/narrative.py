@@ -196,19 +196,20 @@ def claims(text: str, year: int | None = None) -> Iterator[Claim]:
             value = _to_int(number.group(1))
             if value is None:
                 continue
+            start, end = number.span()
             # the clause: from the last break before the number to the first one after it
-            k = bisect_left(marks, number.start())
+            k = bisect_left(marks, start)
             clause_start = marks[k - 1] + 1 if k else 0
             if i and numbers[i - 1].end() > clause_start:
                 clause_start = numbers[i - 1].end()
-            k = bisect_left(marks, number.end())
+            k = bisect_left(marks, end)
             clause_end = marks[k] if k < len(marks) else len(sentence)
             if i + 1 < len(numbers) and numbers[i + 1].start() < clause_end:
                 clause_end = numbers[i + 1].start()
-            pre, post = sentence[clause_start : number.start()], sentence[number.end() : clause_end]
-            claim = _classify(sentence[: number.start()], pre, post, year)
+            pre, post = sentence[clause_start:start], sentence[end:clause_end]
+            claim = _classify(sentence[:start], pre, post, year)
             if claim is not None:
-                yield Claim(claim, value, _snippet(sentence, clause_start, number.end()))
+                yield Claim(claim, value, _snippet(sentence, clause_start, end))
 
 
 def _classify(before: str, pre: str, post: str, year: int | None) -> str | None:
