@@ -89,18 +89,18 @@ def sections_empty(report: Report, context: CheckContext) -> Iterator[Finding]:
         return
     minimum = context.options.min_section_chars
     for key in ("overview", "problems"):
-        section = report.layout.section(key)
         text = report.sections.get(key)
+        # the usual part is longer than the minimum and than any "nothing" text: that settles it
+        # without measuring the whole of it
+        if text is not None and bare_at_least(text, max(minimum, _LONGEST_NOTHING + 1)):
+            continue
+        section = report.layout.section(key)
         if text is None:
             yield skipped(
                 "SEC-EMPTY",
                 f"“{section.title}”部分缺失（见 SEC-MISSING），无法判断内容是否充实",
                 f"part {section.title} is missing (see SEC-MISSING)",
             )
-            continue
-        # the usual part is longer than the minimum and than any "nothing" text: that settles it
-        # without measuring the whole of it
-        if bare_at_least(text, max(minimum, _LONGEST_NOTHING + 1)):
             continue
         length = len(bare(text))
         if says_nothing(text) or length < minimum:
