@@ -74,7 +74,7 @@ def _describe_blanks(table: Table, blanks: list[tuple[str, str]]) -> str:
     grid = table.grid
     by_row: dict[str, list[str]] = {}
     for row, cells in groupby(blanks, key=itemgetter(0)):  # blanks come row by row, mostly
-        by_row.setdefault(row, []).extend(column for _, column in cells)
+        by_row.setdefault(row, []).extend(map(itemgetter(1), cells))
     parts = []
     for row, columns in by_row.items():
         label = grid.row(row).label
