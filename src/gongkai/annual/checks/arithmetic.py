@@ -53,29 +53,21 @@ def _relations_by_code(
     return found[1]
 
 
-def _incomplete(code: str, labels: Iterable[str]) -> Finding:
+def _incomplete(code: str, labels: Iterable[str]) -> tuple[str, str]:
+    """The texts of the skipped finding naming the lines not checked."""
     unique = dict.fromkeys(labels)
-    return skipped(
-        code,
+    return (
         f"{code}：以下各行/列有空白或缺失单元格，未能核对：{'、'.join(unique)}",
         f"{code}: blank or missing cells, not checked for: {', '.join(unique)}",
     )
 
 
 def _all_blank(code: str, entries: list[tuple[Table, Relation, bool]]) -> Finding:
-    """``_incomplete`` when every table of the code is blank: it then names every line of every
-    relation, which depends on the layout only, so its texts are kept."""
+    """The skipped finding when every table of the code is blank: it then names every line of
+    every relation, which depends on the layout only, so its texts are kept."""
     declared = [obj for table, relation, _ in entries for obj in (table.grid, relation)]
-    zh, en = kept(
-        code,  # the check's only kept text
-        declared,
-        lambda: _texts(_incomplete(code, (label for t, r, _ in entries for label in _line_labels(t, r)))),
-    )
-    return skipped(code, zh, en)
-
-
-def _texts(found: Finding) -> tuple[str, str]:
-    return found.message_zh, found.message_en
+    lines = (label for table, relation, _ in entries for label in _line_labels(table, relation))
+    return skipped(code, *kept(code, declared, lambda: _incomplete(code, lines)))
 
 
 def _relation_findings(report: Report, context: CheckContext, code: str) -> Iterator[Finding]:
@@ -109,7 +101,7 @@ def _relation_findings(report: Report, context: CheckContext, code: str) -> Iter
                     [table.path(*cell) for cell in line.cells],
                 )
     if incomplete:
-        yield _incomplete(code, incomplete)
+        yield skipped(code, *_incomplete(code, incomplete))
     elif not evaluated:
         yield skipped(code, f"{code}：报告中没有可核对的表格", f"{code}: no table to check in this report")
 

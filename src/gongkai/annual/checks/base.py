@@ -153,9 +153,10 @@ _KEPT: dict[tuple, tuple[list, Any]] = {}
 
 
 def kept(purpose: str, objects: list, make: Callable[[], T]) -> T:
-    """``make()``, kept per ``purpose`` (the check's code) and ``objects`` — frozen parts of the
-    layouts (grids, relations, sections), which messages about them depend on alone. Keyed by the objects' ids, checked by
-    identity; the entry holds the objects, so their ids cannot be reused while it is kept."""
+    """``make()``, kept per ``purpose`` (the check's code) and ``objects``: frozen parts of the
+    layouts (grids, relations, sections), which some messages depend on alone. Keyed by the
+    objects' ids, checked by identity; the entry holds the objects, so their ids cannot be
+    reused while it is kept."""
     key = (purpose, *map(id, objects))
     found = _KEPT.get(key)
     if found is None or not all(map(is_, found[0], objects)):
