@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from .. import arithmetic
 from ..layout import LAYOUTS, Grid, Relation
 from ..model import Report, Table
-from .base import CheckContext, CheckFunction, Finding, Severity, check, finding, skipped
+from .base import CheckContext, CheckFunction, Finding, Severity, blank_tables, check, finding, kept, skipped
 
 
 def _label(table: Table, relation: Relation, at: str) -> str:
@@ -36,49 +36,79 @@ def _line_labels(table: Table, relation: Relation) -> tuple[str, ...]:
 _LINE_LABELS: dict[tuple[int, int], tuple[Relation, object, tuple[str, ...]]] = {}
 
 
-def _relation_findings(report: Report, code: str) -> Iterator[Finding]:
+def _relations_by_code(
+    report: Report, context: CheckContext
+) -> dict[str, list[tuple[Table, Relation, bool]]]:
+    """Each relation code's (table, relation, table is blank) in the report's order, found in one
+    pass over the tables for all the relation checks of a report (a context may be reused for
+    another report: the entry remembers whose it is)."""
+    found = context.cache.get("relations_by_code")
+    if found is None or found[0] is not report:
+        blank = blank_tables(report, context)
+        by_code: dict[str, list[tuple[Table, Relation, bool]]] = {}
+        for key, table in report.tables.items():
+            for relation in table.grid.relations:
+                by_code.setdefault(relation.code, []).append((table, relation, key in blank))
+        found = context.cache["relations_by_code"] = (report, by_code)
+    return found[1]
+
+
+def _incomplete(code: str, labels: Iterable[str]) -> tuple[str, str]:
+    """The texts of the skipped finding naming the lines not checked."""
+    unique = dict.fromkeys(labels)
+    return (
+        f"{code}：以下各行/列有空白或缺失单元格，未能核对：{'、'.join(unique)}",
+        f"{code}: blank or missing cells, not checked for: {', '.join(unique)}",
+    )
+
+
+def _all_blank(code: str, entries: list[tuple[Table, Relation, bool]]) -> Finding:
+    """The skipped finding when every table of the code is blank: it then names every line of
+    every relation, which depends on the layout only, so its texts are kept."""
+    declared = [obj for table, relation, _ in entries for obj in (table.grid, relation)]
+    lines = (label for table, relation, _ in entries for label in _line_labels(table, relation))
+    return skipped(code, *kept(code, declared, lambda: _incomplete(code, lines)))
+
+
+def _relation_findings(report: Report, context: CheckContext, code: str) -> Iterator[Finding]:
+    entries = _relations_by_code(report, context).get(code, [])
+    if entries and all(blank for _, _, blank in entries):  # many a report leaves the tables out
+        yield _all_blank(code, entries)
+        return
     evaluated = False
     incomplete: list[str] = []
-    for table in report.tables.values():
-        for relation in table.grid.relations:
-            if relation.code != code:
+    for table, relation, blank in entries:
+        if blank:  # every line incomplete
+            incomplete.extend(_line_labels(table, relation))
+            continue
+        if arithmetic.holds_everywhere(table, relation):
+            evaluated = True
+            continue
+        for line, both in arithmetic.evaluate(table, relation):
+            if both is None:
+                incomplete.append(_label(table, relation, line.at))
                 continue
-            if table.is_blank:  # every line incomplete (many a report leaves tables out)
-                incomplete.extend(_line_labels(table, relation))
-                continue
-            if arithmetic.holds_everywhere(table, relation):
-                evaluated = True
-                continue
-            for line, both in arithmetic.evaluate(table, relation):
-                if both is None:
-                    incomplete.append(_label(table, relation, line.at))
-                    continue
-                evaluated = True
-                lhs, rhs = both
-                if lhs != rhs:
-                    name = _label(table, relation, line.at)
-                    fields = {"column": name, "row": name, "lhs": lhs, "rhs": rhs}
-                    yield finding(
-                        code,
-                        Severity.ERROR,
-                        relation.message_zh.format(**fields),
-                        relation.message_en.format(**fields),
-                        [table.path(*cell) for cell in line.cells],
-                    )
+            evaluated = True
+            lhs, rhs = both
+            if lhs != rhs:
+                name = _label(table, relation, line.at)
+                fields = {"column": name, "row": name, "lhs": lhs, "rhs": rhs}
+                yield finding(
+                    code,
+                    Severity.ERROR,
+                    relation.message_zh.format(**fields),
+                    relation.message_en.format(**fields),
+                    [table.path(*cell) for cell in line.cells],
+                )
     if incomplete:
-        unique = dict.fromkeys(incomplete)
-        yield skipped(
-            code,
-            f"{code}：以下各行/列有空白或缺失单元格，未能核对：{'、'.join(unique)}",
-            f"{code}: blank or missing cells, not checked for: {', '.join(unique)}",
-        )
+        yield skipped(code, *_incomplete(code, incomplete))
     elif not evaluated:
         yield skipped(code, f"{code}：报告中没有可核对的表格", f"{code}: no table to check in this report")
 
 
 def _relation_check(code: str) -> CheckFunction:
     def relation_check(report: Report, context: CheckContext) -> Iterator[Finding]:
-        yield from _relation_findings(report, code)
+        return _relation_findings(report, context, code)  # the findings' generator itself
 
     return relation_check
 
@@ -110,8 +140,9 @@ _COUNT_TYPES = {int, type(None)}
 
 @check("CELL-INT", "单元格为非负整数", "Cells are non-negative integers")
 def cell_values(report: Report, context: CheckContext) -> Iterator[Finding]:
-    for table in report.tables.values():
-        if _all_counts(table.values()):
+    blank = blank_tables(report, context)
+    for key, table in report.tables.items():
+        if key in blank or _all_counts(table.values()):
             continue
         for row, column, value in table.items():
             if value is None:

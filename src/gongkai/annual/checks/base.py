@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from operator import is_
+from typing import Any, TypeVar
 
 from ... import law
 from ..model import Report
@@ -39,6 +41,15 @@ class Finding:
     message_zh: str
     message_en: str
     cells: tuple[str, ...] = ()
+
+    # what the dataclass would write, without its object.__setattr__ call per field (a frozen
+    # instance's fields can only be set so): a finding is made for nearly every check of a report
+    def __init__(
+        self, code: str, severity: Severity, message_zh: str, message_en: str, cells: tuple[str, ...] = ()
+    ):
+        self.__dict__.update(
+            code=code, severity=severity, message_zh=message_zh, message_en=message_en, cells=cells
+        )
 
     def message(self, language: str = "zh") -> str:
         return self.message_en if language.startswith("en") else self.message_zh
@@ -135,6 +146,35 @@ class CheckContext:
 
 
 CheckFunction = Callable[[Report, CheckContext], Iterable[Finding]]
+T = TypeVar("T")
+
+
+_KEPT: dict[tuple, tuple[list, Any]] = {}
+
+
+def kept(purpose: str, objects: list, make: Callable[[], T]) -> T:
+    """``make()``, kept per ``purpose`` (the check's code) and ``objects``: frozen parts of the
+    layouts (grids, relations, sections), which some messages depend on alone. Keyed by the
+    objects' ids, checked by identity; the entry holds the objects, so their ids cannot be
+    reused while it is kept."""
+    key = (purpose, *map(id, objects))
+    found = _KEPT.get(key)
+    if found is None or not all(map(is_, found[0], objects)):
+        if len(_KEPT) >= 256:  # layouts make a few dozen; only guards objects made on the fly
+            _KEPT.clear()
+        found = _KEPT[key] = (list(objects), make())
+    return found[1]
+
+
+def blank_tables(report: Report, context: CheckContext) -> frozenset[str]:
+    """The keys of the report's tables with every cell blank: several checks ask, table by table,
+    so it is worked out once per report (a context may be reused for another report: the entry
+    remembers whose it is)."""
+    found = context.cache.get("blank_tables")
+    if found is None or found[0] is not report:
+        blank = frozenset(key for key, table in report.tables.items() if table.is_blank)
+        found = context.cache["blank_tables"] = (report, blank)
+    return found[1]
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ def money_unit(report: Report, context: CheckContext) -> Iterator[Finding]:
     """Heuristics only (a warning): an amount too large for the agency's level, an amount more
     precise than 1 元, or a reader note that the cell was written in 元."""
     table = report.tables.get("art20_8")
-    if table is None or ("admin_fees", "amount") not in set(table.grid.cells()):
+    # a grid has every (row, column) pair as a cell: no need to list them
+    if table is None or "admin_fees" not in table.grid.row_keys or "amount" not in table.grid.column_keys:
         yield skipped(
             "UNIT-MONEY",
             "本格式没有“本年收费金额（单位：万元）”一栏",
@@ -32,7 +33,7 @@ def money_unit(report: Report, context: CheckContext) -> Iterator[Finding]:
         return
     path = table.path("admin_fees", "amount")
     for note in report.notes:
-        about_fees = path in note.cells or any(w in note.message for w in ("收费", "金额"))
+        about_fees = path in note.cells or "收费" in note.message or "金额" in note.message
         if about_fees and _YUAN.search(note.message):
             yield finding(
                 "UNIT-MONEY",

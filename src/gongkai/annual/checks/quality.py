@@ -21,7 +21,7 @@ from ..model import AGENCY_KIND_LABELS, Number, Report, Table
 from ..peers import KEY_FIGURES, Digest, KeyFigure, as_digests, like, quartiles, same_agency
 from .base import CheckContext, Finding, Severity, check, finding, skipped
 from .crossyear import _comparable
-from .tables import _describe_blanks, _grid_name
+from .tables import _describe_blanks, _grid_name, cell_paths
 
 _SECTION_TITLES = {s.key: s.title for s in SECTIONS}
 _LEVEL_LABELS = {
@@ -221,11 +221,14 @@ def _split_path(path: str) -> tuple[str, str, str] | None:
     return (parts[0], parts[1], parts[2]) if len(parts) == 3 else None
 
 
-def _noted(report: Report, code: str) -> dict[str, list[tuple[str, str]]]:
-    """Cells a reader noted under ``code``, by table, where the cell is still blank."""
-    cells: dict[str, list[tuple[str, str]]] = {}
+def _noted(report: Report, codes: tuple[str, ...]) -> list[dict[str, list[tuple[str, str]]]]:
+    """For each of ``codes``, the cells a reader noted under it, by table, where the cell is still
+    blank: one pass over the notes for all the codes."""
+    noted: dict[str, dict[str, list[tuple[str, str]]]] = {code: {} for code in codes}
+    seen: set[tuple[str, str, str, str]] = set()  # (code, table, row, column) already listed
     for note in report.notes:
-        if note.code != code:
+        cells = noted.get(note.code)
+        if cells is None:
             continue
         for path in note.cells:
             split = _split_path(path)
@@ -233,18 +236,20 @@ def _noted(report: Report, code: str) -> dict[str, list[tuple[str, str]]]:
                 continue
             grid, row, column = split
             table = report.tables.get(grid)
-            if table is None or row not in table.grid.row_keys or column not in table.grid.column_keys:
+            if table is None or (row, column) not in cell_paths(table.grid):  # not one of its cells
                 continue
-            if table.get(row, column) is None and (row, column) not in cells.get(grid, []):
+            listed = (note.code, *split)
+            if table.get(row, column) is None and listed not in seen:
+                seen.add(listed)
                 cells.setdefault(grid, []).append((row, column))
-    return cells
+    return [noted[code] for code in codes]
 
 
 @check("TBL-ZERO", "0、空白和“/”不混用", "0, blank and “/” are not mixed")
 def zero_blank_slash(report: Report, context: CheckContext) -> Iterator[Finding]:
     """[I] 30号 prints numeric tables with 勾稽关系 and says nothing of "/" or blanks: "none" is a
     number, 0. Only what a reader noted is known (a blank cell of a JSON report may be either)."""
-    blanks, slashes = _noted(report, "CELL-BLANK"), _noted(report, "CELL-SLASH")
+    blanks, slashes = _noted(report, ("CELL-BLANK", "CELL-SLASH"))
     if not blanks and not slashes:
         return
     for grid in report.layout.grids:
@@ -265,7 +270,7 @@ def zero_blank_slash(report: Report, context: CheckContext) -> Iterator[Finding]
                 f"{name}有 {len(needed)} 个单元格填“/”（{_describe_blanks(table, needed)}）：这些单元格在表的"
                 "勾稽关系中相加，没有的应填 0",
                 f"{grid.key}: {len(needed)} cell(s) printed “/” where the table's sums need a number (0)",
-                [table.path(*cell) for cell in needed],
+                list(map(cell_paths(table.grid).__getitem__, needed)),
             )
         kinds = [k for k, cells in (("0", zeros), ("空白", blank), ("“/”", slash)) if cells]
         if len(kinds) >= 2:
@@ -287,7 +292,7 @@ def _mixed(table: Table, name: str, zeros: list, blank: list, slash: list, kinds
         f"{name}中{'、'.join(kinds)}混用：{'；'.join(parts)}。同一表中“没有”应统一填 0",
         f"{table.grid.key}: {len(zeros)} zero, {len(blank)} blank and {len(slash)} “/” cells mixed; "
         "write 0 for none throughout",
-        [table.path(*cell) for cell in odd],
+        list(map(cell_paths(table.grid).__getitem__, odd)),
     )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..layout import FORMAT_PRE2019, SECTIONS, Subtopic
 from ..model import AgencyKind, Report
-from .base import CheckContext, Finding, Severity, check, finding, skipped
+from .base import CheckContext, Finding, Severity, check, finding, kept, skipped
 
 # texts that say "nothing" — a part made only of these is empty (六 may legitimately be one of them)
 NOTHING = ("无", "暂无", "没有", "无其他需要报告的事项", "本年度无其他需要报告的事项", "无相关情况")
@@ -69,13 +69,17 @@ def sections_missing(report: Report, context: CheckContext) -> Iterator[Finding]
         return
     missing = [s for s in report.layout.sections if report.sections.get(s.key) is None]
     if missing:
-        yield finding(
+        # what is said of the missing parts depends on the layout alone: kept per parts
+        zh, en, cells = kept(
             "SEC-MISSING",
-            Severity.ERROR,
-            f"报告缺少{'、'.join(f'“{s.title}”' for s in missing)}部分（条例第五十条规定的内容不能遗漏）",
-            f"missing part(s): {', '.join(s.title for s in missing)}",
-            [_path(s.key) for s in missing],
+            missing,
+            lambda: (
+                f"报告缺少{'、'.join(f'“{s.title}”' for s in missing)}部分（条例第五十条规定的内容不能遗漏）",
+                f"missing part(s): {', '.join(s.title for s in missing)}",
+                tuple(_path(s.key) for s in missing),
+            ),
         )
+        yield finding("SEC-MISSING", Severity.ERROR, zh, en, cells)
 
 
 @check("SEC-EMPTY", "总体情况、问题及改进不流于空泛", "Overview and problems sections are substantive")
@@ -85,18 +89,18 @@ def sections_empty(report: Report, context: CheckContext) -> Iterator[Finding]:
         return
     minimum = context.options.min_section_chars
     for key in ("overview", "problems"):
-        section = report.layout.section(key)
         text = report.sections.get(key)
+        # the usual part is longer than the minimum and than any "nothing" text: that settles it
+        # without measuring the whole of it
+        if text is not None and bare_at_least(text, max(minimum, _LONGEST_NOTHING + 1)):
+            continue
+        section = report.layout.section(key)
         if text is None:
             yield skipped(
                 "SEC-EMPTY",
                 f"“{section.title}”部分缺失（见 SEC-MISSING），无法判断内容是否充实",
                 f"part {section.title} is missing (see SEC-MISSING)",
             )
-            continue
-        # the usual part is longer than the minimum and than any "nothing" text: that settles it
-        # without measuring the whole of it
-        if bare_at_least(text, max(minimum, _LONGEST_NOTHING + 1)):
             continue
         length = len(bare(text))
         if says_nothing(text) or length < minimum:
@@ -133,7 +137,7 @@ def fees_in_part_six(report: Report, context: CheckContext) -> Iterator[Finding]
     cells = [table.path("r_other_fee_unpaid", "total")]
     if count is None:
         parts = table.row_values("r_other_fee_unpaid")[:-1]
-        if any(v is None for v in parts):
+        if None in parts:
             yield skipped(
                 "FEE-SEC6",
                 "表三“（六）2.逾期未缴纳费用”一行有空白单元格，无法判断是否有收费情形",
@@ -188,8 +192,10 @@ def subheadings(text: str) -> list[str]:
 
 
 def _covers(subtopic: Subtopic, text: str, heading: bool) -> bool:
-    words = subtopic.keywords + (_HEADING_WORDS.get(subtopic.key, ()) if heading else ())
-    return any(map(text.__contains__, words))  # a generator would cost more than the searches
+    # a generator would cost more than the searches
+    return any(map(text.__contains__, subtopic.keywords)) or (
+        heading and any(map(text.__contains__, _HEADING_WORDS.get(subtopic.key, ())))
+    )
 
 
 def missing_subtopics(report: Report, text: str) -> tuple[list[Subtopic], bool]:
@@ -224,16 +230,20 @@ def overview_subtopics(report: Report, context: CheckContext) -> Iterator[Findin
         return
     missing, by_headings = missing_subtopics(report, text)
     if missing:
-        where_zh = "小标题中" if by_headings else ""
-        where_en = " among its sub-headings" if by_headings else ""
-        yield finding(
-            "SEC1-SUBTOPICS",
-            Severity.WARNING,
-            f"“{_TITLES['overview']}”{where_zh}未涉及{'、'.join(s.label for s in missing)}"
-            "（应涵盖主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面）",
-            f"the overview does not cover{where_en}: {', '.join(s.key for s in missing)}",
-            [_path("overview")],
-        )
+        # what is said depends on the layout's sub-topics alone: kept per sub-topics left out
+        purpose = "SEC1-SUBTOPICS by headings" if by_headings else "SEC1-SUBTOPICS"
+        zh, en = kept(purpose, missing, lambda: _uncovered(missing, by_headings))
+        yield finding("SEC1-SUBTOPICS", Severity.WARNING, zh, en, [_path("overview")])
+
+
+def _uncovered(missing: list[Subtopic], by_headings: bool) -> tuple[str, str]:
+    where_zh = "小标题中" if by_headings else ""
+    where_en = " among its sub-headings" if by_headings else ""
+    return (
+        f"“{_TITLES['overview']}”{where_zh}未涉及{'、'.join(s.label for s in missing)}"
+        "（应涵盖主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面）",
+        f"the overview does not cover{where_en}: {', '.join(s.key for s in missing)}",
+    )
 
 
 # 条例第五十条第（四）项: 各级人民政府 also report 工作考核、社会评议和责任追究结果
@@ -273,7 +283,7 @@ def government_assessment(report: Report, context: CheckContext) -> Iterator[Fin
         return
     # 30号 puts it under 监督保障 in 一; 条例第五十条 lists it with 问题及改进 — either place counts
     text = "".join(report.sections[k] or "" for k in keys)
-    missing = [name for name, words in _ASSESSMENT if not any(w in text for w in words)]
+    missing = [name for name, words in _ASSESSMENT if not any(map(text.__contains__, words))]
     if missing:
         yield finding(
             "SEC1-GOV-ASSESS",

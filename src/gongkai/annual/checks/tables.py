@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import groupby
+from operator import itemgetter
 
 from ..layout import FORMAT_PRE2019, Grid, cell_label
-from ..model import Report, Table
-from .base import CheckContext, Finding, Severity, check, finding, skipped
+from ..model import Report, Table, cell_path
+from .base import CheckContext, Finding, Severity, blank_tables, check, finding, kept, skipped
 
 _SHOWN_ROWS = 6  # rows spelled out in a TBL-BLANK message before "等"
 
@@ -23,8 +25,23 @@ def _grid_name(grid: Grid) -> str:
     return f"表二·{grid.title}"
 
 
-def _absent(report: Report) -> list[Grid]:
-    return [g for g in report.layout.grids if g.key not in report.tables or report.tables[g.key].is_blank]
+def cell_paths(grid: Grid) -> dict[tuple[str, str], str]:
+    """Every cell's path (``Table.path``), made once per grid: a table left mostly blank has a
+    hundred and more cells to name in a finding."""
+    found = _CELL_PATHS.get(id(grid))
+    if found is None or found[0] is not grid:
+        if len(_CELL_PATHS) >= 64:  # grids come from the layouts; only guards grids made on the fly
+            _CELL_PATHS.clear()
+        found = _CELL_PATHS[id(grid)] = (grid, {cell: cell_path(grid, *cell) for cell in grid.cells()})
+    return found[1]
+
+
+_CELL_PATHS: dict[int, tuple[Grid, dict[tuple[str, str], str]]] = {}
+
+
+def _absent(report: Report, context: CheckContext) -> list[Grid]:
+    blank = blank_tables(report, context)
+    return [g for g in report.layout.grids if g.key not in report.tables or g.key in blank]
 
 
 @check("TBL-MISSING", "统计表齐全", "All statistical tables present")
@@ -37,22 +54,27 @@ def tables_missing(report: Report, context: CheckContext) -> Iterator[Finding]:
             "pre-2019 reports use locally defined tables: not checked",
         )
         return
-    absent = _absent(report)
+    absent = _absent(report, context)
     if absent:
-        yield finding(
+        layout = report.layout
+        # what is said of the absent tables depends on the layout alone: kept per layout and tables
+        zh, en, cells = kept(
             "TBL-MISSING",
-            Severity.ERROR,
-            f"报告缺少统计表：{'、'.join(_grid_name(g) for g in absent)}",
-            f"missing table(s): {', '.join(cell_label(_grid_path(g), report.layout) for g in absent)}",
-            [_grid_path(g) for g in absent],
+            [layout, *absent],
+            lambda: (
+                f"报告缺少统计表：{'、'.join(_grid_name(g) for g in absent)}",
+                f"missing table(s): {', '.join(cell_label(_grid_path(g), layout) for g in absent)}",
+                tuple(_grid_path(g) for g in absent),
+            ),
         )
+        yield finding("TBL-MISSING", Severity.ERROR, zh, en, cells)
 
 
 def _describe_blanks(table: Table, blanks: list[tuple[str, str]]) -> str:
     grid = table.grid
     by_row: dict[str, list[str]] = {}
-    for row, column in blanks:
-        by_row.setdefault(row, []).append(column)
+    for row, cells in groupby(blanks, key=itemgetter(0)):  # blanks come row by row, mostly
+        by_row.setdefault(row, []).extend(map(itemgetter(1), cells))
     parts = []
     for row, columns in by_row.items():
         label = grid.row(row).label
@@ -77,7 +99,7 @@ def tables_blank(report: Report, context: CheckContext) -> Iterator[Finding]:
             "pre-2019 reports use locally defined tables: not checked",
         )
         return
-    absent = {g.key for g in _absent(report)}
+    absent = {g.key for g in _absent(report, context)}
     for grid in report.layout.grids:
         if grid.key in absent:
             continue  # TBL-MISSING says so
@@ -91,5 +113,5 @@ def tables_blank(report: Report, context: CheckContext) -> Iterator[Finding]:
             f"{_grid_name(grid)}有 {len(blanks)} 个空白单元格（空白不等于 0，应填写数字）："
             f"{_describe_blanks(table, blanks)}",
             f"{grid.key}: {len(blanks)} blank cell(s)",
-            [table.path(*cell) for cell in blanks],
+            list(map(cell_paths(table.grid).__getitem__, blanks)),
         )
