@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -139,3 +142,40 @@ def test_similar_files_confirms_the_candidates_exactly():
         (p.a, p.b, p.share_a, p.share_b) for p in exact
     ]
     assert 3 not in asked
+
+
+def test_sketches_are_the_same_in_every_process():
+    # a str's hash changes from process to process; the shingles' must not, or the pairs a run
+    # names as the most similar (picked by their sketches) change from one run to the next
+    script = (
+        "from gongkai.annual import similarity;"
+        f"print(list(similarity.Sketch(similarity.fingerprint({OLD + NEW!r}), k=16).values))"
+    )
+    seen = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": os.pathsep.join(sys.path)}
+        seen.add(
+            subprocess.run(
+                [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+            ).stdout
+        )
+    assert len(seen) == 1
+
+
+def test_the_quick_bound_rules_out_only_pairs_below_the_threshold():
+    # _may_reach skips a pair without estimating it: never one the estimate would have kept
+    rng = random.Random(8)
+    pool = [rng.getrandbits(62) for _ in range(1500)]
+    sketches = [
+        similarity.Sketch(similarity.Fingerprint(frozenset(rng.sample(pool, rng.randint(1, 1200)))))
+        for _ in range(60)
+    ]
+    for threshold in (0.2, 0.5, 0.8):
+        kept = similarity.most_similar_sketches(sketches, threshold)
+        every = [
+            (i, j)
+            for i in range(len(sketches))
+            for j in range(i + 1, len(sketches))
+            if max(similarity.sketch_shares(sketches[i], sketches[j])) >= threshold
+        ]
+        assert sorted((p.a, p.b) for p in kept) == every

@@ -10,7 +10,9 @@ A supervisor compares hundreds of reports pairwise, so the pairwise part (``most
 on ``Fingerprint``s — each report's shingle set, made once — and only the pairs above the
 threshold are worth ``compare``, which also finds the copied passages.
 
-Shingles are hashed with Python's ``hash``: fingerprints are for one process, never stored.
+A shingle is hashed as the tuple of its code points: Python hashes a tuple of ints the same in
+every process (a str's hash changes with each one), so the sketches, and the pairs they pick as
+the most similar of a run, are the same from run to run. Fingerprints are never stored.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import heapq
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, islice
 
 from .layout import SECTIONS
 from .model import Report
@@ -103,7 +105,9 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
 
 
 def _shingles(squeezed: str) -> Iterable[int]:
-    return map(hash, (squeezed[i : i + SHINGLE] for i in range(len(squeezed) - SHINGLE + 1)))
+    """The hash of every run of SHINGLE characters, in order (made in C: zip builds the tuples)."""
+    points = list(map(ord, squeezed))
+    return map(hash, zip(*(points[i:] for i in range(SHINGLE)), strict=False))  # (the last ends it)
 
 
 def fingerprint(texts: Texts, key: str = "") -> Fingerprint:
@@ -214,22 +218,39 @@ def sketch_shares(a: Sketch, b: Sketch, k: int = SKETCH_SIZE) -> tuple[float, fl
     """(share of a found in b, share of b found in a), estimated from the sketches: the Jaccard
     index of the two shingle sets is the share of the k smallest hashes of their union that both
     hold, and the shared count follows from it and the two sizes."""
-    return _estimate(set(a.values), a.size, set(b.values), b.size, k)
+    mine, theirs = set(a.values), set(b.values)
+    return _estimate(mine & theirs, a.values.tolist(), a.size, b.values.tolist(), b.size, k)
 
 
-def _estimate(mine: set, size_a: int, theirs: set, size_b: int, k: int) -> tuple[float, float]:
+def _estimate(
+    both: set, mine: list[int], size_a: int, theirs: list[int], size_b: int, k: int
+) -> tuple[float, float]:
+    """``sketch_shares`` from the hashes the sketches share and their sorted values."""
     if not size_a or not size_b:
         return 0.0, 0.0
     if size_a <= k and size_b <= k:  # the sketches are the whole sets
-        shared = float(len(mine & theirs))
+        shared = float(len(both))
     else:
-        both = mine & theirs
         if not both:
             return 0.0, 0.0
-        union = heapq.nsmallest(k, mine | theirs)
-        jaccard = sum(1 for v in union if v in both) / len(union)
+        # the k smallest distinct values of the union: two sorted runs merged by one sort in C
+        union = list(islice(dict.fromkeys(sorted(mine + theirs)), k))
+        jaccard = len(both.intersection(union)) / len(union)  # (the values are distinct)
         shared = jaccard * (size_a + size_b) / (1 + jaccard)
     return min(1.0, shared / size_a), min(1.0, shared / size_b)
+
+
+def _may_reach(shared_hashes: int, size_a: int, size_b: int, k: int, threshold: float) -> bool:
+    """Whether ``_estimate`` of two sketches holding ``shared_hashes`` hashes in common can give
+    a share of ``threshold``. With either set larger than its sketch, the k smallest hashes of
+    the union are k of them, at most all the common ones: the Jaccard index is at most
+    shared_hashes / k, and the estimated shares grow with it. Most pairs of a run share a few
+    hashes, and are ruled out without taking the k smallest of their union."""
+    if (size_a <= k and size_b <= k) or not size_a or not size_b:
+        return True  # the exact count (or none): as quick to compute as to bound
+    jaccard = min(1.0, shared_hashes / k)
+    shared = jaccard * (size_a + size_b) / (1 + jaccard)
+    return shared / min(size_a, size_b) >= threshold
 
 
 def most_similar_sketches(
@@ -237,9 +258,14 @@ def most_similar_sketches(
 ) -> list[Pair]:
     """``most_similar`` on sketches (estimated shares): for a run over many files."""
     sets = [set(s.values) for s in sketches]
+    values = [s.values.tolist() for s in sketches]
+    sizes = [s.size for s in sketches]
     pairs = []
     for i, j in combinations(range(len(sketches)), 2):
-        share_a, share_b = _estimate(sets[i], sketches[i].size, sets[j], sketches[j].size, SKETCH_SIZE)
+        both = sets[i] & sets[j]
+        if not _may_reach(len(both), sizes[i], sizes[j], SKETCH_SIZE, threshold):
+            continue
+        share_a, share_b = _estimate(both, values[i], sizes[i], values[j], sizes[j], SKETCH_SIZE)
         if max(share_a, share_b) >= threshold:
             pairs.append(Pair(i, j, share_a, share_b))
     pairs.sort(key=lambda p: (-p.share, p.a, p.b))
