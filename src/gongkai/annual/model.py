@@ -77,6 +77,20 @@ def cell_path(grid: Grid, row: str, column: str) -> str:
     return f"{grid.path_prefix}{row}.{column}"  # applications.…, review_litigation.…, active.<grid>.…
 
 
+_CELL_PATHS: dict[int, tuple[Grid, dict[tuple[str, str], str]]] = {}
+
+
+def cell_paths(grid: Grid) -> dict[tuple[str, str], str]:
+    """Every cell's path (``cell_path``), made once per grid: a table left mostly blank has a
+    hundred and more cells to name in a finding."""
+    found = _CELL_PATHS.get(id(grid))
+    if found is None or found[0] is not grid:
+        if len(_CELL_PATHS) >= 64:  # grids come from the layouts; only guards grids made on the fly
+            _CELL_PATHS.clear()
+        found = _CELL_PATHS[id(grid)] = (grid, {cell: cell_path(grid, *cell) for cell in grid.cells()})
+    return found[1]
+
+
 _BLANK_VALUES: dict[int, tuple[Grid, dict[tuple[str, str], None]]] = {}
 
 

@@ -7,7 +7,18 @@ from collections.abc import Iterable, Iterator
 from .. import arithmetic
 from ..layout import LAYOUTS, Grid, Relation
 from ..model import Report, Table
-from .base import CheckContext, CheckFunction, Finding, Severity, blank_tables, check, finding, kept, skipped
+from .base import (
+    CheckContext,
+    CheckFunction,
+    Finding,
+    Severity,
+    blank_tables,
+    check,
+    finding,
+    kept,
+    per_report,
+    skipped,
+)
 
 
 def _label(table: Table, relation: Relation, at: str) -> str:
@@ -40,17 +51,17 @@ def _relations_by_code(
     report: Report, context: CheckContext
 ) -> dict[str, list[tuple[Table, Relation, bool]]]:
     """Each relation code's (table, relation, table is blank) in the report's order, found in one
-    pass over the tables for all the relation checks of a report (a context may be reused for
-    another report: the entry remembers whose it is)."""
-    found = context.cache.get("relations_by_code")
-    if found is None or found[0] is not report:
+    pass over the tables for all the relation checks of a report."""
+
+    def make() -> dict[str, list[tuple[Table, Relation, bool]]]:
         blank = blank_tables(report, context)
         by_code: dict[str, list[tuple[Table, Relation, bool]]] = {}
         for key, table in report.tables.items():
             for relation in table.grid.relations:
                 by_code.setdefault(relation.code, []).append((table, relation, key in blank))
-        found = context.cache["relations_by_code"] = (report, by_code)
-    return found[1]
+        return by_code
+
+    return per_report(context, "relations_by_code", report, make)
 
 
 def _incomplete(code: str, labels: Iterable[str]) -> tuple[str, str]:

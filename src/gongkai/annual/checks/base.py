@@ -166,15 +166,23 @@ def kept(purpose: str, objects: list, make: Callable[[], T]) -> T:
     return found[1]
 
 
-def blank_tables(report: Report, context: CheckContext) -> frozenset[str]:
-    """The keys of the report's tables with every cell blank: several checks ask, table by table,
-    so it is worked out once per report (a context may be reused for another report: the entry
-    remembers whose it is)."""
-    found = context.cache.get("blank_tables")
+def per_report(context: CheckContext, name: str, report: Report, make: Callable[[], T]) -> T:
+    """``make()``, worked out once per report for the checks that share it (a context may be
+    reused for another report: the entry remembers whose it is)."""
+    found = context.cache.get(name)
     if found is None or found[0] is not report:
-        blank = frozenset(key for key, table in report.tables.items() if table.is_blank)
-        found = context.cache["blank_tables"] = (report, blank)
+        found = context.cache[name] = (report, make())
     return found[1]
+
+
+def blank_tables(report: Report, context: CheckContext) -> frozenset[str]:
+    """The keys of the report's tables with every cell blank: several checks ask, table by table."""
+    return per_report(
+        context,
+        "blank_tables",
+        report,
+        lambda: frozenset(key for key, table in report.tables.items() if table.is_blank),
+    )
 
 
 @dataclass(frozen=True)

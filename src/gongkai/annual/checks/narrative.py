@@ -178,13 +178,7 @@ def _snippet(sentence: str, start: int, end: int) -> str:
 
 def claims(text: str, year: int | None = None) -> Iterator[Claim]:
     for sentence in _sentences(normalise(text)):
-        # most sentences name neither: the tests of _names_review inline, without a call each
-        if (
-            "申请" not in sentence
-            and "复议" not in sentence
-            and "诉讼" not in sentence
-            and "起诉" not in sentence
-        ):
+        if "申请" not in sentence and not _names_review(sentence):
             continue
         numbers = list(_NUMBER.finditer(sentence))
         if not numbers and (m := _NONE_RECEIVED.search(sentence)) and not _names_review(sentence):

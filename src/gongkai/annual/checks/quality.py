@@ -17,11 +17,11 @@ from decimal import Decimal
 
 from .. import arithmetic, similarity
 from ..layout import SECTIONS
-from ..model import AGENCY_KIND_LABELS, Number, Report, Table
+from ..model import AGENCY_KIND_LABELS, Number, Report, Table, cell_paths
 from ..peers import KEY_FIGURES, Digest, KeyFigure, as_digests, like, quartiles, same_agency
 from .base import CheckContext, Finding, Severity, check, finding, skipped
 from .crossyear import _comparable
-from .tables import _describe_blanks, _grid_name, cell_paths
+from .tables import _describe_blanks, _grid_name
 
 _SECTION_TITLES = {s.key: s.title for s in SECTIONS}
 _LEVEL_LABELS = {

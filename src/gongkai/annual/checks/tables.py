@@ -7,7 +7,7 @@ from itertools import groupby
 from operator import itemgetter
 
 from ..layout import FORMAT_PRE2019, Grid, cell_label
-from ..model import Report, Table, cell_path
+from ..model import Report, Table, cell_paths
 from .base import CheckContext, Finding, Severity, blank_tables, check, finding, kept, skipped
 
 _SHOWN_ROWS = 6  # rows spelled out in a TBL-BLANK message before "等"
@@ -23,20 +23,6 @@ def _grid_name(grid: Grid) -> str:
     if grid.key == "review_litigation":
         return "表四（行政复议、行政诉讼情况）"
     return f"表二·{grid.title}"
-
-
-def cell_paths(grid: Grid) -> dict[tuple[str, str], str]:
-    """Every cell's path (``Table.path``), made once per grid: a table left mostly blank has a
-    hundred and more cells to name in a finding."""
-    found = _CELL_PATHS.get(id(grid))
-    if found is None or found[0] is not grid:
-        if len(_CELL_PATHS) >= 64:  # grids come from the layouts; only guards grids made on the fly
-            _CELL_PATHS.clear()
-        found = _CELL_PATHS[id(grid)] = (grid, {cell: cell_path(grid, *cell) for cell in grid.cells()})
-    return found[1]
-
-
-_CELL_PATHS: dict[int, tuple[Grid, dict[tuple[str, str], str]]] = {}
 
 
 def _absent(report: Report, context: CheckContext) -> list[Grid]:

@@ -39,29 +39,29 @@ PUBLISHED_WORDS = ("发布日期", "发布时间", "公开日期", "发布于")
 RE_PUBLISHED = re.compile(rf"(?:{'|'.join(PUBLISHED_WORDS)})\s*[:]?\s*")
 PUBLISHER_WORDS = ("发布机构", "发文机关", "发布单位", "来源")
 RE_PUBLISHER = re.compile(rf"(?:{'|'.join(PUBLISHER_WORDS)})\s*[:]\s*([^\s|,;]{{2,40}})")
-RE_BODY_AGENCY = (  # (pattern, words every match contains)
-    (re.compile(r"现(?:公布|公开|发布|将)\s*([^\s,。;:()《》]{2,40}?)\s*(?:19|20)\d{2}\s*年"), ("现",)),
-    (re.compile(r"由\s*([^\s,。;:()《》]{2,40}?)(?:汇总|结合|负责|组织)?编制"), ("由", "编制")),
-    (re.compile(r"由\s*([^\s,。;:()《》]{2,40}?)根据"), ("由", "根据")),
-    (re.compile(r"[,。]\s*([^\s,。;:()《》]{2,40}?)根据(?:全市|全区|全县|本)"), ("根据",)),
-)
 # The last pattern is tried at every comma and full stop (some 40 steps each); but a match is
 # the text from the last "," or "。" before a "根据全市…" to it, so none starts before the last
 # of those before the first "根据全市…".
 RE_BASIS = re.compile(r"根据(?:全市|全区|全县|本)")
 
 
-def _first_possible(pattern: re.Pattern, text: str) -> int:
-    """Where the matches of ``pattern`` can start in ``text`` (the last RE_BODY_AGENCY pattern:
-    from the last comma or stop before the first RE_BASIS; the others: anywhere)."""
-    if pattern is not RE_BODY_AGENCY[-1][0]:
-        return 0
+def _from_stop_before_basis(text: str) -> int:
     basis = RE_BASIS.search(text)
     if basis is None:
         return len(text)
     return max(0, text.rfind(",", 0, basis.start()), text.rfind("。", 0, basis.start()))
 
 
+RE_BODY_AGENCY = (  # (pattern, words every match contains, where its matches can start or None)
+    (re.compile(r"现(?:公布|公开|发布|将)\s*([^\s,。;:()《》]{2,40}?)\s*(?:19|20)\d{2}\s*年"), ("现",), None),
+    (re.compile(r"由\s*([^\s,。;:()《》]{2,40}?)(?:汇总|结合|负责|组织)?编制"), ("由", "编制"), None),
+    (re.compile(r"由\s*([^\s,。;:()《》]{2,40}?)根据"), ("由", "根据"), None),
+    (
+        re.compile(r"[,。]\s*([^\s,。;:()《》]{2,40}?)根据(?:全市|全区|全县|本)"),
+        ("根据",),
+        _from_stop_before_basis,
+    ),
+)
 AGENCY_SUFFIX = re.compile(
     r"(人民政府|政府|办公室|办公厅|局|委员会|委|厅|办|中心|办事处|管委会|实验区|新区|院|署|部|室|所|站|馆|队|会|"
     r"省|市|区|县|镇|乡|街道|旗|州|盟)$"
@@ -252,10 +252,10 @@ def read_meta(text: str, mtext: str) -> Meta:
         if m:
             agency = _clean_agency(m.group(1))
     if agency is None:
-        for pattern, words in RE_BODY_AGENCY:
+        for pattern, words, first_start in RE_BODY_AGENCY:
             if not all(w in head for w in words):
                 continue
-            for m in pattern.finditer(head, _first_possible(pattern, head)):
+            for m in pattern.finditer(head, first_start(head) if first_start else 0):
                 agency = _clean_agency(m.group(1))
                 if agency:
                     break
