@@ -171,3 +171,39 @@ def test_prose_words_are_not_kept_between_lines():
 def test_a_tokens_letters_are_those_of_its_nfkc_form(token):
     # full-width ASCII is replaced before the NFKC check, to spare most lines a normalisation
     assert _prose._compact(token) == _prose._NOT_WORD.sub("", unicodedata.normalize("NFKC", token))
+
+
+_LABEL_WORDS = sorted(set(_prose._labels()[0].split("\n")))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_LABEL_WORDS)
+        | st.sampled_from(["", " ", "  ", "\t"])
+        | st.sampled_from("我们认真落实推进群众指导贯彻")  # no label has these
+        | st.text(alphabet="0123456789/—-，、（）()：|“”．", min_size=1, max_size=3)
+        | st.sampled_from(["㈠", "…", "ﬁ", "\uf900", "ａ", "１", "\ufdfa", "㍿"]),  # NFKC changes these
+        max_size=6,
+    ).map("".join)
+)
+def test_prose_told_by_its_unlabelled_ideographs_is_what_the_full_test_says(line):
+    # the quick verdict for prose (enough ideographs that no label has) must agree with the
+    # token-by-token test it skips
+    quick = _prose.is_table_line(line)
+    foreign = _prose._foreign
+    try:
+        _prose._foreign = lambda: re.compile("(?!)")  # never matches: the full test always runs
+        full = _prose.is_table_line(line)
+    finally:
+        _prose._foreign = foreign
+    assert quick == full
+
+
+def test_the_one_to_one_characters_each_give_at_most_one_letter_under_nfkc():
+    # the quick prose verdict bounds a line's letters by its length: only where this holds
+    one_to_one = [chr(c) for c in range(0x10000) if _prose._ONE_TO_ONE.fullmatch(chr(c))]
+    assert len(one_to_one) > 20000
+    for ch in one_to_one:
+        assert len(unicodedata.normalize("NFKC", ch)) == 1 and not unicodedata.combining(ch), repr(ch)
+    assert not _prose._ONE_TO_ONE.fullmatch("…")  # "..." under NFKC

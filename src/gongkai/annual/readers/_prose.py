@@ -47,7 +47,10 @@ _SENTENCE = re.compile(r"[。；！？]")
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"[\d\W_]+")
-LABEL_COVERAGE = 0.9  # share of a line's character pairs found in the labels that makes it table text
+# share of a line's character pairs found in the labels that makes it table text, in tenths (the
+# quick prose verdict compares whole numbers with it)
+LABEL_COVERAGE_TENTHS = 9
+LABEL_COVERAGE = LABEL_COVERAGE_TENTHS / 10
 
 
 # The full-width forms of ASCII (U+FF01–FF5E: "，" "：" "（"…) are what usually keeps a line of
@@ -82,6 +85,21 @@ def _labels() -> tuple[str, frozenset[str]]:
     compact = [_compact(w) for w in words if w]
     running = "".join(compact)
     return "\n".join(dict.fromkeys(compact)), frozenset(_pairs(running))
+
+
+# Characters NFKC maps to one character each (or keeps), none combining: a line of them has no
+# more letters than characters. (ASCII, CJK ideographs, full-width ASCII, common CJK punctuation.)
+_ONE_TO_ONE = re.compile(
+    "[\t -~\u4e00-\u9fff\uff01-\uff5e\u3000-\u3003\u3008-\u3011\u2018\u2019\u201c\u201d\u2014\u00b7]*"
+)
+
+
+@cache
+def _foreign() -> re.Pattern:
+    """A CJK ideograph that no label has: every character pair holding one is a miss."""
+    known = sorted(c for c in set(_labels()[0]) if "\u4e00" <= c <= "\u9fff")
+    bounds = ["\u4e00", *(chr(ord(c) + 1) for c in known)], [*(chr(ord(c) - 1) for c in known), "\u9fff"]
+    return re.compile("[" + "".join(f"{a}-{b}" for a, b in zip(*bounds, strict=True) if a <= b) + "]")
 
 
 def _is_label(word: str) -> bool:
@@ -129,11 +147,21 @@ def is_table_line(line: str) -> bool:
         return False  # a sentence (no label has these)
     if not _LETTER.search(line):
         return bool(line.strip())  # numbers, dashes and rules only (the most common table line)
+    tokens = line.split()
+    # Prose, decided without normalising it: a token holding an ideograph no label has is no
+    # label and no number (so at most two numbers here), and n such ideographs make at least n - 1
+    # of the line's letter pairs misses, out of at most len(line) - 1 pairs: more than coverage allows.
+    if (
+        len(tokens) <= 3
+        and (len(_foreign().findall(line)) - 1) * 10 > (10 - LABEL_COVERAGE_TENTHS) * (len(line) - 1)
+        and _ONE_TO_ONE.fullmatch(line)
+    ):
+        return False
     numbers = words = 0
     word = ""  # the last word (the only one, when there is one)
     labels_only = True
     compacts = []
-    for token in line.split():
+    for token in tokens:
         if token.isdecimal():  # re's \d: a number with no letters, no lookup needed
             numbers += 1
             continue
