@@ -275,8 +275,8 @@ EXTRA_HINTS = (
     (re.compile(r"2021\s*[)\]]\s*30\s*号"), FORMAT_2021),
     (re.compile(r"2019\s*[)\]]\s*60\s*号"), FORMAT_2019),
 )
-_MARKERS = {
-    layout.version: tuple(compact(m) for m in layout.markers)
+_MARKERS = {  # each format's markers, as the patterns CompactSearch.contains would use
+    layout.version: tuple(compact_pattern(compact(m)) for m in layout.markers)
     for layout in (LAYOUT_2021, LAYOUT_2019, LAYOUT_PRE2019)
 }
 
@@ -294,13 +294,14 @@ def detect_format(search: CompactSearch, year: int | None) -> tuple[str, str]:
             scores[version] += 1
     likely = layout_for_year(year).version if year is not None else FORMAT_2021
     best = 0
+    stext = search.stext
     for version in sorted(_MARKERS, key=lambda v: v != likely):
         markers = _MARKERS[version]
         for i, marker in enumerate(markers):
             if scores[version] + len(markers) - i <= best:
                 scores[version] = -1  # no better than the best whatever the rest: out of the running
                 break
-            scores[version] += search.contains(marker)
+            scores[version] += marker.search(stext) is not None
         best = max(best, scores[version])
     if best > 0:
         tied = [v for v, s in scores.items() if s == best]
