@@ -165,7 +165,8 @@ def is_table_line(line: str) -> bool:
         if token.isdecimal():  # re's \d: a number with no letters, no lookup needed
             numbers += 1
             continue
-        number, letters, label, compact = _token(token)
+        # (a kept token is looked up here: most are, and a call costs more than the lookup)
+        number, letters, label, compact = _TABLE_TOKENS.get(token) or _token(token)
         compacts.append(compact)
         numbers += number
         if letters:
