@@ -141,13 +141,19 @@ def _token(token: str) -> _Token:
     return found
 
 
+def _tokens(line: str) -> list[str]:
+    """The line's tokens, less the "|" between spaces of a markdown table: such a token counts
+    for nothing (no number, no letters), and a row has as many of them as cells."""
+    return (line.replace(" | ", "   ") if "|" in line else line).split()
+
+
 def is_table_line(line: str) -> bool:
     """A line of a printed table: numbers, and words that are all (pieces of) the tables' labels."""
     if _SENTENCE.search(line):
         return False  # a sentence (no label has these)
     if not _LETTER.search(line):
         return bool(line.strip())  # numbers, dashes and rules only (the most common table line)
-    tokens = line.split()
+    tokens = _tokens(line)
     # Prose, decided without normalising it: a token holding an ideograph no label has is no
     # label and no number (so at most two numbers here), and n such ideographs make at least n - 1
     # of the line's letter pairs misses, out of at most len(line) - 1 pairs: more than coverage allows.
