@@ -191,12 +191,12 @@ def test_prose_told_by_its_unlabelled_ideographs_is_what_the_full_test_says(line
     # the quick verdict for prose (enough ideographs that no label has) must agree with the
     # token-by-token test it skips
     quick = _prose.is_table_line(line)
-    foreign = _prose._foreign
+    unlabelled = _prose._unlabelled
     try:
-        _prose._foreign = lambda: re.compile("(?!)")  # never matches: the full test always runs
+        _prose._unlabelled = lambda count: re.compile("(?!)")  # never matches: the full test runs
         full = _prose.is_table_line(line)
     finally:
-        _prose._foreign = foreign
+        _prose._unlabelled = unlabelled
     assert quick == full
 
 

@@ -95,11 +95,16 @@ _ONE_TO_ONE = re.compile(
 
 
 @cache
-def _foreign() -> re.Pattern:
-    """A CJK ideograph that no label has: every character pair holding one is a miss."""
+def _unlabelled(count: int) -> re.Pattern:
+    """``count`` CJK ideographs that no label has, anywhere in a line (every character pair
+    holding one is a miss). Searched for, not counted: a search stops at the count."""
     known = sorted(c for c in set(_labels()[0]) if "\u4e00" <= c <= "\u9fff")
     bounds = ["\u4e00", *(chr(ord(c) + 1) for c in known)], [*(chr(ord(c) - 1) for c in known), "\u9fff"]
-    return re.compile("[" + "".join(f"{a}-{b}" for a, b in zip(*bounds, strict=True) if a <= b) + "]")
+    one = "[" + "".join(f"{a}-{b}" for a, b in zip(*bounds, strict=True) if a <= b) + "]"
+    return re.compile(f"{one}(?:.*?{one}){{{count - 1}}}", re.S)
+
+
+_QUICK_PROSE_MAX = 200  # longer lines are rare here; each length needs its own pattern
 
 
 def _is_label(word: str) -> bool:
@@ -156,10 +161,12 @@ def is_table_line(line: str) -> bool:
     tokens = _tokens(line)
     # Prose, decided without normalising it: a token holding an ideograph no label has is no
     # label and no number (so at most two numbers here), and n such ideographs make at least n - 1
-    # of the line's letter pairs misses, out of at most len(line) - 1 pairs: more than coverage allows.
+    # of the line's letter pairs misses, out of at most len(line) - 1 pairs: with n as below, more
+    # than the coverage allows.
     if (
         len(tokens) <= 3
-        and (len(_foreign().findall(line)) - 1) * 10 > (10 - LABEL_COVERAGE_TENTHS) * (len(line) - 1)
+        and len(line) <= _QUICK_PROSE_MAX
+        and _unlabelled((10 - LABEL_COVERAGE_TENTHS) * (len(line) - 1) // 10 + 2).search(line)
         and _ONE_TO_ONE.fullmatch(line)
     ):
         return False
