@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongkai.annual import ReportError, UnreadableReport
-from gongkai.annual.layout import LAYOUT_2019, LAYOUT_2021, FormatLayout
+from gongkai.annual.layout import LAYOUT_2019, LAYOUT_2021, LAYOUT_PRE2019, FormatLayout
 from gongkai.annual.model import AgencyKind, AgencyLevel, Report
 from gongkai.annual.readers._normalise import (
     MATCH_TABLE,
@@ -586,10 +586,13 @@ def test_the_quick_path_for_line_tables_reads_what_the_general_reader_reads(seed
 def _detect_format_plainly(mtext: str, year: int | None) -> tuple[str, str]:
     """The rule of ``detect_format``, every marker counted."""
     from gongkai.annual.layout import layout_for_year
-    from gongkai.annual.readers.text import _MARKERS, EXTRA_HINTS
+    from gongkai.annual.readers.text import EXTRA_HINTS
 
     whole = compact(mtext, normalised=True)
-    scores = {version: sum(m in whole for m in markers) for version, markers in _MARKERS.items()}
+    scores = {
+        layout.version: sum(compact(m) in whole for m in layout.markers)
+        for layout in (LAYOUT_2021, LAYOUT_2019, LAYOUT_PRE2019)  # (ties go to the first)
+    }
     for pattern, version in EXTRA_HINTS:
         scores[version] += bool(pattern.search(mtext))
     best = max(scores.values())
