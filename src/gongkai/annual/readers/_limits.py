@@ -150,11 +150,20 @@ _FLAT = frozenset(
     b"p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption rb rt rp html head body".split()
 )
 
+
+def _names_by_first_letter(names: frozenset[bytes]) -> bytes:
+    """A pattern matching any of ``names``, grouped by first letter ("t(?:d|h|r|...)|..."): the
+    regex engine tries the alternatives in turn, and a tag then fails on its first letter once a
+    group rather than once a name."""
+    groups: dict[bytes, list[bytes]] = {}
+    for name in sorted(names):
+        groups.setdefault(name[:1], []).append(re.escape(name[1:]))
+    return b"|".join(first + b"(?:" + b"|".join(rests) + b")" for first, rests in groups.items())
+
+
 # _TAG's opening tags of elements that nest: not of _FLAT, not self-closing ("<div/>")
 _NESTING_TAG = re.compile(
-    rb"<(?!(?:"
-    + b"|".join(sorted(_FLAT, key=len, reverse=True))
-    + rb")(?![a-z0-9]))[a-z][a-z0-9]*[^<>]*(?<!/)>"
+    rb"<(?!(?:" + _names_by_first_letter(_FLAT) + rb")(?![a-z0-9]))[a-z][a-z0-9]*[^<>]*(?<!/)>"
 )
 
 
