@@ -5,6 +5,7 @@ million rows, a 200 MB file, HTML nested 100,000 deep. Each is refused with a Ch
 from __future__ import annotations
 
 import io
+import re
 import tracemalloc
 import zipfile
 from functools import cache
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 from gongkai.annual import ReportError, UnreadableReport
 from gongkai.annual.readers import MAX_BYTES, read_bytes, read_path
-from gongkai.annual.readers._limits import MAX_COLUMNS, MAX_DEPTH, MAX_ROWS
+from gongkai.annual.readers._limits import _FLAT, _NESTING_TAG, MAX_COLUMNS, MAX_DEPTH, MAX_ROWS
 from gongkai.annual.writers import render
 from gongkai.cli import main
 
@@ -185,6 +186,28 @@ def test_html_nesting_is_refused_just_past_the_limit_and_many_siblings_are_not()
         read_bytes(page(b"<div>" * (MAX_DEPTH + 1) + b"</div>" * (MAX_DEPTH + 1)), "d.html", ".html")
     siblings = page(b"<div>x</div>" * (2 * MAX_DEPTH) + b"<!--" + b"<div>" * MAX_DEPTH + b"-->")
     assert read_bytes(siblings, "s.html", ".html").applications.get("new_received", "natural_person") == 4321
+
+
+_TAG_NAMES = st.sampled_from(sorted(_FLAT) + [b"div", b"span", b"tdx", b"t", b"tab", b"p1", b"section", b"b"])
+_TAG_PIECES = st.one_of(
+    st.builds(
+        lambda n, a, close: b"<" + n + a + (b"/>" if close else b">"),
+        _TAG_NAMES,
+        st.sampled_from([b"", b" x=1"]),
+        st.booleans(),
+    ),
+    st.builds(lambda n: b"</" + n + b">", _TAG_NAMES),
+    st.sampled_from([b"<", b">", b"x", b"<!--"]),
+)
+
+
+@given(st.lists(_TAG_PIECES, max_size=40))
+def test_html_nesting_bound_counts_opening_tags_of_elements_that_nest(pieces):
+    # the quick bound's pattern, its names grouped by first letter, counts what a plain reading of
+    # each tag's name counts
+    text = b"".join(pieces)
+    names = re.findall(rb"<([a-z][a-z0-9]*)[^<>]*(?<!/)>", text)
+    assert len(_NESTING_TAG.findall(text)) == sum(name not in _FLAT for name in names)
 
 
 def test_deeply_nested_json_is_refused():

@@ -10,10 +10,19 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gongkai.annual.readers import read_bytes
 from gongkai.annual.readers.html import html_to_text, read_html
-from gongkai.annual.readers.text import decode, read_text
+from gongkai.annual.readers.text import (
+    _KNOWN_SECTIONS,
+    _prepare,
+    decode,
+    find_sections,
+    read_text,
+    strip_chrome,
+)
 from gongkai.annual.sitepage import site_page
 
 # INDEX.md: file -> (agency as its title prints it, year, format, 新收, 结转入, 七总计, 结转出)
@@ -149,3 +158,67 @@ def test_a_gbk_page_that_says_so_in_its_meta_tag(corpus, charset):
     report = read_bytes(page.encode("gb18030"), "011.html", ".html")
     assert (report.agency.name, report.year) == ("淮安市洪泽区人民政府", 2024)
     assert _totals(report) == (95, 0, 95, 0)
+
+
+# ---------------------------------------------------------------- sections found once
+
+
+def _sections_both_ways(text: str) -> tuple[bool, dict, dict]:
+    """(whether strip_chrome handed its sections over, find_sections of its text so, and found
+    afresh in an equal string: another object, which strip_chrome did not hand them over for)."""
+    _, mtext = strip_chrome(*_prepare(text))
+    handed = bool(_KNOWN_SECTIONS) and _KNOWN_SECTIONS[0][0] is mtext
+    return handed, find_sections(mtext), find_sections((mtext + " ")[:-1])
+
+
+def test_the_sections_of_a_site_page_are_found_once(corpus):
+    for path in sorted(corpus.glob("*/*.txt")):
+        handed, reused, fresh = _sections_both_ways(
+            html_to_text(site_page(decode(path.read_bytes()), 2023).encode())
+        )
+        assert handed and reused == fresh, path.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the keywords read past the numeral, over a chrome line that is blanked
+        "2023年政府信息公开工作年度报告\n一、总体情况\n三、\n当前位置：首页\n收到和处理政府信息公开申请情况\n",
+        # a heading on a chrome line
+        "2023年政府信息公开工作年度报告\n一、总体情况 【打印】\n二、主动公开政府信息情况\n",
+        # a chrome line right after an inline heading's line
+        "2023年政府信息公开工作年度报告\n一、总体情况" + "本机关认真落实条例规定" * 4 + "\n分享到：微信\n",
+    ],
+)
+def test_a_chrome_line_near_a_heading_has_the_sections_found_again(text):
+    handed, reused, fresh = _sections_both_ways(text)
+    assert not handed and reused == fresh
+
+
+_PIECES = st.sampled_from(
+    [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、",
+        "收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+        "当前位置：首页 > 政务公开",
+        "【打印】【关闭】",
+        "字体：大 中 小",
+        "上一篇：某某",
+        "2022年政府信息公开工作年度报告",
+        "2021年政府信息公开工作年度报告",
+        "本年度报告根据条例编制。",
+        "本机关认真落实条例规定" * 12,
+        "",
+    ]
+)
+
+
+@given(st.lists(st.tuples(_PIECES, st.sampled_from(["\n", " ", ""])), max_size=14))
+def test_sections_handed_over_are_those_found_afresh(pieces):
+    text = "政府信息公开工作年度报告\n分享到：微信\n" + "".join(piece + sep for piece, sep in pieces)
+    _, reused, fresh = _sections_both_ways(text)
+    assert reused == fresh

@@ -150,10 +150,23 @@ _FLAT = frozenset(
     b"p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption rb rt rp html head body".split()
 )
 
-# _TAG's opening tags of elements that nest: not of _FLAT, not self-closing ("<div/>")
+
+def _names_by_first_letter(names: frozenset[bytes], commonest: bytes) -> bytes:
+    """A pattern matching any of ``names``, grouped by first letter ("t(?:d|h|r|...)|..."), the
+    groups of the letters in ``commonest`` first: the regex engine tries the alternatives in turn,
+    and a tag is then told in a try or two, not one a name."""
+    groups: dict[bytes, list[bytes]] = {}
+    for name in sorted(names, key=lambda n: (n[:1] not in commonest, commonest.find(n[:1]), n)):
+        groups.setdefault(name[:1], []).append(re.escape(name[1:]))
+    return b"|".join(first + b"(?:" + b"|".join(rests) + b")" for first, rests in groups.items())
+
+
+# _TAG's opening tags of elements that nest: not of _FLAT, not self-closing ("<div/>"). An end tag
+# is passed over on its "/" before any name is tried; the letters of the commonest tags (cells,
+# rows, paragraphs, list items, columns, line breaks) are tried first.
 _NESTING_TAG = re.compile(
-    rb"<(?!(?:"
-    + b"|".join(sorted(_FLAT, key=len, reverse=True))
+    rb"<(?=[a-z])(?!(?:"
+    + _names_by_first_letter(_FLAT, commonest=b"tplcb")
     + rb")(?![a-z0-9]))[a-z][a-z0-9]*[^<>]*(?<!/)>"
 )
 

@@ -195,7 +195,7 @@ def read_own(root: etree._Element, source: str | None) -> Report | None:
             # the part is there even when it holds only its table: "" (present, no prose), not None
             report.sections[key] = "\n".join(_text(p) for p in section if p.tag == "p")
     cells = _cell_paths(report)
-    values: dict[str, dict[tuple[str, str], object]] = {}
+    values: dict[str, dict[tuple[str, str], object]] = {key: {} for key in report.tables}
     for td in root.iter():  # every element in document order, as "//*[@data-cell]" lists them
         path = td.get("data-cell")  # (lxml's attribute lookup: quicker than an XPath query)
         if path is None:
@@ -207,21 +207,26 @@ def read_own(root: etree._Element, source: str | None) -> Report | None:
         key, cell, decimal = where
         text = td.text
         text = text.strip() if text and not len(td) else "".join(x.strip() for x in _strings(td))
-        text = text.replace(",", "")
-        if not text:
-            continue
-        if text.isascii() and text.isdigit() and not decimal:
-            value: object = int(text)
-        else:
-            try:
-                value = Decimal(text) if decimal else int(text)
-            except (ValueError, InvalidOperation):
-                report.note("html-cell", f"单元格 {path} 的内容“{text}”不是数字", path)
+        value: object = None if decimal else SMALL_COUNTS.get(text)  # (most cells)
+        if value is None:
+            text = text.replace(",", "")
+            if not text:
                 continue
-        values.setdefault(key, {})[cell] = value
+            if text.isascii() and text.isdigit() and not decimal:
+                value = int(text)
+            else:
+                try:
+                    value = Decimal(text) if decimal else int(text)
+                except (ValueError, InvalidOperation):
+                    report.note("html-cell", f"单元格 {path} 的内容“{text}”不是数字", path)
+                    continue
+        values[key][cell] = value
     for key, filled in values.items():
         report.tables[key].update(filled)  # type: ignore[arg-type]
     return report
+
+
+SMALL_COUNTS = {str(n): n for n in range(1000)}  # a cell's text -> its count, for most cells
 
 
 _CELL_PATHS: dict[str, dict[str, tuple[str, tuple[str, str], bool]]] = {}

@@ -155,11 +155,11 @@ def strip_chrome(text: str, mtext: str) -> tuple[str, str]:
     if not RE_CHROME_LINE.search(mtext):
         return text, mtext  # the usual case: a report, not a page
     spans = find_sections(mtext)
-    if spans:
-        end = RE_CHROME_END.search(mtext, max(span.start for span in spans.values()))
-        if end is not None:
-            text, mtext = text[: end.start()], mtext[: end.start()]
+    end = RE_CHROME_END.search(mtext, max(span.start for span in spans.values())) if spans else None
+    if end is not None:
+        text, mtext = text[: end.start()], mtext[: end.start()]
     pieces = []
+    blanked = []  # (start, stop) of each line blanked
     last = 0
     for m in RE_CHROME_LINE.finditer(mtext):
         start = mtext.rfind("\n", 0, m.start()) + 1
@@ -170,9 +170,25 @@ def strip_chrome(text: str, mtext: str) -> tuple[str, str]:
         if len(compact(mtext[start:stop], normalised=True)) > CHROME_LINE_MAX:
             continue
         pieces += [mtext[last:start], " " * (stop - start)]
+        blanked.append((start, stop))
         last = stop
     pieces.append(mtext[last:])
-    return text, _blank_report_lists("".join(pieces))
+    stripped = "".join(pieces)
+    out = _blank_report_lists(stripped)
+    if end is None and out is stripped and not any(_read_for_headings(mtext, *line) for line in blanked):
+        # not cut, no list blanked, no blanked line read to tell a heading (the lines are those of
+        # mtext or blank, the line breaks where they were): the sections above are those of the
+        # text returned, which read_text looks for next
+        _KNOWN_SECTIONS[:] = [(out, spans)]
+    return text, out
+
+
+def _read_for_headings(mtext: str, start: int, stop: int) -> bool:
+    """Whether find_sections, telling whether a numeral is a heading, reads any of
+    mtext[start:stop] (a line): it reads from the numeral to HEADING_READ characters past the
+    match, and a match lies within its line."""
+    first = mtext.rfind("\n", 0, max(0, start - HEADING_READ)) + 1  # where such a match can start
+    return any(m.end() + HEADING_READ > start for m in RE_HEADING.finditer(mtext, first, stop))
 
 
 RE_LISTED_REPORT = re.compile(
@@ -210,7 +226,7 @@ def _blank_report_lists(mtext: str) -> str:
         else:
             close()
     close()
-    return "\n".join(out)
+    return mtext if out == lines else "\n".join(out)  # (the text itself when no list was blanked)
 
 
 # ---------------------------------------------------------------- sections
@@ -227,7 +243,18 @@ class Span:
     end: int
 
 
+# strip_chrome's sections of the text it returned, when blanking lines changed nothing they were
+# found from: [(that very string, its sections)]. read_text asks for them next; the string itself
+# is compared by identity, so a list left by another read (or thread) is never taken for this one.
+_KNOWN_SECTIONS: list[tuple[str, dict[str, Span]]] = []
+HEADING_READ = 200  # how far past a heading's numeral find_sections reads (see there)
+
+
 def find_sections(mtext: str) -> dict[str, Span]:
+    known = _KNOWN_SECTIONS[:]
+    if known and known[0][0] is mtext:
+        _KNOWN_SECTIONS.clear()
+        return known[0][1]
     found: list[tuple[str, int, int]] = []
     last = -1
     for m in RE_HEADING.finditer(mtext):
@@ -242,7 +269,9 @@ def find_sections(mtext: str) -> dict[str, Span]:
                 continue
         line_end = mtext.find("\n", m.end())
         line_end = len(mtext) if line_end < 0 else line_end
-        rest = min(line_end, m.end() + 200)
+        # what is read past the match: at most HEADING_READ characters (here, and 24 for the
+        # keywords above and 60 in _skip_heading)
+        rest = min(line_end, m.end() + HEADING_READ)
         # the compact form is never longer: a short line needs no compacting
         if rest - m.end() <= 30 or len(compact(mtext[m.end() : rest], normalised=True)) <= 30:
             body = line_end
