@@ -148,12 +148,13 @@ RE_CHROME_END = re.compile(
 CHROME_LINE_MAX = 80  # longer lines are report text that happens to say "技术支持" and the like
 
 
-def strip_chrome(text: str, mtext: str) -> tuple[str, str]:
-    """(text, mtext) without the page chrome: chrome lines blanked in mtext (same length), and
-    both texts cut where the page goes on after the report (previous/next links, comments,
-    footer), when that comes after the report's last section heading."""
+def strip_chrome(text: str, mtext: str) -> tuple[str, str, dict[str, Span] | None]:
+    """(text, mtext, sections) without the page chrome: chrome lines blanked in mtext (same
+    length), and both texts cut where the page goes on after the report (previous/next links,
+    comments, footer), when that comes after the report's last section heading. The sections
+    are ``find_sections`` of the mtext returned when finding the chrome found them too, else None."""
     if not RE_CHROME_LINE.search(mtext):
-        return text, mtext  # the usual case: a report, not a page
+        return text, mtext, None  # the usual case: a report, not a page
     spans = find_sections(mtext)
     end = RE_CHROME_END.search(mtext, max(span.start for span in spans.values())) if spans else None
     if end is not None:
@@ -178,9 +179,9 @@ def strip_chrome(text: str, mtext: str) -> tuple[str, str]:
     if end is None and out is stripped and not any(_read_for_headings(mtext, *line) for line in blanked):
         # not cut, no list blanked, no blanked line read to tell a heading (the lines are those of
         # mtext or blank, the line breaks where they were): the sections above are those of the
-        # text returned, which read_text looks for next
-        _KNOWN_SECTIONS[:] = [(out, spans)]
-    return text, out
+        # text returned
+        return text, out, spans
+    return text, out, None
 
 
 def _read_for_headings(mtext: str, start: int, stop: int) -> bool:
@@ -243,18 +244,10 @@ class Span:
     end: int
 
 
-# strip_chrome's sections of the text it returned, when blanking lines changed nothing they were
-# found from: [(that very string, its sections)]. read_text asks for them next; the string itself
-# is compared by identity, so a list left by another read (or thread) is never taken for this one.
-_KNOWN_SECTIONS: list[tuple[str, dict[str, Span]]] = []
 HEADING_READ = 200  # how far past a heading's numeral find_sections reads (see there)
 
 
 def find_sections(mtext: str) -> dict[str, Span]:
-    known = _KNOWN_SECTIONS[:]
-    if known and known[0][0] is mtext:
-        _KNOWN_SECTIONS.clear()
-        return known[0][1]
     found: list[tuple[str, int, int]] = []
     last = -1
     for m in RE_HEADING.finditer(mtext):
@@ -911,7 +904,7 @@ def read_review(report: Report, search: CompactSearch, start: int, end: int) -> 
 def read_text(text: str, source: str | None = None) -> Report:
     if len(text) > MAX_CHARS:
         raise UnreadableReport(f"文本过长（{len(text)} 字符），不是单份年度报告")
-    text, mtext = strip_chrome(*_prepare(text))
+    text, mtext, spans = strip_chrome(*_prepare(text))
     search = CompactSearch(mtext)
     if not RE_CJK.search(mtext):
         raise UnreadableReport("文件中没有中文内容，不是政府信息公开工作年度报告")
@@ -938,7 +931,8 @@ def read_text(text: str, source: str | None = None) -> Report:
         return report
 
     layout = layout_for(version)
-    spans = find_sections(mtext)
+    if spans is None:  # (a page's are found with its chrome)
+        spans = find_sections(mtext)
     keys = [s.key for s in layout.sections]
     for numeral, key in zip(NUMERALS, keys, strict=True):
         span = spans.get(numeral)
