@@ -587,6 +587,8 @@ def locate(anchors: list[Anchor], search: CompactSearch, start: int, end: int) -
     """Find the anchors in order between start and end. A label that cannot be found is skipped
     (its row stays blank); order is a strong prior, so each search starts after the last hit.
     Labels are compared in the compact form (see ``CompactSearch``)."""
+    if start >= end:
+        return []  # an empty region (a section the report leaves out): no label to look for
     mtext = search.mtext
     stext = search.stext
     hits: list[Hit] = []
@@ -728,6 +730,8 @@ def _row_cells(grid: Grid) -> list[tuple[Row, tuple[tuple[str, str], ...]]]:
 
 
 def read_active(report: Report, layout: FormatLayout, search: CompactSearch, start: int, end: int) -> None:
+    if start >= end:
+        return  # an empty region: no title or label to find, so nothing to read or note
     if _read_lines(report, layout.active, search.mtext, start, end):
         return
     titles = []
