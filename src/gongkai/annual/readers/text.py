@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from itertools import chain
 from operator import attrgetter
+from typing import NamedTuple
 
 from ..errors import UnreadableReport
 from ..layout import (
@@ -34,7 +36,7 @@ from ..layout import (
     layout_for,
     layout_for_year,
 )
-from ..model import AGENCY_KIND_LABELS, Agency, Report, Table
+from ..model import AGENCY_KIND_LABELS, Agency, Report, Table, cell_paths
 from ._lines import read_line_grids
 from ._meta import read_meta
 from ._normalise import (
@@ -700,7 +702,7 @@ def read_grid_rows(report: Report, table: Table, rows: dict[str, tuple[list[Tok]
     grid = table.grid
     as_printed: dict[tuple[str, str], object] = {}
     readings = []
-    for row, cells in _row_cells(grid):
+    for row, cells, _ in _row_cells(grid):
         got = rows.get(row.key)
         if got is None or not got[0]:
             continue
@@ -717,15 +719,26 @@ def read_grid_rows(report: Report, table: Table, rows: dict[str, tuple[list[Tok]
         assemble(report, table, readings)
 
 
-_ROW_CELLS: dict[int, tuple[Grid, list[tuple[Row, tuple[tuple[str, str], ...]]]]] = {}
+class _RowCells(NamedTuple):
+    row: Row
+    cells: tuple[tuple[str, str], ...]  # in column order
+    paths: tuple[str, ...]  # the cells' paths (``Table.path``), for notes
 
 
-def _row_cells(grid: Grid) -> list[tuple[Row, tuple[tuple[str, str], ...]]]:
-    """Each row of the grid with its cells, in order; made once per grid."""
+_ROW_CELLS: dict[int, tuple[Grid, list[_RowCells]]] = {}
+
+
+def _row_cells(grid: Grid) -> list[_RowCells]:
+    """Each row of the grid with its cells and their paths, in order; made once per grid (a
+    table read in part names a hundred and more cells in its notes)."""
     cached = _ROW_CELLS.get(id(grid))
     if cached is None or cached[0] is not grid:
-        cells = [(row, tuple((row.key, c) for c in grid.column_keys)) for row in grid.rows]
-        cached = _ROW_CELLS[id(grid)] = (grid, cells)
+        paths = cell_paths(grid)
+        rows = []
+        for row in grid.rows:
+            cells = tuple((row.key, c) for c in grid.column_keys)
+            rows.append(_RowCells(row, cells, tuple(map(paths.__getitem__, cells))))
+        cached = _ROW_CELLS[id(grid)] = (grid, rows)
     return cached[1]
 
 
@@ -772,7 +785,7 @@ def read_applications(
             report.note(
                 "TABLE-UNREAD",
                 "未找到表三（收到和处理政府信息公开申请情况）的行标签，表三留空",
-                *(table.path(r, c) for r in grid.row_keys for c in grid.column_keys),
+                *chain.from_iterable(r.paths for r in _row_cells(grid)),
             )
         return
     # the last row's text ends with its line(s) of numbers, not at the next heading
@@ -783,14 +796,14 @@ def read_applications(
     if collapsed_other and group_key in rows and not any(r.key in found for r in other_rows):
         _collapsed_other(report, table, rows[group_key][0])
     read_grid_rows(report, table, rows)
-    missing = [r for r in grid.rows if r.key not in found]
+    missing = [r for r in _row_cells(grid) if r.row.key not in found]
     if collapsed_other and group_key in rows and rows[group_key][0]:
-        missing = [m for m in missing if m not in other_rows]
+        missing = [m for m in missing if m.row not in other_rows]
     if missing and len(missing) < len(grid.rows):
         report.note(
             "ROW-MISSING",
-            f"表三未找到以下行：{'、'.join(r.label for r in missing)}；这些行留空",
-            *(table.path(r.key, c) for r in missing for c in grid.column_keys),
+            f"表三未找到以下行：{'、'.join(r.row.label for r in missing)}；这些行留空",
+            *chain.from_iterable(r.paths for r in missing),
         )
     note_unread_rows(report, table, rows)
 
@@ -802,14 +815,13 @@ def note_unread_rows(report: Report, table: Table, rows: dict[str, tuple[list[To
     values = table.values()  # rows, then columns
     if None not in values:
         return
-    width, columns = len(grid.columns), grid.column_keys
-    covered = {cell for note in report.notes for cell in note.cells}
-    for i, row in enumerate(grid.rows):
+    width = len(grid.columns)
+    covered = set().union(*(note.cells for note in report.notes))
+    for i, (row, _, paths) in enumerate(_row_cells(grid)):
         printed = values[i * width : (i + 1) * width]
         if None not in printed:
             continue
-        blank = [table.path(row.key, c) for c, v in zip(columns, printed, strict=True) if v is None]
-        blank = [p for p in blank if p not in covered]
+        blank = [p for p, v in zip(paths, printed, strict=True) if v is None and p not in covered]
         if not blank:
             continue
         got = rows.get(row.key)
@@ -827,7 +839,7 @@ def _collapsed_other(report: Report, table: Table, toks: list[Tok]) -> None:
     0 in each of its three rows (counts are never negative); anything else cannot be split."""
     grid = table.grid
     rows = [r for r in grid.rows if r.group == OTHER]
-    paths = [table.path(r.key, c) for r in rows for c in grid.column_keys]
+    paths = [p for r in _row_cells(grid) if r.row.group == OTHER for p in r.paths]
     if len(toks) == len(grid.columns) and all(t.value == 0 for t in toks):
         for r in rows:
             for c in grid.column_keys:
