@@ -77,7 +77,8 @@ def _fields(line: str) -> list[str] | None:
             return None  # two kinds of separator: not a line this path can be sure of
         fields = list(map(str.strip, line.split("|")))
     elif "\t" in line:
-        fields = list(map(str.strip, line.split("\t")))
+        # the empty fields at the end go with the whitespace there (a tab is whitespace)
+        fields = list(map(str.strip, line.rstrip().split("\t")))
     else:
         return None
     while fields and not fields[-1]:
