@@ -337,6 +337,10 @@ SMALL_COUNTS = {str(n): Tok(str(n), n) for n in range(1000)}
 # a field (stripped) -> its token, for the fields most lines consist of; "" is an empty field
 PLAIN_FIELDS = {"": BLANK, **SMALL_COUNTS}
 RE_CELL_CHAR = re.compile(r"[0-9/—\-–无]")
+RE_DIGIT = re.compile(r"\d")  # as RE_TOKEN's
+PLACEHOLDER_CHARS = "/—-–无"  # what RE_TOKEN's placeholders are made of
+# a line without tabs and pipes: RE_FIELD_SEP's only separator that can occur there, on its own
+RE_SPACE_RUN = re.compile("  +")
 
 
 RE_LAST_CJK = re.compile(f".*([{CJK}])", re.S)
@@ -348,6 +352,8 @@ def _field_tokens(field: str) -> list[Tok]:
         return [SMALL_COUNTS.get(bare) or Tok(bare, int(bare))]
     if not RE_TOKEN_CHAR.search(field):
         return []
+    if not _may_hold_tokens(field):
+        return []  # label text with 无 or a dash in it (RE_TOKEN's search is slow over CJK text)
     spans = list(RE_TOKEN.finditer(field))
     if not spans:
         return []
@@ -380,6 +386,12 @@ def _field_tokens(field: str) -> list[Tok]:
             continue
         toks.append(Tok(text.lstrip("+"), value))
     return toks
+
+
+def _may_hold_tokens(field: str) -> bool:
+    """False when RE_TOKEN finds nothing in ``field`` for sure: no digit for a number, and no
+    piece between spaces made of placeholder characters only (a placeholder stands alone)."""
+    return bool(RE_DIGIT.search(field)) or not all(p.strip(PLACEHOLDER_CHARS) for p in field.split())
 
 
 def segment_tokens(segment: str, want: int) -> tuple[list[Tok], int]:
@@ -429,11 +441,16 @@ def _line_fields(line: str) -> list[Tok]:
     simple = "\t" not in line and (
         "  " not in line or ("|" in line and "  " not in line.replace("|  ", "|").replace("  |", "|"))
     )
-    fields = line.split("|") if simple else RE_FIELD_SEP.split(line)
+    if simple:
+        fields = line.split("|")
+    elif "\t" in line or "|" in line:
+        fields = RE_FIELD_SEP.split(line)
+    else:
+        fields = RE_SPACE_RUN.split(line)  # the same fields, several times quicker
     # Most lines are a row label and then empty fields and small counts: those are looked up
     # without a Python-level loop over the fields.
     row: list[Tok | None] = list(map(PLAIN_FIELDS.get, map(str.strip, fields)))
-    if row[0] is None and not RE_TOKEN_CHAR.search(fields[0]):
+    if row[0] is None and not _field_tokens(fields[0]):
         del row[0]  # the label
     if None not in row:
         return row  # type: ignore[return-value]
