@@ -403,12 +403,10 @@ def segment_tokens(segment: str, want: int) -> tuple[list[Tok], int]:
     """
     lines = segment.split("\n")
     # one cell per line needs three such lines after the label's ("|" is in every one)
-    if (
-        len(lines) > 3
-        and "|" in segment
-        and sum(1 for ln in lines[1:12] if "|" in ln and RE_PIPE_CELL.match(ln)) >= 3
-    ):
-        return _pipe_cells(lines[1:], want), 0
+    if len(lines) > 3 and "|" in segment:
+        first = list(map(_pipe_cell, lines[1:12]))
+        if len(first) - first.count(None) >= 3:
+            return _pipe_cells(lines[1:], first, want), 0
     toks: list[Tok] = []
     lead = 0
     for line in lines:
@@ -466,24 +464,33 @@ def _line_fields(line: str) -> list[Tok]:
     return toks
 
 
-RE_PIPE_CELL = re.compile(r"^[ \t]*([^|\n]*)\|([ \t|]*)$")
+def _pipe_cell(line: str) -> tuple[str, str] | None:
+    """A line of one cell of a flattened web table, ``[ \\t]*text|[ \\t|]*`` (a line of the
+    text, so without "\\n"; no "|" in the text), as (the text stripped, what follows its "|");
+    None for any other line."""
+    bar = line.find("|")
+    if bar < 0 or line[bar + 1 :].strip(" \t|"):
+        return None
+    return line[:bar].strip(), line[bar + 1 :]
 
 
-def _pipe_cells(lines: list[str], want: int) -> list[Tok]:
+def _pipe_cells(lines: list[str], first: list[tuple[str, str] | None], want: int) -> list[Tok]:
     """Web tables flattened one cell per line ("56 |", "|" for an empty cell, "||" or a run of
-    pipes at a row's end): cells are positional, so empty ones are blanks."""
+    pipes at a row's end): cells are positional, so empty ones are blanks. ``first`` holds the
+    ``_pipe_cell`` of the first lines, already made."""
     cells: list[Tok | None] = []
-    for line in lines:
-        m = RE_PIPE_CELL.match(line)
-        if m is None:
+    for i, line in enumerate(lines):
+        cell = first[i] if i < len(first) else _pipe_cell(line)
+        if cell is None:
             if cells or line.strip():
                 break
             continue
-        content, rest = m.group(1).strip(), m.group(2)
+        content, rest = cell
         if not content and rest.strip() and cells:
             break  # "||": the row ends
         if content:
-            toks = _field_tokens(content)
+            small = SMALL_COUNTS.get(content)
+            toks = [small] if small is not None else _field_tokens(content)
             if not toks and RE_CJK.search(content):
                 break  # the next label
             cells.extend(toks or [EMPTY])
