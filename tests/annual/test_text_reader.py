@@ -38,6 +38,7 @@ from gongkai.annual.readers.text import (
     _line_fields,
     _may_hold_tokens,
     _prepare,
+    _token_matches,
     read_text,
     read_text_bytes,
 )
@@ -498,6 +499,12 @@ _CELL_TEXTS = st.lists(
     ),
     max_size=40,
 ).map("".join)
+
+
+@given(_CELL_TEXTS)
+def test_token_matches_are_the_token_regex_matches(field):
+    expected = [(m.span(), m.groups()) for m in RE_TOKEN.finditer(field)]
+    assert [(m.span(), m.groups()) for m in _token_matches(field)] == expected
 
 
 @given(_CELL_TEXTS)

@@ -338,6 +338,7 @@ SMALL_COUNTS = {str(n): Tok(str(n), n) for n in range(1000)}
 PLAIN_FIELDS = {"": BLANK, **SMALL_COUNTS}
 RE_CELL_CHAR = re.compile(r"[0-9/—\-–无]")
 RE_DIGIT = re.compile(r"\d")  # as RE_TOKEN's
+RE_TOKEN_START = re.compile(r"[-+\d/—–无]")  # the characters an RE_TOKEN match can start with
 PLACEHOLDER_CHARS = "/—-–无"  # what RE_TOKEN's placeholders are made of
 # a line without tabs and pipes: RE_FIELD_SEP's only separator that can occur there, on its own
 RE_SPACE_RUN = re.compile("  +")
@@ -354,7 +355,7 @@ def _field_tokens(field: str) -> list[Tok]:
         return []
     if not _may_hold_tokens(field):
         return []  # label text with 无 or a dash in it (RE_TOKEN's search is slow over CJK text)
-    spans = list(RE_TOKEN.finditer(field))
+    spans = _token_matches(field)
     if not spans:
         return []
     # digits followed by label text in the same cell are an ordinal or OCR debris, not data
@@ -386,6 +387,22 @@ def _field_tokens(field: str) -> list[Tok]:
             continue
         toks.append(Tok(text.lstrip("+"), value))
     return toks
+
+
+def _token_matches(field: str) -> list[re.Match]:
+    """``RE_TOKEN.finditer(field)``, quicker over text: the regex is tried only where a match
+    can start (it has no literal start, so its own search tries every position in full)."""
+    matches = []
+    search, match = RE_TOKEN_START.search, RE_TOKEN.match
+    pos = 0
+    while (start := search(field, pos)) is not None:
+        m = match(field, start.start())  # (its look-behinds still see the text before)
+        if m is None:
+            pos = start.start() + 1
+        else:
+            matches.append(m)
+            pos = m.end()
+    return matches
 
 
 def _may_hold_tokens(field: str) -> bool:
