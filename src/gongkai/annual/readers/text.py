@@ -332,8 +332,8 @@ RE_FIELD_SEP = re.compile(r"\t *|\| *|  *[\t|] *|  +")
 RE_TOKEN_CHAR = re.compile(r"[\d/—\-–无]")
 EMPTY = None  # marker for an empty tab/pipe field
 BLANK = Tok("", None, "blank")  # an empty cell (tokens are immutable, so one serves for all)
-# Most cells are small plain counts: their tokens are made once, not once per cell.
-SMALL_COUNTS = {str(n): Tok(str(n), n) for n in range(1000)}
+# Most cells are plain counts under 10,000: their tokens are made once, not once per cell.
+SMALL_COUNTS = {str(n): Tok(str(n), n) for n in range(10_000)}
 # a field (stripped) -> its token, for the fields most lines consist of; "" is an empty field
 PLAIN_FIELDS = {"": BLANK, **SMALL_COUNTS}
 RE_CELL_CHAR = re.compile(r"[0-9/—\-–无]")
@@ -465,14 +465,15 @@ def _line_fields(line: str) -> list[Tok]:
     # Most lines are a row label and then empty fields and small counts: those are looked up
     # without a Python-level loop over the fields.
     row: list[Tok | None] = list(map(PLAIN_FIELDS.get, map(str.strip, fields)))
-    if row[0] is None and not _field_tokens(fields[0]):
-        del row[0]  # the label
+    label = row[0] is None and not _field_tokens(fields[0])
+    if label:
+        del row[0]
     if None not in row:
         return row  # type: ignore[return-value]
     if simple:
         fields = RE_FIELD_SEP.split(line)  # the fields exactly, for _field_tokens
     toks: list[Tok] = []
-    for f in fields:
+    for f in fields[1:] if label else fields:  # (the label gives no tokens)
         tok = PLAIN_FIELDS.get(f.strip())
         if tok is not None:
             toks.append(tok)
