@@ -620,8 +620,7 @@ def _row_anchor(row: Row, key: str, others: list[str]) -> Anchor:
     )
 
 
-@dataclass
-class Hit:
+class Hit(NamedTuple):  # (quicker to make than a dataclass: one per row found)
     anchor: Anchor
     start: int  # index in mtext where the label text starts
     cut: int  # where the previous row's text ends (before this row's ordinal)
