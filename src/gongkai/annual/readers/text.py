@@ -749,8 +749,9 @@ def read_grid_rows(report: Report, table: Table, rows: dict[str, tuple[list[Tok]
             continue
         toks, lead = got
         if printed_as_is(toks, cells, grid):
-            as_printed.update(zip(cells, map(_VALUE, toks), strict=True))
-            if None in map(_VALUE, toks):
+            values = list(map(_VALUE, toks))
+            as_printed.update(zip(cells, values, strict=True))
+            if None in values:
                 note_printed(report, table, cells, toks)
         else:
             readings.append(Reading(row.label, cells, toks, lead))
