@@ -374,9 +374,11 @@ def _candidates(grid: Grid, reading: Reading) -> list[_Candidate]:
                     seen.add(tuple(values))
                     out.append(_Candidate(list(values), how="split"))
     if n - m <= MAX_LOST:
+        read = [t.value for t in toks]
         for lost in combinations(range(n), n - m):
-            it = iter(toks)
-            values = [None if i in lost else next(it).value for i in range(n)]
+            values = read.copy()
+            for i in lost:  # in increasing order, so each lands where it belongs
+                values.insert(i, None)
             out.append(_Candidate(values, lost, how="lost"))
     return out
 
@@ -411,7 +413,7 @@ def _evaluate(
         return "open", None
     if cand.how == "drop" and not _row_relation_complete(arith, {**state, **values}, reading.cells):
         return "open", None
-    return "ok", [values[c] for c in reading.cells]
+    return "ok", list(map(values.__getitem__, reading.cells))
 
 
 def _row_relation_complete(arith: _Arith, values: dict[Cell, Number | None], cells: Sequence[Cell]) -> bool:
