@@ -30,7 +30,18 @@ from gongkai.annual.readers.assemble import (
     printed_as_is,
     split_digits,
 )
-from gongkai.annual.readers.text import RE_FIELD_SEP, _prepare, read_text, read_text_bytes
+from gongkai.annual.readers.text import (
+    PLAIN_FIELDS,
+    RE_FIELD_SEP,
+    RE_TOKEN,
+    _field_tokens,
+    _line_fields,
+    _may_hold_tokens,
+    _prepare,
+    _token_matches,
+    read_text,
+    read_text_bytes,
+)
 
 T3 = LAYOUT_2021.applications
 assert T3 is not None
@@ -479,6 +490,39 @@ def test_field_splitting(text):
         if "\t" not in line and "  " not in line.replace("|  ", "|").replace("  |", "|"):
             # the quick split of _line_fields: the same fields but for spaces at their ends
             assert [f.strip() for f in line.split("|")] == [f.strip() for f in fields]
+
+
+# the characters of table lines: numbers, placeholders, units, labels (with 无 in them), separators
+_CELL_TEXTS = st.lists(
+    st.sampled_from(
+        list(" \t|/—-–无.,+0123456789件万元%") + list("一三不予公开总计") + ["  ", "\u3000", "１", "1500"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(_CELL_TEXTS)
+def test_token_matches_are_the_token_regex_matches(field):
+    expected = [(m.span(), m.groups()) for m in RE_TOKEN.finditer(field)]
+    assert [(m.span(), m.groups()) for m in _token_matches(field)] == expected
+
+
+@given(_CELL_TEXTS)
+def test_fields_without_tokens_are_told_before_the_token_search(field):
+    if RE_TOKEN.search(field):
+        assert _may_hold_tokens(field)
+
+
+@given(_CELL_TEXTS)
+def test_line_fields_are_the_tokens_of_each_field(line):
+    """The quick paths of _line_fields (pipe split, space-run split, lookups, the label dropped)
+    against the plain formulation: each field's token, or its tokens as _field_tokens reads them."""
+    line = line.replace("\n", " ")
+    expected = []
+    for field in RE_FIELD_SEP.split(line):
+        plain = PLAIN_FIELDS.get(field.strip())
+        expected += [plain] if plain is not None else _field_tokens(field)
+    assert _line_fields(line) == expected
 
 
 @given(st.lists(st.sampled_from(["\n", " ", "\t", "-1-", "— 12 —", "第3页", "第 2 页 共 9 页", "x", "页"])))

@@ -77,7 +77,8 @@ def _fields(line: str) -> list[str] | None:
             return None  # two kinds of separator: not a line this path can be sure of
         fields = list(map(str.strip, line.split("|")))
     elif "\t" in line:
-        fields = list(map(str.strip, line.split("\t")))
+        # the empty fields at the end go with the whitespace there (a tab is whitespace)
+        fields = list(map(str.strip, line.rstrip().split("\t")))
     else:
         return None
     while fields and not fields[-1]:
@@ -122,6 +123,10 @@ def _numbers(fields: list[str], columns: tuple[tuple[bool, bool], ...]) -> list[
 def read_line_grids(grids: tuple[Grid, ...], mtext: str, start: int, end: int) -> dict[str, Cells] | None:
     """The cells of ``grids`` (in printed order; with more than one grid each starts at a line
     holding its title) read from the lines of ``mtext[start:end]``, or None to decline."""
+    if mtext.find("|", start, end) < 0 and mtext.find("\t", start, end) < 0:
+        # no table line, so no row could be read (every grid has rows): a page layout's table,
+        # or an empty region, is told without splitting the region into lines
+        return None
     titles = _titles(grids) if len(grids) > 1 else {}
     out: dict[str, Cells] = {}
     position = -1  # index in ``grids`` of the grid being read

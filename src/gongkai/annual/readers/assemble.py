@@ -92,18 +92,21 @@ class _Arith:
         }
         self._through: dict[tuple[Cell, ...], tuple[tuple[tuple[Cell, ...], tuple[Cell, ...]], ...]] = {}
         self._split: dict[tuple[Cell, ...], tuple] = {}
+        self._solving_split: dict[tuple[Cell, ...], dict[Cell, tuple]] = {}
 
-    def solve(self, values: dict[Cell, Number | None], cell: Cell) -> tuple[str, Number | None]:
-        """("ok", v) when every complete line through the cell agrees on v >= 0; ("open", None)
-        when no line determines it; ("bad", None) when they disagree or v < 0."""
+    @staticmethod
+    def solve(values: dict[Cell, Number | None], lines: list[RowSolving]) -> tuple[str, Number | None]:
+        """("ok", v) when every complete line of a cell's ``row_solving`` agrees on v >= 0 for it;
+        ("open", None) when no line determines it; ("bad", None) when they disagree or v < 0.
+        ``values`` holds the row's cells."""
         found: set[Number] = set()
         get = values.get
-        for lhs, rhs, on_left in self.solving.get(cell, ()):
+        for lhs, rhs, on_left, outside in lines:
             left = list(map(get, lhs))
             right = list(map(get, rhs))
             if None in left or None in right:
                 continue
-            found.add(sum(right) - sum(left) if on_left else sum(left) - sum(right))  # type: ignore[arg-type]
+            found.add(sum(right) - sum(left) + outside if on_left else sum(left) - sum(right) - outside)  # type: ignore[arg-type]
         if not found:
             return "open", None
         if len(found) > 1:
@@ -124,9 +127,8 @@ class _Arith:
             found = self._through[key] = tuple(seen.values())
         return found
 
-    def row_lines(self, state: dict[Cell, Number | None], cells: Sequence[Cell]) -> list[RowLine]:
-        """The lines through ``cells`` whose other cells are all filled in ``state``, as (the
-        row's cells on the left, on the right, right minus left of the other cells): what
+    def row_lines(self, state: dict[Cell, Number | None], cells: Sequence[Cell]) -> RowLines:
+        """The lines through ``cells`` whose other cells are all filled in ``state``: what
         ``consistent`` checks each interpretation of the row against. The other cells do not
         change while the interpretations of one row are tried, so they are added up once."""
         key = tuple(cells)
@@ -143,20 +145,66 @@ class _Arith:
                 for lhs, rhs in self.lines_through(key)
             )
         get = state.get
-        out = []
+        out = RowLines([], [])
         for lhs_in, rhs_in, lhs_out, rhs_out in split:
             left = list(map(get, lhs_out))
             right = list(map(get, rhs_out))
             if None in left or None in right:
                 continue
-            out.append((lhs_in, rhs_in, sum(right) - sum(left)))  # type: ignore[arg-type]
+            other = sum(right) - sum(left)
+            if len(lhs_in) + len(rhs_in) > 1:
+                out.lines.append((lhs_in, rhs_in, other))  # type: ignore[arg-type]
+            else:  # most lines: one cell of a column's sum, which then must be that
+                out.fixed.append((lhs_in[0], other) if lhs_in else (rhs_in[0], -other))  # type: ignore[arg-type]
+        return out
+
+    def row_solving(
+        self, state: dict[Cell, Number | None], cells: Sequence[Cell], targets: Iterable[Cell]
+    ) -> dict[Cell, list[RowSolving]]:
+        """For each of ``targets`` (cells of the row ``cells``), the lines through it that
+        ``solve`` can work its value out from: those whose cells outside the row are all filled
+        in ``state``, as (the row's other cells on the left, on the right, whether the target is
+        on the left, right minus left of the cells outside the row). As for ``row_lines``, the
+        cells outside the row are added up once, and the interpretations are then tried on the
+        row's cells alone, without a copy of the whole state each."""
+        key = tuple(cells)
+        split = self._solving_split.get(key)
+        if split is None:
+            inside = set(key)
+            split = self._solving_split[key] = {
+                cell: tuple(
+                    (
+                        tuple(c for c in lhs if c in inside),
+                        tuple(c for c in rhs if c in inside),
+                        on_left,
+                        tuple(c for c in lhs if c not in inside),
+                        tuple(c for c in rhs if c not in inside),
+                    )
+                    for lhs, rhs, on_left in self.solving.get(cell, ())
+                )
+                for cell in key
+            }
+        get = state.get
+        out: dict[Cell, list[RowSolving]] = {}
+        for cell in targets:
+            usable = out[cell] = []
+            for lhs_in, rhs_in, on_left, lhs_out, rhs_out in split[cell]:
+                left = list(map(get, lhs_out))
+                right = list(map(get, rhs_out))
+                if None in left or None in right:
+                    continue
+                usable.append((lhs_in, rhs_in, on_left, sum(right) - sum(left)))  # type: ignore[arg-type]
         return out
 
     @staticmethod
-    def consistent(values: dict[Cell, Number | None], lines: list[RowLine]) -> bool:
+    def consistent(values: dict[Cell, Number | None], lines: RowLines) -> bool:
         """Whether every complete line of ``row_lines`` holds with the row's cells in ``values``."""
         get = values.get
-        for lhs, rhs, other in lines:
+        for cell, required in lines.fixed:
+            value = get(cell)
+            if value is not None and value != required:
+                return False
+        for lhs, rhs, other in lines.lines:
             left = list(map(get, lhs))
             right = list(map(get, rhs))
             if None in left or None in right:
@@ -166,7 +214,22 @@ class _Arith:
         return True
 
 
+# a line through cells of a row: (the row's cells on the left, on the right, right minus left of
+# the cells outside the row)
 RowLine = tuple[tuple[Cell, ...], tuple[Cell, ...], Number]
+# a line through a cell of a row, to solve for it: (the row's other cells on the left, on the
+# right, whether the cell is on the left, right minus left of the cells outside the row)
+RowSolving = tuple[tuple[Cell, ...], tuple[Cell, ...], bool, Number]
+
+
+class RowLines(NamedTuple):
+    """``_Arith.row_lines``: the lines with a single cell of the row, as (that cell, the value it
+    must have), and the other lines."""
+
+    fixed: list[tuple[Cell, Number]]
+    lines: list[RowLine]
+
+
 _ARITH: dict[int, tuple[Grid, _Arith]] = {}
 
 
@@ -311,9 +374,11 @@ def _candidates(grid: Grid, reading: Reading) -> list[_Candidate]:
                     seen.add(tuple(values))
                     out.append(_Candidate(list(values), how="split"))
     if n - m <= MAX_LOST:
+        read = [t.value for t in toks]
         for lost in combinations(range(n), n - m):
-            it = iter(toks)
-            values = [None if i in lost else next(it).value for i in range(n)]
+            values = read.copy()
+            for i in lost:  # in increasing order, so each lands where it belongs
+                values.insert(i, None)
             out.append(_Candidate(values, lost, how="lost"))
     return out
 
@@ -323,17 +388,17 @@ def _evaluate(
     state: dict[Cell, Number | None],
     reading: Reading,
     cand: _Candidate,
-    lines: list[RowLine],
+    lines: RowLines,
+    solving: dict[Cell, list[RowSolving]],
 ) -> tuple[str, list[Number | None] | None]:
-    """("ok", values) | ("open", None) | ("bad", None) for one interpretation of a row."""
-    values = dict(state)
-    for cell, value in zip(reading.cells, cand.values, strict=True):
-        values[cell] = value
+    """("ok", values) | ("open", None) | ("bad", None) for one interpretation of a row; ``lines``
+    and ``solving`` are the row's ``row_lines`` and ``row_solving`` (of its lost cells)."""
+    values = dict(zip(reading.cells, cand.values, strict=True))  # the row's cells only
     todo = [reading.cells[i] for i in cand.lost]
     while todo:
         progress = False
         for cell in list(todo):
-            status, value = arith.solve(values, cell)
+            status, value = arith.solve(values, solving[cell])
             if status == "bad":
                 return "bad", None
             if status == "ok":
@@ -346,9 +411,9 @@ def _evaluate(
         return "bad", None
     if todo:
         return "open", None
-    if cand.how == "drop" and not _row_relation_complete(arith, values, reading.cells):
+    if cand.how == "drop" and not _row_relation_complete(arith, {**state, **values}, reading.cells):
         return "open", None
-    return "ok", [values[c] for c in reading.cells]
+    return "ok", list(map(values.__getitem__, reading.cells))
 
 
 def _row_relation_complete(arith: _Arith, values: dict[Cell, Number | None], cells: Sequence[Cell]) -> bool:
@@ -413,8 +478,10 @@ def assemble(report: Report, table: Table, readings: list[Reading]) -> None:
             results: list[tuple[_Candidate, list[Number | None]]] = []
             open_ = False
             lines = arith.row_lines(state, reading.cells)
+            lost = {reading.cells[i] for cand in cands for i in cand.lost}
+            solving = arith.row_solving(state, reading.cells, lost)
             for cand in cands:
-                status, values = _evaluate(arith, state, reading, cand, lines)
+                status, values = _evaluate(arith, state, reading, cand, lines, solving)
                 if status == "ok":
                     results.append((cand, values))  # type: ignore[arg-type]
                 elif status == "open":

@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from itertools import chain
 from operator import attrgetter
+from typing import NamedTuple
 
 from ..errors import UnreadableReport
 from ..layout import (
@@ -34,7 +36,7 @@ from ..layout import (
     layout_for,
     layout_for_year,
 )
-from ..model import AGENCY_KIND_LABELS, Agency, Report, Table
+from ..model import AGENCY_KIND_LABELS, Agency, Report, Table, cell_paths
 from ._lines import read_line_grids
 from ._meta import read_meta
 from ._normalise import (
@@ -353,11 +355,16 @@ RE_FIELD_SEP = re.compile(r"\t *|\| *|  *[\t|] *|  +")
 RE_TOKEN_CHAR = re.compile(r"[\d/—\-–无]")
 EMPTY = None  # marker for an empty tab/pipe field
 BLANK = Tok("", None, "blank")  # an empty cell (tokens are immutable, so one serves for all)
-# Most cells are small plain counts: their tokens are made once, not once per cell.
-SMALL_COUNTS = {str(n): Tok(str(n), n) for n in range(1000)}
+# Most cells are plain counts under 10,000: their tokens are made once, not once per cell.
+SMALL_COUNTS = {str(n): Tok(str(n), n) for n in range(10_000)}
 # a field (stripped) -> its token, for the fields most lines consist of; "" is an empty field
 PLAIN_FIELDS = {"": BLANK, **SMALL_COUNTS}
 RE_CELL_CHAR = re.compile(r"[0-9/—\-–无]")
+RE_DIGIT = re.compile(r"\d")  # as RE_TOKEN's
+RE_TOKEN_START = re.compile(r"[-+\d/—–无]")  # the characters an RE_TOKEN match can start with
+PLACEHOLDER_CHARS = "/—-–无"  # what RE_TOKEN's placeholders are made of
+# a line without tabs and pipes: RE_FIELD_SEP's only separator that can occur there, on its own
+RE_SPACE_RUN = re.compile("  +")
 
 
 RE_LAST_CJK = re.compile(f".*([{CJK}])", re.S)
@@ -369,7 +376,9 @@ def _field_tokens(field: str) -> list[Tok]:
         return [SMALL_COUNTS.get(bare) or Tok(bare, int(bare))]
     if not RE_TOKEN_CHAR.search(field):
         return []
-    spans = list(RE_TOKEN.finditer(field))
+    if not _may_hold_tokens(field):
+        return []  # label text with 无 or a dash in it (RE_TOKEN's search is slow over CJK text)
+    spans = _token_matches(field)
     if not spans:
         return []
     # digits followed by label text in the same cell are an ordinal or OCR debris, not data
@@ -403,6 +412,28 @@ def _field_tokens(field: str) -> list[Tok]:
     return toks
 
 
+def _token_matches(field: str) -> list[re.Match]:
+    """``RE_TOKEN.finditer(field)``, quicker over text: the regex is tried only where a match
+    can start (it has no literal start, so its own search tries every position in full)."""
+    matches = []
+    search, match = RE_TOKEN_START.search, RE_TOKEN.match
+    pos = 0
+    while (start := search(field, pos)) is not None:
+        m = match(field, start.start())  # (its look-behinds still see the text before)
+        if m is None:
+            pos = start.start() + 1
+        else:
+            matches.append(m)
+            pos = m.end()
+    return matches
+
+
+def _may_hold_tokens(field: str) -> bool:
+    """False when RE_TOKEN finds nothing in ``field`` for sure: no digit for a number, and no
+    piece between spaces made of placeholder characters only (a placeholder stands alone)."""
+    return bool(RE_DIGIT.search(field)) or not all(p.strip(PLACEHOLDER_CHARS) for p in field.split())
+
+
 def segment_tokens(segment: str, want: int) -> tuple[list[Tok], int]:
     """The cells in a stretch of text after a row label: (tokens, leading empty fields).
 
@@ -412,12 +443,10 @@ def segment_tokens(segment: str, want: int) -> tuple[list[Tok], int]:
     """
     lines = segment.split("\n")
     # one cell per line needs three such lines after the label's ("|" is in every one)
-    if (
-        len(lines) > 3
-        and "|" in segment
-        and sum(1 for ln in lines[1:12] if "|" in ln and RE_PIPE_CELL.match(ln)) >= 3
-    ):
-        return _pipe_cells(lines[1:], want), 0
+    if len(lines) > 3 and "|" in segment:
+        first = list(map(_pipe_cell, lines[1:12]))
+        if len(first) - first.count(None) >= 3:
+            return _pipe_cells(lines[1:], first, want), 0
     toks: list[Tok] = []
     lead = 0
     for line in lines:
@@ -450,18 +479,24 @@ def _line_fields(line: str) -> list[Tok]:
     simple = "\t" not in line and (
         "  " not in line or ("|" in line and "  " not in line.replace("|  ", "|").replace("  |", "|"))
     )
-    fields = line.split("|") if simple else RE_FIELD_SEP.split(line)
+    if simple:
+        fields = line.split("|")
+    elif "\t" in line or "|" in line:
+        fields = RE_FIELD_SEP.split(line)
+    else:
+        fields = RE_SPACE_RUN.split(line)  # the same fields, several times quicker
     # Most lines are a row label and then empty fields and small counts: those are looked up
     # without a Python-level loop over the fields.
     row: list[Tok | None] = list(map(PLAIN_FIELDS.get, map(str.strip, fields)))
-    if row[0] is None and not RE_TOKEN_CHAR.search(fields[0]):
-        del row[0]  # the label
+    label = row[0] is None and not _field_tokens(fields[0])
+    if label:
+        del row[0]
     if None not in row:
         return row  # type: ignore[return-value]
     if simple:
         fields = RE_FIELD_SEP.split(line)  # the fields exactly, for _field_tokens
     toks: list[Tok] = []
-    for f in fields:
+    for f in fields[1:] if label else fields:  # (the label gives no tokens)
         tok = PLAIN_FIELDS.get(f.strip())
         if tok is not None:
             toks.append(tok)
@@ -470,24 +505,33 @@ def _line_fields(line: str) -> list[Tok]:
     return toks
 
 
-RE_PIPE_CELL = re.compile(r"^[ \t]*([^|\n]*)\|([ \t|]*)$")
+def _pipe_cell(line: str) -> tuple[str, str] | None:
+    """A line of one cell of a flattened web table, ``[ \\t]*text|[ \\t|]*`` (a line of the
+    text, so without "\\n"; no "|" in the text), as (the text stripped, what follows its "|");
+    None for any other line."""
+    bar = line.find("|")
+    if bar < 0 or line[bar + 1 :].strip(" \t|"):
+        return None
+    return line[:bar].strip(), line[bar + 1 :]
 
 
-def _pipe_cells(lines: list[str], want: int) -> list[Tok]:
+def _pipe_cells(lines: list[str], first: list[tuple[str, str] | None], want: int) -> list[Tok]:
     """Web tables flattened one cell per line ("56 |", "|" for an empty cell, "||" or a run of
-    pipes at a row's end): cells are positional, so empty ones are blanks."""
+    pipes at a row's end): cells are positional, so empty ones are blanks. ``first`` holds the
+    ``_pipe_cell`` of the first lines, already made."""
     cells: list[Tok | None] = []
-    for line in lines:
-        m = RE_PIPE_CELL.match(line)
-        if m is None:
+    for i, line in enumerate(lines):
+        cell = first[i] if i < len(first) else _pipe_cell(line)
+        if cell is None:
             if cells or line.strip():
                 break
             continue
-        content, rest = m.group(1).strip(), m.group(2)
+        content, rest = cell
         if not content and rest.strip() and cells:
             break  # "||": the row ends
         if content:
-            toks = _field_tokens(content)
+            small = SMALL_COUNTS.get(content)
+            toks = [small] if small is not None else _field_tokens(content)
             if not toks and RE_CJK.search(content):
                 break  # the next label
             cells.extend(toks or [EMPTY])
@@ -599,8 +643,7 @@ def _row_anchor(row: Row, key: str, others: list[str]) -> Anchor:
     )
 
 
-@dataclass
-class Hit:
+class Hit(NamedTuple):  # (quicker to make than a dataclass: one per row found)
     anchor: Anchor
     start: int  # index in mtext where the label text starts
     cut: int  # where the previous row's text ends (before this row's ordinal)
@@ -610,6 +653,8 @@ def locate(anchors: list[Anchor], search: CompactSearch, start: int, end: int) -
     """Find the anchors in order between start and end. A label that cannot be found is skipped
     (its row stays blank); order is a strong prior, so each search starts after the last hit.
     Labels are compared in the compact form (see ``CompactSearch``)."""
+    if start >= end:
+        return []  # an empty region (a section the report leaves out): no label to look for
     mtext = search.mtext
     stext = search.stext
     hits: list[Hit] = []
@@ -721,14 +766,15 @@ def read_grid_rows(report: Report, table: Table, rows: dict[str, tuple[list[Tok]
     grid = table.grid
     as_printed: dict[tuple[str, str], object] = {}
     readings = []
-    for row, cells in _row_cells(grid):
+    for row, cells, _ in _row_cells(grid):
         got = rows.get(row.key)
         if got is None or not got[0]:
             continue
         toks, lead = got
         if printed_as_is(toks, cells, grid):
-            as_printed.update(zip(cells, map(_VALUE, toks), strict=True))
-            if None in map(_VALUE, toks):
+            values = list(map(_VALUE, toks))
+            as_printed.update(zip(cells, values, strict=True))
+            if None in values:
                 note_printed(report, table, cells, toks)
         else:
             readings.append(Reading(row.label, cells, toks, lead))
@@ -738,19 +784,32 @@ def read_grid_rows(report: Report, table: Table, rows: dict[str, tuple[list[Tok]
         assemble(report, table, readings)
 
 
-_ROW_CELLS: dict[int, tuple[Grid, list[tuple[Row, tuple[tuple[str, str], ...]]]]] = {}
+class _RowCells(NamedTuple):
+    row: Row
+    cells: tuple[tuple[str, str], ...]  # in column order
+    paths: tuple[str, ...]  # the cells' paths (``Table.path``), for notes
 
 
-def _row_cells(grid: Grid) -> list[tuple[Row, tuple[tuple[str, str], ...]]]:
-    """Each row of the grid with its cells, in order; made once per grid."""
+_ROW_CELLS: dict[int, tuple[Grid, list[_RowCells]]] = {}
+
+
+def _row_cells(grid: Grid) -> list[_RowCells]:
+    """Each row of the grid with its cells and their paths, in order; made once per grid (a
+    table read in part names a hundred and more cells in its notes)."""
     cached = _ROW_CELLS.get(id(grid))
     if cached is None or cached[0] is not grid:
-        cells = [(row, tuple((row.key, c) for c in grid.column_keys)) for row in grid.rows]
-        cached = _ROW_CELLS[id(grid)] = (grid, cells)
+        paths = cell_paths(grid)
+        rows = []
+        for row in grid.rows:
+            cells = tuple((row.key, c) for c in grid.column_keys)
+            rows.append(_RowCells(row, cells, tuple(map(paths.__getitem__, cells))))
+        cached = _ROW_CELLS[id(grid)] = (grid, rows)
     return cached[1]
 
 
 def read_active(report: Report, layout: FormatLayout, search: CompactSearch, start: int, end: int) -> None:
+    if start >= end:
+        return  # an empty region: no title or label to find, so nothing to read or note
     if _read_lines(report, layout.active, search.mtext, start, end):
         return
     titles = []
@@ -791,7 +850,7 @@ def read_applications(
             report.note(
                 "TABLE-UNREAD",
                 "未找到表三（收到和处理政府信息公开申请情况）的行标签，表三留空",
-                *(table.path(r, c) for r in grid.row_keys for c in grid.column_keys),
+                *chain.from_iterable(r.paths for r in _row_cells(grid)),
             )
         return
     # the last row's text ends with its line(s) of numbers, not at the next heading
@@ -802,14 +861,14 @@ def read_applications(
     if collapsed_other and group_key in rows and not any(r.key in found for r in other_rows):
         _collapsed_other(report, table, rows[group_key][0])
     read_grid_rows(report, table, rows)
-    missing = [r for r in grid.rows if r.key not in found]
+    missing = [r for r in _row_cells(grid) if r.row.key not in found]
     if collapsed_other and group_key in rows and rows[group_key][0]:
-        missing = [m for m in missing if m not in other_rows]
+        missing = [m for m in missing if m.row not in other_rows]
     if missing and len(missing) < len(grid.rows):
         report.note(
             "ROW-MISSING",
-            f"表三未找到以下行：{'、'.join(r.label for r in missing)}；这些行留空",
-            *(table.path(r.key, c) for r in missing for c in grid.column_keys),
+            f"表三未找到以下行：{'、'.join(r.row.label for r in missing)}；这些行留空",
+            *chain.from_iterable(r.paths for r in missing),
         )
     note_unread_rows(report, table, rows)
 
@@ -821,14 +880,13 @@ def note_unread_rows(report: Report, table: Table, rows: dict[str, tuple[list[To
     values = table.values()  # rows, then columns
     if None not in values:
         return
-    width, columns = len(grid.columns), grid.column_keys
-    covered = {cell for note in report.notes for cell in note.cells}
-    for i, row in enumerate(grid.rows):
+    width = len(grid.columns)
+    covered = set().union(*(note.cells for note in report.notes))
+    for i, (row, _, paths) in enumerate(_row_cells(grid)):
         printed = values[i * width : (i + 1) * width]
         if None not in printed:
             continue
-        blank = [table.path(row.key, c) for c, v in zip(columns, printed, strict=True) if v is None]
-        blank = [p for p in blank if p not in covered]
+        blank = [p for p, v in zip(paths, printed, strict=True) if v is None and p not in covered]
         if not blank:
             continue
         got = rows.get(row.key)
@@ -846,7 +904,7 @@ def _collapsed_other(report: Report, table: Table, toks: list[Tok]) -> None:
     0 in each of its three rows (counts are never negative); anything else cannot be split."""
     grid = table.grid
     rows = [r for r in grid.rows if r.group == OTHER]
-    paths = [table.path(r.key, c) for r in rows for c in grid.column_keys]
+    paths = [p for r in _row_cells(grid) if r.row.group == OTHER for p in r.paths]
     if len(toks) == len(grid.columns) and all(t.value == 0 for t in toks):
         for r in rows:
             for c in grid.column_keys:
