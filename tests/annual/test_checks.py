@@ -490,6 +490,25 @@ def test_tbl_blank_lists_the_cells():
     assert "（一）予以公开（总计）" in finding.message_zh
 
 
+def test_tbl_blank_names_whole_rows_and_counts_the_rows_past_six():
+    report = make_report()
+    table = report.applications
+    rows = table.grid.row_keys[:8]
+    for row in rows:
+        for column in table.grid.column_keys:
+            table.set(row, column, None)
+    table.set(table.grid.row_keys[9], "total", None)
+    finding = only(report, "TBL-BLANK")
+    described = finding.message_zh.split("：", 1)[1]
+    shown = [f"{table.grid.row(row).label}（整行）" for row in rows[:6]]
+    assert described == "；".join([*shown, "等共 9 行"])
+    one_column = report.tables["art20_6"]  # a grid of one column: its rows are named alone
+    one_column.set("admin_coercion", "decisions", None)
+    cells = ("active.art20_6.admin_coercion.decisions",)
+    (blank_row,) = [f for f in found(report, "TBL-BLANK") if f.cells == cells]
+    assert blank_row.message_zh.endswith(f"：{one_column.grid.row('admin_coercion').label}")
+
+
 # ---------------------------------------------------------------- UNIT-MONEY
 
 

@@ -150,6 +150,21 @@ def test_tbl_zero_flags_blank_cells_among_zeros():
     )
 
 
+def test_tbl_zero_counts_a_noted_cell_once_and_only_while_blank():
+    """A cell noted twice (or by two notes) is one blank cell; a path naming no cell of the table,
+    or a cell filled in since the note, is none."""
+    report = make_report()
+    cell = "applications.r_deny_state_secret.org_research"
+    report.applications.set("r_deny_state_secret", "org_research", None)
+    report.notes += [
+        Note("CELL-BLANK", "空白", (cell, "applications.no_such_row.total", "applications.r_open", cell)),
+        Note("CELL-BLANK", "空白", ("applications.r_open.total", cell)),
+    ]
+    (finding,) = found(report, "TBL-ZERO")
+    assert "留空的 1 个" in finding.message_zh
+    assert finding.cells == (cell,)
+
+
 def test_tbl_zero_flags_a_slash_where_the_sums_need_a_number():
     report = make_report()
     report.review_litigation.set("litigation_direct", "other", None)

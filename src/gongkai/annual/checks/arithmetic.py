@@ -75,10 +75,10 @@ def _incomplete(code: str, labels: Iterable[str]) -> tuple[str, str]:
 
 def _all_blank(code: str, entries: list[tuple[Table, Relation, bool]]) -> Finding:
     """The skipped finding when every table of the code is blank: it then names every line of
-    every relation, which depends on the layout only, so its texts are kept."""
+    every relation, which depends on the layout only, so it is kept (a finding is frozen)."""
     declared = [obj for table, relation, _ in entries for obj in (table.grid, relation)]
     lines = (label for table, relation, _ in entries for label in _line_labels(table, relation))
-    return skipped(code, *kept(code, declared, lambda: _incomplete(code, lines)))
+    return kept(code, declared, lambda: skipped(code, *_incomplete(code, lines)))
 
 
 def _relation_findings(report: Report, context: CheckContext, code: str) -> Iterator[Finding]:

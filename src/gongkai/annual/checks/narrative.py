@@ -26,11 +26,11 @@ from .base import CheckContext, Finding, Severity, blank_tables, check, finding,
 # and full-width digits → ASCII. One table (the two sets of characters are disjoint and neither
 # produces the other's), so replacing the characters a text has one by one is the same as
 # translating it: str.translate looks every character of a CJK text up in the table (~80 µs on an
-# overview), str.replace only scans for the few characters found.
+# overview), str.replace only scans for the few characters found. A test per character (`in`, a
+# memchr scan) finds them several times quicker than one regex scan for all of them.
 _TRAD = str.maketrans("結轉複議訴訟請審辦覆開維糾餘訴處級區", "结转复议诉讼请审办复开维纠余诉处级区")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _TRANSLATE = {chr(source): chr(target) for source, target in (_TRAD | _FULLWIDTH_DIGITS).items()}
-_TO_TRANSLATE = re.compile("[" + "".join(_TRANSLATE) + "]")
 
 _CN_DIGITS = {
     "零": 0,
@@ -128,8 +128,9 @@ _PARAGRAPH_END = re.compile(r"\n\s*\n")
 
 def normalise(text: str) -> str:
     """One line of prose: page footers ("-1-") and line wraps removed, paragraph ends kept as "。"."""
-    for char in set(_TO_TRANSLATE.findall(text)):
-        text = text.replace(char, _TRANSLATE[char])
+    for char, simple in _TRANSLATE.items():
+        if char in text:
+            text = text.replace(char, simple)
     if "-" in text:
         text = _PAGE_FOOTER.sub("", text)
     text = _PARAGRAPH_END.sub("。", text)

@@ -214,35 +214,33 @@ def _against_peers(mine: list, peers: list[Digest], o) -> Iterator[Finding]:
 # ---------------------------------------------------------------- TBL-ZERO
 
 
-def _split_path(path: str) -> tuple[str, str, str] | None:
-    parts = path.split(".")
-    if parts and parts[0] == "active":
-        parts = parts[1:]
-    return (parts[0], parts[1], parts[2]) if len(parts) == 3 else None
-
-
 def _noted(report: Report, codes: tuple[str, ...]) -> list[dict[str, list[tuple[str, str]]]]:
     """For each of ``codes``, the cells a reader noted under it, by table, where the cell is still
-    blank: one pass over the notes for all the codes."""
-    noted: dict[str, dict[str, list[tuple[str, str]]]] = {code: {} for code in codes}
-    seen: set[tuple[str, str, str, str]] = set()  # (code, table, row, column) already listed
+    blank: one pass over the notes for all the codes (a table left blank has a note on a hundred
+    and more cells)."""
+    # code → table → its cells, in the order first noted: a dict is an ordered set
+    noted: dict[str, dict[str, dict[tuple[str, str], None]]] = {code: {} for code in codes}
     for note in report.notes:
-        cells = noted.get(note.code)
-        if cells is None:
+        by_table = noted.get(note.code)
+        if by_table is None:
             continue
         for path in note.cells:
-            split = _split_path(path)
-            if split is None:
+            parts = path.split(".")
+            if parts[0] == "active":
+                del parts[0]
+            if len(parts) != 3:
                 continue
-            grid, row, column = split
+            grid, row, column = parts
             table = report.tables.get(grid)
-            if table is None or (row, column) not in cell_paths(table.grid):  # not one of its cells
+            if table is None:
                 continue
-            listed = (note.code, *split)
-            if table.get(row, column) is None and listed not in seen:
-                seen.add(listed)
-                cells.setdefault(grid, []).append((row, column))
-    return [noted[code] for code in codes]
+            try:
+                value = table.get(row, column)
+            except KeyError:  # not one of its cells
+                continue
+            if value is None:
+                by_table.setdefault(grid, {})[row, column] = None
+    return [{grid: list(cells) for grid, cells in noted[code].items()} for code in codes]
 
 
 @check("TBL-ZERO", "0、空白和“/”不混用", "0, blank and “/” are not mixed")
@@ -259,7 +257,8 @@ def zero_blank_slash(report: Report, context: CheckContext) -> Iterator[Finding]
         blank, slash = blanks.get(grid.key, []), slashes.get(grid.key, [])
         if not blank and not slash:
             continue
-        zeros = [(r, c) for r, c, v in table.items() if v == 0]
+        # values() is in the grid's order of cells, as cell_paths lists them
+        zeros = [cell for cell, v in zip(cell_paths(table.grid), table.values(), strict=True) if v == 0]
         name = _grid_name(grid)
         related = arithmetic.related_cells(grid)
         needed = [cell for cell in slash if cell in related]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import groupby
+from itertools import groupby, islice
 from operator import itemgetter
 
 from ..layout import FORMAT_PRE2019, Grid, cell_label
@@ -56,22 +56,33 @@ def tables_missing(report: Report, context: CheckContext) -> Iterator[Finding]:
         yield finding("TBL-MISSING", Severity.ERROR, zh, en, cells)
 
 
+def _labels(grid: Grid) -> tuple[dict[str, str], dict[str, str]]:
+    """The grid's row and column labels by key (a row's label is formatted anew on each read)."""
+    return kept(
+        "labels",
+        [grid],
+        lambda: ({r.key: r.label for r in grid.rows}, {c.key: c.label for c in grid.columns}),
+    )
+
+
 def _describe_blanks(table: Table, blanks: list[tuple[str, str]]) -> str:
     grid = table.grid
+    row_labels, column_labels = _labels(grid)
+    width = len(grid.columns)
     by_row: dict[str, list[str]] = {}
     for row, cells in groupby(blanks, key=itemgetter(0)):  # blanks come row by row, mostly
         by_row.setdefault(row, []).extend(map(itemgetter(1), cells))
     parts = []
-    for row, columns in by_row.items():
-        label = grid.row(row).label
-        if len(columns) == len(grid.columns) and len(grid.columns) > 1:
-            parts.append(f"{label}（整行）")
-        elif len(grid.columns) == 1:
+    for row, columns in islice(by_row.items(), _SHOWN_ROWS):  # the rows after these are only counted
+        label = row_labels[row]
+        if width == 1:
             parts.append(label)
+        elif len(columns) == width:
+            parts.append(f"{label}（整行）")
         else:
-            parts.append(f"{label}（{'、'.join(grid.column(c).label for c in columns)}）")
-    if len(parts) > _SHOWN_ROWS:
-        parts = parts[:_SHOWN_ROWS] + [f"等共 {len(by_row)} 行"]
+            parts.append(f"{label}（{'、'.join(map(column_labels.__getitem__, columns))}）")
+    if len(by_row) > _SHOWN_ROWS:
+        parts.append(f"等共 {len(by_row)} 行")
     return "；".join(parts)
 
 
