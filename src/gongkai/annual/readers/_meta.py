@@ -231,7 +231,7 @@ def read_meta(text: str, mtext: str) -> Meta:
                 break
 
     # signature: agency and date on the last lines
-    tail = [ln.strip() for ln in mtext[-600:].split("\n") if ln.strip()][-4:]
+    tail = [ln for ln in map(str.strip, mtext[-600:].split("\n")) if ln][-4:]
     sig_agency = None
     for i, line in enumerate(tail):
         m = RE_SIGNATURE_LINE.match(line)
