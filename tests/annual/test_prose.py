@@ -173,6 +173,16 @@ def test_a_tokens_letters_are_those_of_its_nfkc_form(token):
     assert _prose._compact(token) == _prose._NOT_WORD.sub("", unicodedata.normalize("NFKC", token))
 
 
+def _verdict_without(line: str, shortcut: str, plain) -> bool:
+    """is_table_line(line) with the module's ``shortcut`` replaced by ``plain`` (its general way)."""
+    quick = getattr(_prose, shortcut)
+    try:
+        setattr(_prose, shortcut, plain)
+        return _prose.is_table_line(line)
+    finally:
+        setattr(_prose, shortcut, quick)
+
+
 _LABEL_WORDS = sorted(set(_prose._labels()[0].split("\n")))
 
 
@@ -190,14 +200,10 @@ _LABEL_WORDS = sorted(set(_prose._labels()[0].split("\n")))
 def test_prose_told_by_its_unlabelled_ideographs_is_what_the_full_test_says(line):
     # the quick verdict for prose (enough ideographs that no label has) must agree with the
     # token-by-token test it skips
-    quick = _prose.is_table_line(line)
-    unlabelled = _prose._unlabelled
-    try:
-        _prose._unlabelled = lambda count: re.compile("(?!)")  # never matches: the full test runs
-        full = _prose.is_table_line(line)
-    finally:
-        _prose._unlabelled = unlabelled
-    assert quick == full
+    # (a pattern that never matches: the full test always runs)
+    assert _prose.is_table_line(line) == _verdict_without(
+        line, "_unlabelled", lambda count: re.compile("(?!)")
+    )
 
 
 def test_the_one_to_one_characters_each_give_at_most_one_letter_under_nfkc():
@@ -221,11 +227,4 @@ def test_the_one_to_one_characters_each_give_at_most_one_letter_under_nfkc():
 )
 def test_the_pipes_of_a_markdown_row_change_no_verdict(line):
     # is_table_line drops the "|" tokens between spaces before looking at the others
-    quick = _prose.is_table_line(line)
-    tokens = _prose._tokens
-    try:
-        _prose._tokens = str.split
-        full = _prose.is_table_line(line)
-    finally:
-        _prose._tokens = tokens
-    assert quick == full
+    assert _prose.is_table_line(line) == _verdict_without(line, "_tokens", str.split)
