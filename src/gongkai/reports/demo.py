@@ -6,7 +6,8 @@ Run last (after the applications, appeals, records and catalogue demo data), so 
 tables exactly. Every report passes every check, except that one draft (示例县教育局) quotes a
 figure that the data no longer supports: exactly one warning (TXT-NUM) for staff to fix. One
 township (东山乡) has not started the report due next, so the supervisor sees every state of a
-report year in progress (未开始, 草稿, 审核中, 已发布).
+report year in progress (未开始, 草稿, 审核中, 已发布); it also published last year's report a week
+late (逾期发布).
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ User = get_user_model()
 DRAFT_WITH_WARNING = "sfx-jyj"
 IN_REVIEW = ("sfx-czj",)  # a draft waiting for its 审核人
 NOT_STARTED = ("sfx-dsx",)  # no workspace yet for the report due next
+PUBLISHED_LATE = ("sfx-dsx",)  # the last published report went out after its deadline
 PUBLISHED_AHEAD, SIGNED_AHEAD = 3, 4  # days: published before the deadline, signed before publishing
+DAYS_LATE = 7
 
 
 def _member(agency, role):
@@ -63,7 +66,7 @@ def load_demo_reports(log=print, today: date | None = None) -> dict[str, int]:
     """``today`` (default: the real date, never later) picks the years: see ``report_years``."""
     today = min(today or timezone.localdate(), timezone.localdate())
     options = check_options()
-    counts = {"published": 0, "draft": 0, "in_review": 0, "not_started": 0, "warnings": 0}
+    counts = {"published": 0, "late": 0, "draft": 0, "in_review": 0, "not_started": 0, "warnings": 0}
     years: dict[str, set[int]] = {"published": set(), "draft": set()}
     for agency in Agency.objects.filter(is_active=True).order_by("sort_order", "code"):
         clerk = _member(agency, Role.CLERK)
@@ -71,13 +74,17 @@ def load_demo_reports(log=print, today: date | None = None) -> dict[str, int]:
         if clerk is None or reviewer is None:
             continue
         published, draft = report_years(agency.kind, today, options)
-        for year in published:  # written, reviewed and published before the deadline
-            on = _weekday_before(deadline_for(agency, year, options), PUBLISHED_AHEAD)
+        for year in published:  # written, reviewed and published before the deadline (but one)
+            deadline = deadline_for(agency, year, options)
+            on = _weekday_before(deadline, PUBLISHED_AHEAD)
+            if year == published[-1] and agency.code in PUBLISHED_LATE:
+                on = _weekday_before(deadline + timedelta(days=DAYS_LATE), 0)
             workspace, _texts = _drafted(agency, year, clerk, _weekday_before(on, SIGNED_AHEAD))
             services.submit(clerk, workspace)
             ev = evaluate_for_publishing(workspace, on)
             services.publish(reviewer, workspace, {fingerprint(f) for f in ev.warnings}, on=on)
             counts["published"] += 1
+            counts["late"] += on > deadline
         years["published"].update(published)
         if agency.code in NOT_STARTED:
             counts["not_started"] += 1
@@ -98,7 +105,7 @@ def load_demo_reports(log=print, today: date | None = None) -> dict[str, int]:
         counts["warnings"] += len(evaluate(workspace).warnings)
     shown = {k: "、".join(str(y) for y in sorted(v)) for k, v in years.items()}
     log(
-        f"已生成年度报告：{counts['published']} 份已发布（{shown['published']}年度），"
+        f"已生成年度报告：{counts['published']} 份已发布（{shown['published']}年度，逾期发布 {counts['late']} 份），"
         f"{counts['draft'] + counts['in_review']} 份编写中（{shown['draft']}年度，待审核 {counts['in_review']} 份），"
         f"{counts['not_started']} 份尚未开始。"
     )

@@ -268,7 +268,6 @@ def workplace(user, root, year: int, today: date | None = None, *, detail: bool 
     place = Workplace(year, root, [], today, summary.error, summary)
     if summary.error or not agencies:
         return place
-    previous_tables = compute_tables_by_agency(agencies, year - 1, layout_for_year(year - 1))
     reports = {r.agency_id: r for r in AnnualReport.objects.filter(agency__in=agencies, year=year)}
     for r in reports.values():  # the agencies are in hand: no query per report for its agency
         r.agency = next(a for a in agencies if a.pk == r.agency_id)
@@ -276,6 +275,7 @@ def workplace(user, root, year: int, today: date | None = None, *, detail: bool 
     options = check_options(today)
     current = current_reports(reports.values(), year, summary.tables)
     previous = filed_reports(agencies, year - 1)
+    previous_tables = past_tables(agencies, year - 1, previous)
     counts = finding_counts(reports.values(), year, summary.tables, today, reports=current, previous=previous)
     place.quality = quality(agencies, current, previous, options, detail=detail)
     overdue = desk_counts(agencies, today, today)
@@ -501,18 +501,46 @@ def parent_checks(agencies, year: int) -> list[ParentCheck]:
 # ---------------------------------------------------------------- charts' data
 
 
+def past_tables(agencies, year: int, filed: dict[int, object] | None = None) -> dict[int, dict]:
+    """Tables 二、三、四 of a past ``year`` per agency as the public read them: those of its filed
+    report (``filed_reports``, given when already in hand) where it has one with tables 三 and 四,
+    else worked out from the records of that year."""
+    filed = filed_reports(agencies, year) if filed is None else filed
+    out = compute_tables_by_agency(agencies, year, layout_for_year(year))
+    for pk, report in filed.items():
+        if pk in out and {"applications", "review_litigation"} <= report.tables.keys():
+            out[pk] = report.tables
+    return out
+
+
 def applications_by_year(agencies, year: int, years: int = 5) -> list[tuple[int, int | None]]:
-    """New applications (table 三 一、总计) of the region for the ``years`` years up to ``year``
-    (None for a year before the 2019 format, which had no such table)."""
-    out = []
+    """New applications (table 三 一、总计) of the region for the ``years`` years up to ``year``:
+    ``year`` itself from the records, as the workplace's table; a past year from the filed reports
+    where there are some (``past_tables``). None for a year before the 2019 format, which had no
+    such table, and for a past year with neither a filed report nor any application recorded
+    (before the platform was used for applications: "no data", not 0; a catalogue may well hold
+    documents of earlier years)."""
+    out: list[tuple[int, int | None]] = []
     for y in range(year - years + 1, year + 1):
         layout = layout_for_year(y)
         if layout.applications is None:
             out.append((y, None))
             continue
-        tables = compute_tables_by_agency(agencies, y, layout)
+        if y == year:
+            tables = compute_tables_by_agency(agencies, y, layout)
+        else:
+            filed = filed_reports(agencies, y)
+            tables = past_tables(agencies, y, filed)
+            if not filed and not any(_recorded(t["applications"]) for t in tables.values()):
+                out.append((y, None))
+                continue
         out.append((y, sum(figures_of(t).new for t in tables.values())))
     return out
+
+
+def _recorded(table) -> bool:
+    """Whether table 三 worked out from the records counts any application at all."""
+    return any(value for _r, _c, value in table.items())
 
 
 def outcome_groups(tables) -> list[tuple[str, int]]:

@@ -167,11 +167,47 @@ def test_parent_that_sums_its_children_has_no_difference(region):
     ] == [(99, 7)]
 
 
+def _baseline_of_b(region, new_received: int) -> None:
+    """示例县财政局's report of last year, imported from a file, with ``new_received`` new applications."""
+    from gongkai.reports.build import build_report
+
+    last = build_report(region.world.b, YEAR - 1)
+    last.tables["applications"].set("new_received", "total", new_received)
+    import_baseline(None, region.world.b, YEAR - 1, render(last, "json"), "last.json")
+
+
+def test_last_years_figures_are_the_filed_reports_else_the_records(region):
+    """The change from last year compares with what was published (here an imported report),
+    and works last year out from the records only for an agency that filed none."""
+    from gongkai.reports.testing import some_applications
+
+    w = region.world
+    some_applications(w.a, YEAR - 1)  # 6 new applications recorded, no report filed
+    _baseline_of_b(region, 40)
+    rows = _rows(workplace(w.supervisor, w.county, YEAR, today=TODAY))
+    assert rows["t-a"].before.new == 6
+    assert rows["t-b"].before.new == 40 and rows["t-b"].now.new == 0
+    assert rows["t-town"].before.new == 0
+
+
 def test_applications_by_year_and_outcome_groups(region):
+    from gongkai.records.testing import make_decision
+    from gongkai.reports.testing import some_applications
+
     w = region.world
     place = workplace(w.supervisor, w.county, YEAR, today=TODAY)
-    years = queries.applications_by_year([r.agency for r in place.rows], YEAR)
+    agencies = [r.agency for r in place.rows]
+    years = queries.applications_by_year(agencies, YEAR)
     assert years[-1] == (YEAR, 7) and len(years) == 5 and years[0][0] == YEAR - 4
+    # no application recorded nor report filed before this year: no data, not 0 (whatever else
+    # was recorded then: a catalogue holds documents of earlier years)
+    assert [n for _y, n in years[:-1]] == [None] * 4
+    make_decision(w.a, decided_on=date(YEAR - 3, 5, 6))  # a 行政许可 of that year (table 二)
+    assert dict(queries.applications_by_year(agencies, YEAR))[YEAR - 3] is None
+    some_applications(w.a, YEAR - 2)
+    _baseline_of_b(region, 40)
+    years = dict(queries.applications_by_year(agencies, YEAR))
+    assert (years[YEAR - 3], years[YEAR - 2], years[YEAR - 1], years[YEAR]) == (None, 6, 40, 7)
     groups = dict(queries.outcome_groups(place.summary.tables[w.a.pk]))
     assert groups["（一）予以公开"] == 3 and groups["（二）部分公开"] == 1
     assert sum(groups.values()) == 6

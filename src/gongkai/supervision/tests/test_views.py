@@ -89,7 +89,7 @@ def test_excel_export_keeps_the_filter(client, region):
     names = [
         r[0]
         for r in rows[2:]
-        if r[0] and not str(r[0]).startswith(("合计", "公开率", "按期", "复议", "质量", "当前"))
+        if r[0] and not str(r[0]).startswith(("合计", "公开率", "按期", "复议", "较上年", "质量", "当前"))
     ]
     assert names == ["示例县城关镇人民政府"]
 
