@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from gongkai import law
 from gongkai.agencies.models import Agency, Membership, Role
 from gongkai.annual.demo import data_years
 from gongkai.identifiers import USCC_ALPHABET, resident_id_check_char, uscc_check_char
@@ -53,6 +54,12 @@ SHOWCASE_CODE = "DEMO2026"
 
 
 OPEN_PER_AGENCY = 3
+# One agency falls behind, so the supervisor's 当前逾期申请 and 按期答复率 show something: each
+# year before this one it answered one application after the 20 working days, and one application
+# is past its reply deadline now.
+BEHIND = "sfx-zjj"
+LATE_BY = 6  # working days past the statutory reply period (第三十三条) of the late replies
+OVERDUE_FOR = 5  # working days past the reply deadline today, for the open one
 
 
 def _person(rng: random.Random, n: int, first_year: int) -> ApplicantData:
@@ -190,10 +197,52 @@ def load_demo_applications(
         pair = list(Application.objects.filter(agency=agency, state="registered")[:2])
         if len(pair) == 2:
             services.merge(actor, pair[0], pair[1].tracking_no, max(pair[0].received_on, pair[1].received_on))
+    behind = Agency.objects.filter(is_active=True, pk__in=clerks, code=BEHIND).first()
+    if behind is not None:
+        made += _behind(behind, clerks[behind.pk], rng, today, start.year, log)
     if clerks:
         agency = Agency.objects.filter(is_active=True, pk__in=clerks).order_by("sort_order", "code").first()
         made += _showcase(agency, clerks[agency.pk], rng, today, start.year, log)
     log(f"已创建 {made} 件演示申请。")
+    return made
+
+
+def _behind(agency, actor, rng: random.Random, today: date, first_year: int, log) -> int:
+    """``BEHIND``'s late work: one reply after the deadline in each earlier year, one application
+    past its deadline now (received with no clock stop, never answered)."""
+    cal = db_calendar()
+    made = 0
+    days = [(date(year, 3, 2), law.REPLY.amount + LATE_BY) for year in range(first_year, today.year)]
+    overdue = today
+    while cal.working_days_between(overdue, today) < law.REPLY.amount + OVERDUE_FOR:
+        overdue -= timedelta(days=1)
+    days.append((overdue, None))
+    for received, reply_day in days:
+        received -= timedelta(days=max(0, received.weekday() - 4))
+        try:
+            with transaction.atomic():
+                app = services.register_by_staff(
+                    actor, agency, _person(rng, 800 + made, first_year), "in_person", received_on=received
+                ).application
+                Application.objects.filter(pk=app.pk).update(
+                    submitted_at=timezone.make_aware(datetime.combine(received, time(9, 30)))
+                )
+                app.refresh_from_db()
+                services.assign(actor, app, actor)
+                if reply_day is not None:
+                    app = services.reply(
+                        actor,
+                        app,
+                        "r_open",
+                        "详见附件。",
+                        "art36_2",
+                        cal.nth_working_day_after(received, reply_day),
+                    )
+                    services.deliver(actor, app, cal.nth_working_day_after(received, reply_day + 1))
+        except ApplicationError as exc:
+            log(f"  跳过一件演示申请：{exc.message}")
+            continue
+        made += 1
     return made
 
 

@@ -26,3 +26,25 @@ def test_demo_applications(world):
     found = [find_for_applicant(m.group(1), m.group(2)) for m in shown if m]
     assert {m.group(2) for m in shown} == {SHOWCASE_CODE}
     assert sorted(a.state for a in found) == ["correction_requested", "delivered"]
+
+
+def test_the_demo_agency_behind_has_late_replies_and_one_overdue_now(world, monkeypatch):
+    """The agency that falls behind (``BEHIND``): in each earlier year one reply after the reply
+    deadline, as the supervisor's 按期答复率 counts them, and one application past its deadline
+    today (当前逾期申请); the others answer on time and have nothing overdue."""
+    from gongkai.applications import demo
+    from gongkai.applications.queries import desk_counts
+    from gongkai.supervision.queries import on_time_counts
+
+    monkeypatch.setattr(demo, "BEHIND", world.a.code)
+    today = date(2026, 9, 30)
+    load_demo_applications(per_agency=10, log=lambda *a: None, today=today)
+    others = [a for a in (world.b, world.county) if Application.objects.filter(agency=a).exists()]
+    assert others
+    overdue = desk_counts([world.a, *others], today, today)
+    assert overdue[world.a.pk]["overdue"] == 1 and all(overdue[a.pk]["overdue"] == 0 for a in others)
+    for year in (2024, 2025):
+        on_time = on_time_counts([world.a, *others], year)
+        answered_on_time, timed = on_time[world.a.pk]
+        assert timed - answered_on_time == 1, (year, on_time[world.a.pk])
+        assert all(on_time[a.pk][0] == on_time[a.pk][1] for a in others)
