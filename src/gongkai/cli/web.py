@@ -71,7 +71,12 @@ def cmd_demo(args) -> int:
         f"\n请在浏览器中打开 http://{args.host}:{port}/  （工作人员登录：/accounts/login/；按 Ctrl+C 停止）\n",
         flush=True,
     )
-    _gunicorn(f"{args.host}:{port}", workers=int(os.environ.get("GONGKAI_WORKERS", "2")), threads=4)
+    _gunicorn(
+        f"{args.host}:{port}",
+        workers=int(os.environ.get("GONGKAI_WORKERS", "2")),
+        threads=4,
+        extra=["--config", "python:gongkai.cli.demo_hooks"],  # with the background worker beside it
+    )
     return 0  # not reached
 
 

@@ -2,7 +2,7 @@
 
 Runs the daily deadline scan at 07:00, the purge of old checked batches at 03:30, the sweep of
 what a dead worker left (notifications 发送中: marked for staff to check; 待发送 whose task was
-lost: queued again) every ten minutes, and any queued task. Stop it with Ctrl+C (SIGINT: finishes
+lost: queued again) every ten minutes, and any queued task (batch checks, PDF baselines). Stop it with Ctrl+C (SIGINT: finishes
 the running task, then exits) or SIGTERM (exits at once; the scan is idempotent, so the next run
 repairs an interrupted one). ``--scan-now`` runs one scan and one sweep in the foreground and exits (for cron).
 """
@@ -30,6 +30,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     import gongkai.applications.tasks  # noqa: F401  (registers the tasks)
     import gongkai.checker.tasks  # noqa: F401
     import gongkai.notifications.tasks  # noqa: F401
+    import gongkai.reports.tasks  # noqa: F401
 
     consumer = HUEY.create_consumer(
         workers=args.workers, worker_type="thread", periodic=True, check_worker_health=True

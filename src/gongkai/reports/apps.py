@@ -10,6 +10,9 @@ PHRASES = {
     "reports.revise": gettext_noop("修订已发布的年度报告"),
     "reports.publish": gettext_noop("发布年度报告"),
     "reports.baseline.import": gettext_noop("导入往年报告数据"),
+    "reports.baseline.queue": gettext_noop("上传往年报告文件，等待后台读取"),
+    "reports.baseline.finish": gettext_noop("往年报告文件读取完毕"),
+    "reports.baseline.fail": gettext_noop("往年报告文件未能导入"),
     "reports.baseline.carried_over": gettext_noop("填写上年结转数"),
 }
 
@@ -42,12 +45,14 @@ class ReportsConfig(AppConfig):
         from gongkai.catalogue import cache as public_cache
         from gongkai.events.phrases import register
 
-        from . import desk
+        from . import desk, tasks
         from .models import AnnualReport, ReportVersion
+        from .signals import baseline_queued
 
         # The public list of reports is a cached page: publishing (a new version) renews it.
         public_cache.watch(AnnualReport, ReportVersion)
 
+        baseline_queued.connect(tasks.on_baseline_queued, dispatch_uid="reports_read_baseline")
         register_todos("reports", desk.todos, order=90)
         register(PHRASES)
         register_section("reports", _("年度报告"), _reports_url, order=60)

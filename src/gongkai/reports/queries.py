@@ -4,9 +4,9 @@ summary (汇总) of the agencies a user may see."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Count, Max, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,7 +19,8 @@ from gongkai.annual.sum import sum_reports
 
 from .build import build_report, compute_tables_by_agency
 from .checks import check_options, deadline_for
-from .models import AnnualReport, ImportedBaseline, ReportVersion
+from .models import AnnualReport, BaselineUpload, ImportedBaseline, ReportVersion
+from .workflow import UPLOAD_WAITING
 
 
 @dataclass(frozen=True)
@@ -247,3 +248,18 @@ def latest_versions(agencies, year: int) -> dict[int, ReportVersion]:
         for version in rows.order_by("report_id", "number"):
             out[version.report.agency_id] = version  # the highest number comes last
     return out
+
+
+RECENT_UPLOAD_DAYS = 7  # how long the outcome of a baseline file read on the worker stays listed
+
+
+def recent_baseline_uploads(agency):
+    """The agency's baseline files waiting to be read, and those read in the last few days (with
+    the outcome: imported, or why not)."""
+    since = timezone.now() - timedelta(days=RECENT_UPLOAD_DAYS)
+    return (
+        BaselineUpload.objects.filter(agency=agency)
+        .filter(Q(state__in=UPLOAD_WAITING) | Q(finished_at__gte=since))
+        .select_related("baseline")
+        .defer("data")
+    )

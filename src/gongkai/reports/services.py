@@ -5,8 +5,9 @@ nothing. What is stored (event-log notes, placeholder records) stays Chinese."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -24,10 +25,23 @@ from gongkai.statemachine import TransitionRefused
 
 from . import build
 from .checks import Evaluation, evaluate, evaluate_for_publishing, finding_message, fingerprint
-from .models import TEXT_FIELDS, AnnualReport, ImportedBaseline, ReportVersion, WarningAcknowledgement
-from .workflow import EDITABLE, MACHINE, STATUS_LABELS, Status
+from .models import (
+    TEXT_FIELDS,
+    AnnualReport,
+    BaselineUpload,
+    ImportedBaseline,
+    ReportVersion,
+    WarningAcknowledgement,
+)
+from .signals import baseline_queued
+from .workflow import EDITABLE, MACHINE, STATUS_LABELS, UPLOAD_MACHINE, UPLOAD_WAITING, Status
 
 MIN_YEAR, MAX_YEAR = law.FIRST_YEAR, law.LAST_YEAR
+# seconds an upload may wait to be read before it counts as stuck: a read takes minutes at most
+# (60 scanned pages at a few seconds each); an hour means the worker stopped
+BASELINE_STUCK_AFTER = 3600
+
+log = logging.getLogger(__name__)
 
 
 MAX_TEXT = 20_000  # characters per text field; a real section is a few thousand
@@ -289,13 +303,19 @@ def publish(
 # ---------------------------------------------------------------- last year's report as a baseline
 
 
-@transaction.atomic
-def import_baseline(actor, agency, year: int, data: bytes, filename: str) -> ImportedBaseline:
-    """Read a report published before the platform (any format ``gongkai.annual.readers`` reads)."""
+def _may_import(actor, agency, year: int) -> None:
+    """What is refused before a file is read: the role, the year, a year already on the platform."""
     _require(actor, agency, Role.CLERK)
     _check_year(year)
     if AnnualReport.objects.filter(agency=agency, year=year, versions__isnull=False).exists():
         raise ReportError(_("%(year)d年度报告已在本平台发布，无需导入") % {"year": year}, "year")
+    if ImportedBaseline.objects.filter(agency=agency, year=year).exists():
+        raise ReportError(_("%(year)d年度报告已导入过；如需替换，请联系站点管理员") % {"year": year}, "year")
+
+
+def _read_baseline(agency, year: int, data: bytes, filename: str):
+    """The file as a report of ``agency`` for ``year`` (the slow part: a scanned PDF goes through
+    OCR), or ReportError saying why it cannot be one. Writes nothing."""
     suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     try:
         report = read_bytes(data, filename, suffix)
@@ -327,8 +347,11 @@ def import_baseline(actor, agency, year: int, data: bytes, filename: str) -> Imp
         )
     report.agency.kind = report.agency.kind or agency.kind_enum
     report.agency.level = report.agency.level or agency.level_enum
-    if ImportedBaseline.objects.filter(agency=agency, year=year).exists():
-        raise ReportError(_("%(year)d年度报告已导入过；如需替换，请联系站点管理员") % {"year": year}, "year")
+    return report
+
+
+def _store_baseline(actor, agency, year: int, report, filename: str) -> ImportedBaseline:
+    _may_import(actor, agency, year)  # again: the file may have taken a while to read
     baseline = ImportedBaseline.objects.create(
         agency=agency,
         year=year,
@@ -346,6 +369,102 @@ def import_baseline(actor, agency, year: int, data: bytes, filename: str) -> Imp
         agency=agency,
     )
     return baseline
+
+
+@transaction.atomic
+def import_baseline(actor, agency, year: int, data: bytes, filename: str) -> ImportedBaseline:
+    """Read a report published before the platform (any format ``gongkai.annual.readers`` reads),
+    at once; ``queue_baseline_import`` reads it on the worker instead."""
+    _may_import(actor, agency, year)
+    return _store_baseline(actor, agency, year, _read_baseline(agency, year, data, filename), filename)
+
+
+def reads_on_the_worker(data: bytes, filename: str) -> bool:
+    """A PDF: it may be a scan, which OCR reads at a few seconds a page, too long for a request."""
+    return filename.lower().endswith(".pdf") or data[:5] == b"%PDF-"
+
+
+def _expire_stuck(agency, year: int) -> None:
+    """Uploads waiting far longer than any read takes: the worker stopped. They fail, so the
+    officer can send the file again."""
+    since = timezone.now() - timedelta(seconds=BASELINE_STUCK_AFTER)
+    for upload in BaselineUpload.objects.filter(
+        agency=agency, year=year, state__in=UPLOAD_WAITING, uploaded_at__lt=since
+    ):
+        _finish_upload(upload, "fail", error=_("读取中断（后台任务未完成），请重新上传"))
+
+
+@transaction.atomic
+def queue_baseline_import(actor, agency, year: int, data: bytes, filename: str) -> BaselineUpload:
+    """Keep the file for the worker (``read_queued_baseline``) once what needs no reading is
+    allowed; the worker is told after the commit."""
+    _may_import(actor, agency, year)
+    _expire_stuck(agency, year)
+    if BaselineUpload.objects.filter(agency=agency, year=year, state__in=UPLOAD_WAITING).exists():
+        raise ReportError(_("%(year)d年度报告的文件正在读取，请等待结果") % {"year": year}, "year")
+    upload = BaselineUpload.objects.create(
+        agency=agency,
+        year=year,
+        source_name=filename[:200],
+        data=data,
+        size=len(data),
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    record(
+        actor,
+        "reports.baseline.queue",
+        upload,
+        after={"year": year, "source": upload.source_name, "state": upload.state},
+        agency=agency,
+    )
+    transaction.on_commit(lambda: baseline_queued.send(sender=BaselineUpload, upload_id=upload.pk))
+    return upload
+
+
+def _finish_upload(upload: BaselineUpload, action: str, *, error: str = "", baseline=None) -> BaselineUpload:
+    before = upload.state
+    upload.state = UPLOAD_MACHINE.fire(upload.state, action)
+    upload.error, upload.baseline, upload.data = error, baseline, b""  # the file is not kept once read
+    upload.finished_at = timezone.now()
+    upload.save(update_fields=["state", "error", "baseline", "data", "finished_at"])
+    record(
+        upload.uploaded_by,
+        f"reports.baseline.{action}",
+        upload,
+        {"state": before},
+        {"state": upload.state, "error": error},
+        agency=upload.agency,
+        note=_("后台读取"),
+    )
+    return upload
+
+
+def read_queued_baseline(upload_id: int) -> BaselineUpload | None:
+    """The worker's part: read the kept file and import it, or record why it could not be. The
+    file is read outside any transaction (OCR takes a while); the import and the outcome are
+    stored together."""
+    with transaction.atomic():
+        upload = (
+            BaselineUpload.objects.select_for_update().select_related("agency").filter(pk=upload_id).first()
+        )
+        if upload is None or upload.state not in UPLOAD_WAITING:
+            return upload  # queued twice, or already read
+        upload.state = UPLOAD_MACHINE.fire(upload.state, "start")
+        upload.save(update_fields=["state"])
+    actor, agency = upload.uploaded_by, upload.agency
+    try:
+        _may_import(actor, agency, upload.year)
+        report = _read_baseline(agency, upload.year, bytes(upload.data), upload.source_name)
+        with transaction.atomic():
+            baseline = _store_baseline(actor, agency, upload.year, report, upload.source_name)
+            return _finish_upload(upload, "finish", baseline=baseline)
+    except ReportError as exc:
+        message = exc.message
+    except Exception:  # a reader's bug must not leave the officer waiting for ever
+        log.exception("baseline upload %s: reading failed", upload_id)
+        message = _("读取文件时出现意外错误，请重新上传；如仍不行，请联系站点管理员")
+    with transaction.atomic():
+        return _finish_upload(upload, "fail", error=message)
 
 
 def carried_over_counts(baseline: ImportedBaseline) -> dict[str, int]:

@@ -44,7 +44,7 @@ from .checks import (
 )
 from .forms import SUBTOPIC_HINTS, BaselineForm, ReturnForm, TextsForm
 from .models import OVERVIEW_PARTS, TEXT_FIELDS, AnnualReport, ImportedBaseline
-from .workflow import EDITABLE, STATUS_LABELS, Status
+from .workflow import EDITABLE, STATUS_LABELS, UPLOAD_WAITING, Status
 
 EXPORTS = {
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word"),
@@ -468,24 +468,39 @@ def baseline(request, agency_code):
     agency = request.agency
     form = BaselineForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
+        upload, year = form.cleaned_data["file"], form.cleaned_data["year"]
+        data = upload.read()
         try:
-            imported = services.import_baseline(
-                request.user, agency, form.cleaned_data["year"], upload.read(), upload.name
-            )
+            if services.reads_on_the_worker(data, upload.name):
+                services.queue_baseline_import(request.user, agency, year, data, upload.name)
+            else:
+                imported = services.import_baseline(request.user, agency, year, data, upload.name)
         except services.ReportError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
+            if services.reads_on_the_worker(data, upload.name):
+                messages.success(
+                    request,
+                    _("已收到“%(file)s”，正在后台读取（扫描件需文字识别，每页约需几秒）。结果显示在本页。")
+                    % {"file": upload.name},
+                )
+                return redirect("reports:baseline", agency.code)
             messages.success(
                 request,
                 _("已导入%(year)d年度报告，可用于%(next)d年度的跨年度核对。")
                 % {"year": imported.year, "next": imported.year + 1},
             )
             return redirect("reports:agency", agency.code)
+    uploads = list(queries.recent_baseline_uploads(agency))
     return render(
         request,
         "reports/baseline.html",
-        {"agency": agency, "form": form, "baselines": ImportedBaseline.objects.filter(agency=agency)},
+        {
+            "agency": agency,
+            "form": form,
+            "uploads": uploads,
+            "waiting": any(u.state in UPLOAD_WAITING for u in uploads),
+        },
     )
 
 

@@ -74,3 +74,37 @@ MACHINE = Machine(
     refusal=_refusal,
     separator=list_separator,
 )
+
+
+# ---------------------------------------------------------------- a report file being imported
+#
+#   queued ─start→ reading ─finish→ done ; queued/reading ─fail→ failed
+#
+# A PDF is read on the worker (a scanned one goes through OCR, a few seconds a page: too long for
+# a web request). A worker that died while reading leaves the upload reading: it starts again.
+
+
+class UploadState(StrEnum):
+    QUEUED = "queued"
+    READING = "reading"
+    DONE = "done"
+    FAILED = "failed"
+
+
+UPLOAD_LABELS = {
+    UploadState.QUEUED: gettext_lazy("排队等待读取"),
+    UploadState.READING: gettext_lazy("正在读取"),
+    UploadState.DONE: gettext_lazy("已导入"),
+    UploadState.FAILED: gettext_lazy("未能导入"),
+}
+UPLOAD_WAITING = frozenset({UploadState.QUEUED, UploadState.READING})
+
+UPLOAD_MACHINE = Machine(
+    (
+        Transition("start", gettext_lazy("开始读取"), UPLOAD_WAITING, UploadState.READING),
+        Transition("finish", gettext_lazy("完成导入"), frozenset({UploadState.READING}), UploadState.DONE),
+        Transition("fail", gettext_lazy("记录未能导入"), UPLOAD_WAITING, UploadState.FAILED),
+    ),
+    UPLOAD_LABELS,
+    separator=list_separator,
+)

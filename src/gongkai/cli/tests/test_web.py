@@ -74,3 +74,42 @@ def test_a_url_django_refuses_gets_a_page_in_chinese(client):
     fields = "&".join(f"f{n}=" for n in range(1100))  # more fields than Django takes
     page = client.get(reverse("portal:catalogue") + "?" + fields)
     assert page.status_code == 400 and "网址过长" in page.content.decode()
+
+
+def test_the_demo_server_runs_the_background_worker_beside_it(tmp_path, monkeypatch):
+    """``gongkai demo`` loads gunicorn's hooks from ``demo_hooks``: when the server is ready a real
+    ``gongkai worker`` starts (its huey store appears in the data folder), and it stops with the
+    server. Without it, what the demo queues (batch checks, PDF baselines) would wait for ever."""
+    import logging
+    import time
+
+    from gongkai.cli import demo_hooks
+
+    class Server:
+        log = logging.getLogger("test")
+
+    monkeypatch.setenv("GONGKAI_DATA", str(tmp_path))
+    demo_hooks.when_ready(Server())
+    worker = demo_hooks._worker
+    try:
+        deadline = time.monotonic() + 60
+        while not (tmp_path / "huey.sqlite3").exists() and time.monotonic() < deadline:
+            assert worker.poll() is None, "the worker exited"
+            time.sleep(0.2)
+        assert (tmp_path / "huey.sqlite3").exists()
+    finally:
+        demo_hooks.on_exit(Server())
+    assert worker.poll() is not None
+
+
+def test_the_demo_passes_its_hooks_to_gunicorn(execs, monkeypatch, tmp_path):
+    monkeypatch.setattr(web, "setup_django", lambda: None)
+    from gongkai.cli import demo
+
+    monkeypatch.setattr(demo, "is_loaded", lambda: True)
+    monkeypatch.setattr(demo, "format_logins", lambda: "")
+    monkeypatch.setattr("django.core.management.call_command", lambda *a, **kw: None)
+    args = argparse.Namespace(no_serve=False, no_catalogue=True, port=8123, host="127.0.0.1")
+    web.cmd_demo(args)
+    parsed = Config().parser().parse_args(execs[0][3:])
+    assert parsed.config == "python:gongkai.cli.demo_hooks"

@@ -1,4 +1,4 @@
-from .baseline import ImportedBaseline
+from .baseline import BaselineUpload, ImportedBaseline
 from .report import (
     OVERVIEW_PARTS,
     TEXT_FIELDS,
@@ -13,6 +13,7 @@ __all__ = [
     "TEXT_FIELDS",
     "AnnualReport",
     "AppendOnlyError",
+    "BaselineUpload",
     "ImportedBaseline",
     "ReportVersion",
     "WarningAcknowledgement",

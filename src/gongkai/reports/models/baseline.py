@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..workflow import UPLOAD_MACHINE, UploadState
+
 
 class ImportedBaseline(models.Model):
     agency = models.ForeignKey(
@@ -36,3 +38,38 @@ class ImportedBaseline(models.Model):
         from gongkai.annual.model import Report
 
         return Report.from_json(self.data)
+
+
+class BaselineUpload(models.Model):
+    """A report file sent to be imported as a baseline and read on the worker (a PDF: it may need
+    OCR). The file is kept here until it is read, then dropped; the outcome stays for the officer."""
+
+    agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.CASCADE, related_name="baseline_uploads", verbose_name=_("机构")
+    )
+    year = models.PositiveSmallIntegerField(_("报告年度"))
+    source_name = models.CharField(_("来源文件"), max_length=200)
+    data = models.BinaryField(editable=False)
+    size = models.PositiveBigIntegerField(default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+    state = models.CharField(_("状态"), max_length=10, default=UploadState.QUEUED.value)
+    error = models.TextField(_("未能导入的原因"), blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    baseline = models.ForeignKey(
+        ImportedBaseline, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name = _("往年报告（读取中）")
+        verbose_name_plural = _("往年报告（读取中）")
+
+    def __str__(self) -> str:
+        return f"{self.agency.name}{self.year}年度报告（{self.source_name}）"
+
+    @property
+    def state_label(self) -> str:
+        return UPLOAD_MACHINE.label(self.state)

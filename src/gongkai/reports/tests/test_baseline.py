@@ -91,3 +91,69 @@ def test_a_corpus_report_is_a_baseline(world):
     workspace = good_workspace(agency, 2025)
     found = [f for f in evaluate(workspace).findings if f.code == "XY-CARRY"]
     assert found and "上年" in found[0].message_zh  # 0 carried in against 103 carried out
+
+
+# ---------------------------------------------------------------- PDFs, read on the worker
+
+
+def _queued(world, agency, year: int, data: bytes, name: str, capture):
+    with capture(execute=False) as callbacks:  # no worker: the test is the worker
+        upload = services.queue_baseline_import(world.clerk_a, agency, year, data, name)
+    assert len(callbacks) == 1 and upload.state == "queued" and bytes(upload.data) == data
+    return upload
+
+
+def test_a_pdf_is_read_on_the_worker_and_the_outcome_kept(world, django_capture_on_commit_callbacks):
+    from gongkai.events.models import Event
+
+    data = render(last_year_report(world.a, {"natural_person": 2}), "pdf")
+    assert services.reads_on_the_worker(data, "2024年报.pdf")
+    upload = _queued(world, world.a, 2024, data, "2024年报.pdf", django_capture_on_commit_callbacks)
+    assert not ImportedBaseline.objects.exists()  # nothing imported until the worker reads it
+    done = services.read_queued_baseline(upload.pk)
+    assert done.state == "done" and done.error == "" and bytes(done.data) == b""  # the file is dropped
+    assert done.baseline.to_report().applications.get("carried_over_out", "total") == 2
+    assert done.baseline.source_name == "2024年报.pdf"
+    actions = Event.objects.filter(action__startswith="reports.baseline").values_list("action", flat=True)
+    assert sorted(actions) == ["reports.baseline.finish", "reports.baseline.import", "reports.baseline.queue"]
+    # read again (the task queued twice): nothing more
+    assert services.read_queued_baseline(upload.pk).state == "done"
+    assert ImportedBaseline.objects.count() == 1
+    # and the year is then taken
+    with pytest.raises(services.ReportError, match="已导入过"):
+        services.queue_baseline_import(world.clerk_a, world.a, 2024, data, "again.pdf")
+
+
+def test_a_pdf_that_is_no_baseline_fails_with_the_reason(world, django_capture_on_commit_callbacks):
+    other = render(last_year_report(world.b, {}), "pdf")
+    upload = _queued(world, world.a, 2024, other, "b.pdf", django_capture_on_commit_callbacks)
+    failed = services.read_queued_baseline(upload.pk)
+    assert failed.state == "failed" and "不是“示例县教育局”" in failed.error and bytes(failed.data) == b""
+    broken = _queued(
+        world, world.a, 2024, b"%PDF-1.4 not a pdf at all", "x.pdf", django_capture_on_commit_callbacks
+    )
+    failed = services.read_queued_baseline(broken.pk)
+    assert failed.state == "failed" and "无法读取“x.pdf”" in failed.error
+    assert not ImportedBaseline.objects.exists()
+
+
+def test_one_file_per_year_waits_and_a_stuck_one_gives_way(world, django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from gongkai.reports.models import BaselineUpload
+
+    data = render(last_year_report(world.a, {}), "pdf")
+    first = _queued(world, world.a, 2024, data, "a.pdf", django_capture_on_commit_callbacks)
+    with pytest.raises(services.ReportError, match="正在读取"):
+        services.queue_baseline_import(world.clerk_a, world.a, 2024, data, "a.pdf")
+    # the worker stopped: after an hour the file counts as lost, and may be sent again
+    long_ago = timezone.now() - timedelta(seconds=services.BASELINE_STUCK_AFTER + 60)
+    BaselineUpload.objects.filter(pk=first.pk).update(uploaded_at=long_ago)
+    second = _queued(world, world.a, 2024, data, "a.pdf", django_capture_on_commit_callbacks)
+    first.refresh_from_db()
+    assert first.state == "failed" and "读取中断" in first.error
+    assert services.read_queued_baseline(second.pk).state == "done"
+    with pytest.raises(services.ReportError, match="权限"):
+        services.queue_baseline_import(world.clerk_b, world.a, 2023, data, "a.pdf")

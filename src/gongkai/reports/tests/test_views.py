@@ -166,6 +166,43 @@ def test_baseline_upload_page_refuses_bad_files(ready, client):
     assert date.today().year >= 2026
 
 
+def test_a_pdf_baseline_is_read_in_the_background_and_the_page_follows_it(
+    ready, client, django_capture_on_commit_callbacks
+):
+    """The upload returns at once to a page that lists the file and refreshes itself while it
+    waits; once the worker has read it, the page says it was imported."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from huey.contrib.djhuey import HUEY
+
+    from gongkai.annual.writers import render
+
+    from .test_baseline import last_year_report
+
+    client.force_login(ready.clerk_a)
+    url = reverse("reports:baseline", args=[ready.a.code])
+    data = render(last_year_report(ready.a, {"natural_person": 1}), "pdf")
+    with django_capture_on_commit_callbacks(execute=True):  # huey not immediate: only queued
+        response = client.post(url, {"year": 2024, "file": SimpleUploadedFile("2024年报.pdf", data)})
+    assert response.status_code == 302 and response.url == url
+    body = client.get(url).content.decode()
+    assert "2024年报.pdf" in body and "排队等待读取" in body and 'http-equiv="refresh"' in body
+    HUEY.immediate = True
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(
+                url, {"year": 2023, "file": SimpleUploadedFile("2023.pdf", data)}
+            )  # the year is wrong
+        from gongkai.reports.models import BaselineUpload
+
+        services.read_queued_baseline(BaselineUpload.objects.get(year=2024).pk)  # the first, by hand
+    finally:
+        HUEY.immediate = False
+    body = client.get(url).content.decode()
+    assert "已导入" in body and "可用于2025年度的跨年度核对" in body
+    assert "未能导入" in body and "与所选的 2023 年不符" in body
+    assert 'http-equiv="refresh"' not in body  # nothing waits any more
+
+
 def test_the_2019_other_outcomes_row_drills_down_to_the_2021_other_outcomes(world):
     from gongkai.annual.layout import layout_for_year
     from gongkai.applications.queries import table_three_cell
