@@ -91,3 +91,22 @@ def test_the_period_is_a_setting(world, settings):
     assert retention.erase_expired(date(YEAR + 1, 12, 31)) == 0
     settings.GONGKAI_PERSONAL_DATA_RETENTION_DAYS = 30
     assert retention.erase_expired(date(YEAR + 1, 12, 31)) > 0
+
+
+def test_the_case_page_says_the_personal_data_was_erased(world, settings, client):
+    """After the erasure the case page says when and why the contacts are gone, rather than
+    showing empty fields a reader could take for a mistake."""
+    from django.urls import reverse
+
+    settings.GONGKAI_PERSONAL_DATA_RETENTION_DAYS = 30
+    some_applications(world.a, YEAR)
+    case = Application.objects.filter(agency=world.a, finished_on__isnull=False).first()
+    client.force_login(world.clerk_a)
+    url = reverse("applications:detail", args=[world.a.code, case.pk])
+    assert "按个人信息保存期限删除" not in client.get(url).content.decode()
+    retention.erase_expired(date(YEAR + 1, 12, 31))
+    body = client.get(url).content.decode()
+    case.refresh_from_db()
+    day = case.personal_data_erased_on.isoformat()
+    assert f"已于 {day} 按个人信息保存期限删除" in body
+    assert "联系电话" not in body and case.name in body  # the case and its name stay
