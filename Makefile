@@ -9,15 +9,15 @@ export GONGKAI_CORPUS ?= $(abspath ../shared/corpus)
 
 .PHONY: run test test-pg lint format bench sysdeps browser-deps clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[ocr]'
+	$(BIN)/pip install -q -c constraints.txt -e '.[ocr]'
 	touch $(STAMP)
 
 # The test tools (pytest, Playwright's driver, ruff, hypothesis, celery) only where tests run.
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/pip install -q -e '.[ocr,test]'
+	$(BIN)/pip install -q -c constraints.txt -e '.[ocr,test]'
 	touch $(TEST_STAMP)
 
 # Fonts for Chinese PDF output, harfbuzz subsetting (WeasyPrint speed), pdftotext for checks.
