@@ -53,6 +53,10 @@ app.conf.update(
             "task": "gongkai.notifications.sweep_stuck",
             "schedule": crontab(minute="*/10"),
         },
+        "stuck-baseline-uploads-sweep": {
+            "task": "gongkai.reports.fail_stuck_uploads",
+            "schedule": crontab(minute="*/10"),
+        },
     },
 )
 

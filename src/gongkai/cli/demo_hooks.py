@@ -5,6 +5,7 @@ service of its own (docs/deploy.md)."""
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 
@@ -18,10 +19,18 @@ def when_ready(server) -> None:
     server.log.info("gongkai worker started (pid %s)", _worker.pid)
 
 
+STOP_WAIT = 20  # seconds for the worker to finish its task after SIGINT (huey's graceful stop)
+
+
 def on_exit(server) -> None:
-    if _worker is not None and _worker.poll() is None:
-        _worker.terminate()
+    """SIGINT first: huey finishes the running task (SIGTERM would drop it); then SIGTERM, then KILL.
+    (A read cut off all the same is failed by the sweep of stuck uploads later.)"""
+    if _worker is None or _worker.poll() is not None:
+        return
+    for stop in (lambda: _worker.send_signal(signal.SIGINT), _worker.terminate, _worker.kill):
+        stop()
         try:
-            _worker.wait(timeout=10)
+            _worker.wait(timeout=STOP_WAIT)
+            return
         except subprocess.TimeoutExpired:
-            _worker.kill()
+            continue

@@ -78,7 +78,8 @@ def load_demo_reports(log=print, today: date | None = None) -> dict[str, int]:
             deadline = deadline_for(agency, year, options)
             on = _weekday_before(deadline, PUBLISHED_AHEAD)
             if year == published[-1] and agency.code in PUBLISHED_LATE:
-                on = _weekday_before(deadline + timedelta(days=DAYS_LATE), 0)
+                # a week late, or today when that is still to come (never after today)
+                on = _weekday_before(min(deadline + timedelta(days=DAYS_LATE), today), 0)
             workspace, _texts = _drafted(agency, year, clerk, _weekday_before(on, SIGNED_AHEAD))
             services.submit(clerk, workspace)
             ev = evaluate_for_publishing(workspace, on)

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db.models import Q
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from gongkai import law
@@ -34,12 +35,12 @@ from .models import (
     WarningAcknowledgement,
 )
 from .signals import baseline_queued
-from .workflow import EDITABLE, MACHINE, STATUS_LABELS, UPLOAD_MACHINE, UPLOAD_WAITING, Status
+from .workflow import EDITABLE, MACHINE, STATUS_LABELS, UPLOAD_MACHINE, UPLOAD_WAITING, Status, UploadState
 
 MIN_YEAR, MAX_YEAR = law.FIRST_YEAR, law.LAST_YEAR
-# seconds an upload may wait to be read before it counts as stuck: a read takes minutes at most
-# (60 scanned pages at a few seconds each); an hour means the worker stopped
-BASELINE_STUCK_AFTER = 3600
+# seconds an upload may wait in the queue, or be read, before it counts as stuck: a read takes a
+# few minutes at most (60 scanned pages at a few seconds each); half an hour means the worker stopped
+BASELINE_STUCK_AFTER = 1800
 
 log = logging.getLogger(__name__)
 
@@ -384,32 +385,57 @@ def reads_on_the_worker(data: bytes, filename: str) -> bool:
     return filename.lower().endswith(".pdf") or data[:5] == b"%PDF-"
 
 
-def _expire_stuck(agency, year: int) -> None:
-    """Uploads waiting far longer than any read takes: the worker stopped. They fail, so the
-    officer can send the file again."""
+STORED_LANGUAGE = "zh-hans"  # what is stored (reasons, event notes) stays Chinese (module docstring)
+
+
+def _stuck():
+    """Uploads waiting far longer than any read takes, counted from the start of the read (or the
+    upload, while queued): the worker stopped."""
     since = timezone.now() - timedelta(seconds=BASELINE_STUCK_AFTER)
-    for upload in BaselineUpload.objects.filter(
-        agency=agency, year=year, state__in=UPLOAD_WAITING, uploaded_at__lt=since
-    ):
-        _finish_upload(upload, "fail", error=_("读取中断（后台任务未完成），请重新上传"))
+    return BaselineUpload.objects.filter(
+        Q(state=UploadState.QUEUED, uploaded_at__lt=since)
+        | Q(state=UploadState.READING, started_at__lt=since)
+    )
+
+
+def fail_stuck_uploads(agency=None, year: int | None = None) -> int:
+    """Fail the stuck uploads (of ``agency`` and ``year`` when given), so the officer sees why and
+    may send the file again. The worker's sweep and a new upload of the same year call it."""
+    stuck = _stuck()
+    if agency is not None:
+        stuck = stuck.filter(agency=agency, year=year)
+    failed = 0
+    for pk in stuck.values_list("pk", flat=True):
+        with transaction.atomic():
+            upload = _locked_upload(pk)
+            if upload is not None and _stuck().filter(pk=pk).exists():
+                with translation.override(STORED_LANGUAGE):
+                    _finish_upload(upload, "fail", error=_("读取中断（后台任务未完成），请重新上传"))
+                failed += 1
+    return failed
 
 
 @transaction.atomic
 def queue_baseline_import(actor, agency, year: int, data: bytes, filename: str) -> BaselineUpload:
     """Keep the file for the worker (``read_queued_baseline``) once what needs no reading is
-    allowed; the worker is told after the commit."""
+    allowed; the worker is told after the commit. One file per agency and year waits at a time."""
     _may_import(actor, agency, year)
-    _expire_stuck(agency, year)
+    fail_stuck_uploads(agency, year)
+    waiting = _("%(year)d年度报告的文件正在读取，请等待结果") % {"year": year}
     if BaselineUpload.objects.filter(agency=agency, year=year, state__in=UPLOAD_WAITING).exists():
-        raise ReportError(_("%(year)d年度报告的文件正在读取，请等待结果") % {"year": year}, "year")
-    upload = BaselineUpload.objects.create(
-        agency=agency,
-        year=year,
-        source_name=filename[:200],
-        data=data,
-        size=len(data),
-        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
-    )
+        raise ReportError(waiting, "year")
+    try:
+        with transaction.atomic():  # the constraint decides between two uploads at the same moment
+            upload = BaselineUpload.objects.create(
+                agency=agency,
+                year=year,
+                source_name=filename[:200],
+                data=data,
+                size=len(data),
+                uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+            )
+    except IntegrityError:
+        raise ReportError(waiting, "year") from None
     record(
         actor,
         "reports.baseline.queue",
@@ -421,12 +447,24 @@ def queue_baseline_import(actor, agency, year: int, data: bytes, filename: str) 
     return upload
 
 
+def _locked_upload(pk: int) -> BaselineUpload | None:
+    return (
+        BaselineUpload.objects.select_for_update()
+        .select_related("agency", "uploaded_by")
+        .filter(pk=pk)
+        .first()
+    )
+
+
 def _finish_upload(upload: BaselineUpload, action: str, *, error: str = "", baseline=None) -> BaselineUpload:
+    """Within the caller's transaction, on the row as locked (``_locked_upload``)."""
     before = upload.state
     upload.state = UPLOAD_MACHINE.fire(upload.state, action)
     upload.error, upload.baseline, upload.data = error, baseline, b""  # the file is not kept once read
     upload.finished_at = timezone.now()
     upload.save(update_fields=["state", "error", "baseline", "data", "finished_at"])
+    with translation.override(STORED_LANGUAGE):
+        note = _("后台读取")
     record(
         upload.uploaded_by,
         f"reports.baseline.{action}",
@@ -434,37 +472,46 @@ def _finish_upload(upload: BaselineUpload, action: str, *, error: str = "", base
         {"state": before},
         {"state": upload.state, "error": error},
         agency=upload.agency,
-        note=_("后台读取"),
+        note=note,
     )
     return upload
 
 
 def read_queued_baseline(upload_id: int) -> BaselineUpload | None:
     """The worker's part: read the kept file and import it, or record why it could not be. The
-    file is read outside any transaction (OCR takes a while); the import and the outcome are
-    stored together."""
+    file is read outside any transaction (OCR takes a while). The import and the outcome are then
+    stored together, on the row locked again, and only by the read that started last (a task
+    delivered twice, or a read failed as stuck meanwhile, changes nothing)."""
     with transaction.atomic():
-        upload = (
-            BaselineUpload.objects.select_for_update().select_related("agency").filter(pk=upload_id).first()
-        )
+        upload = _locked_upload(upload_id)
         if upload is None or upload.state not in UPLOAD_WAITING:
             return upload  # queued twice, or already read
         upload.state = UPLOAD_MACHINE.fire(upload.state, "start")
-        upload.save(update_fields=["state"])
-    actor, agency = upload.uploaded_by, upload.agency
-    try:
-        _may_import(actor, agency, upload.year)
-        report = _read_baseline(agency, upload.year, bytes(upload.data), upload.source_name)
+        upload.started_at = started = timezone.now()
+        upload.save(update_fields=["state", "started_at"])
+    actor, agency, year, name = upload.uploaded_by, upload.agency, upload.year, upload.source_name
+    with translation.override(STORED_LANGUAGE):
+        try:
+            _may_import(actor, agency, year)
+            report, message = _read_baseline(agency, year, bytes(upload.data), name), ""
+        except ReportError as exc:
+            report, message = None, exc.message
+        except Exception:  # a reader's bug must not leave the officer waiting for ever
+            log.exception("baseline upload %s: reading failed", upload_id)
+            report, message = None, _("读取文件时出现意外错误，请重新上传；如仍不行，请联系站点管理员")
         with transaction.atomic():
-            baseline = _store_baseline(actor, agency, upload.year, report, upload.source_name)
-            return _finish_upload(upload, "finish", baseline=baseline)
-    except ReportError as exc:
-        message = exc.message
-    except Exception:  # a reader's bug must not leave the officer waiting for ever
-        log.exception("baseline upload %s: reading failed", upload_id)
-        message = _("读取文件时出现意外错误，请重新上传；如仍不行，请联系站点管理员")
-    with transaction.atomic():
-        return _finish_upload(upload, "fail", error=message)
+            current = _locked_upload(upload_id)
+            if current is None or current.state != UploadState.READING or current.started_at != started:
+                return current  # another read took over, or this one was failed as stuck
+            if report is not None:
+                try:
+                    with transaction.atomic():
+                        baseline = _store_baseline(actor, agency, year, report, name)
+                except ReportError as exc:  # imported or published meanwhile
+                    message = exc.message
+                else:
+                    return _finish_upload(current, "finish", baseline=baseline)
+            return _finish_upload(current, "fail", error=message)
 
 
 def carried_over_counts(baseline: ImportedBaseline) -> dict[str, int]:

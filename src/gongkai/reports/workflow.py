@@ -81,7 +81,8 @@ MACHINE = Machine(
 #   queued ─start→ reading ─finish→ done ; queued/reading ─fail→ failed
 #
 # A PDF is read on the worker (a scanned one goes through OCR, a few seconds a page: too long for
-# a web request). A worker that died while reading leaves the upload reading: it starts again.
+# a web request). A task delivered again (Celery, after a worker died) starts a new read, and only
+# the latest read may finish; a read that never ends is failed by the sweep (services).
 
 
 class UploadState(StrEnum):
@@ -97,7 +98,7 @@ UPLOAD_LABELS = {
     UploadState.DONE: gettext_lazy("已导入"),
     UploadState.FAILED: gettext_lazy("未能导入"),
 }
-UPLOAD_WAITING = frozenset({UploadState.QUEUED, UploadState.READING})
+UPLOAD_WAITING = (UploadState.QUEUED, UploadState.READING)  # a tuple: its order makes the migration stable
 
 UPLOAD_MACHINE = Machine(
     (

@@ -113,3 +113,19 @@ def test_the_demo_passes_its_hooks_to_gunicorn(execs, monkeypatch, tmp_path):
     web.cmd_demo(args)
     parsed = Config().parser().parse_args(execs[0][3:])
     assert parsed.config == "python:gongkai.cli.demo_hooks"
+    # read as gunicorn reads it: its hooks are ours
+    from gunicorn.app.base import Application
+
+    from gongkai.cli import demo_hooks
+
+    class Loaded(Application):
+        def init(self, parser, opts, args):
+            return {}
+
+        def load(self):
+            return None
+
+    app = Loaded.__new__(Loaded)
+    app.cfg = Config()
+    app.load_config_from_module_name_or_filename(parsed.config)
+    assert app.cfg.when_ready is demo_hooks.when_ready and app.cfg.on_exit is demo_hooks.on_exit

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..workflow import UPLOAD_MACHINE, UploadState
+from ..workflow import UPLOAD_MACHINE, UPLOAD_WAITING, UploadState
 
 
 class ImportedBaseline(models.Model):
@@ -56,6 +56,8 @@ class BaselineUpload(models.Model):
     )
     uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
     state = models.CharField(_("状态"), max_length=10, default=UploadState.QUEUED.value)
+    # when the current read began: the read that set it is the only one that may finish the upload
+    started_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(_("未能导入的原因"), blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     baseline = models.ForeignKey(
@@ -66,6 +68,13 @@ class BaselineUpload(models.Model):
         ordering = ["-uploaded_at", "-pk"]
         verbose_name = _("往年报告（读取中）")
         verbose_name_plural = _("往年报告（读取中）")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "year"],
+                condition=models.Q(state__in=[s.value for s in UPLOAD_WAITING]),
+                name="baseline_upload_one_waiting",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.agency.name}{self.year}年度报告（{self.source_name}）"

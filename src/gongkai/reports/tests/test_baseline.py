@@ -148,7 +148,7 @@ def test_one_file_per_year_waits_and_a_stuck_one_gives_way(world, django_capture
     first = _queued(world, world.a, 2024, data, "a.pdf", django_capture_on_commit_callbacks)
     with pytest.raises(services.ReportError, match="正在读取"):
         services.queue_baseline_import(world.clerk_a, world.a, 2024, data, "a.pdf")
-    # the worker stopped: after an hour the file counts as lost, and may be sent again
+    # the worker stopped: after a while in the queue the file counts as lost, and may be sent again
     long_ago = timezone.now() - timedelta(seconds=services.BASELINE_STUCK_AFTER + 60)
     BaselineUpload.objects.filter(pk=first.pk).update(uploaded_at=long_ago)
     second = _queued(world, world.a, 2024, data, "a.pdf", django_capture_on_commit_callbacks)
@@ -157,3 +157,67 @@ def test_one_file_per_year_waits_and_a_stuck_one_gives_way(world, django_capture
     assert services.read_queued_baseline(second.pk).state == "done"
     with pytest.raises(services.ReportError, match="权限"):
         services.queue_baseline_import(world.clerk_b, world.a, 2023, data, "a.pdf")
+
+
+def test_the_sweep_fails_a_read_that_never_ended_counted_from_its_start(
+    world, django_capture_on_commit_callbacks
+):
+    """Long in the queue is no reason while it is being read: the read's own start counts."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from gongkai.reports.models import BaselineUpload
+    from gongkai.reports.tasks import fail_stuck_uploads
+
+    data = render(last_year_report(world.a, {}), "pdf")
+    upload = _queued(world, world.a, 2024, data, "a.pdf", django_capture_on_commit_callbacks)
+    long_ago = timezone.now() - timedelta(seconds=services.BASELINE_STUCK_AFTER + 60)
+    BaselineUpload.objects.filter(pk=upload.pk).update(
+        uploaded_at=long_ago, state="reading", started_at=timezone.now()
+    )
+    assert fail_stuck_uploads.call_local() == 0  # waited long, but its read has just begun
+    BaselineUpload.objects.filter(pk=upload.pk).update(started_at=long_ago)
+    assert fail_stuck_uploads.call_local() == 1
+    upload.refresh_from_db()
+    assert upload.state == "failed" and "读取中断" in upload.error and bytes(upload.data) == b""
+
+
+def test_only_the_latest_read_finishes_an_upload(world, django_capture_on_commit_callbacks, monkeypatch):
+    """A read failed as stuck while it ran stays failed, its outcome dropped. A task delivered again
+    while the first read runs (Celery after a worker died) starts a new read: the first read's
+    outcome is then dropped too, and one baseline is imported."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from gongkai.reports.models import BaselineUpload
+
+    data = render(last_year_report(world.a, {}), "pdf")
+    read = services._read_baseline
+    stuck = _queued(world, world.a, 2024, data, "a.pdf", django_capture_on_commit_callbacks)
+
+    def failed_as_stuck_meanwhile(*args):
+        past = timezone.now() - timedelta(seconds=services.BASELINE_STUCK_AFTER + 60)
+        BaselineUpload.objects.filter(pk=stuck.pk).update(started_at=past)
+        assert services.fail_stuck_uploads() == 1
+        return read(*args)
+
+    monkeypatch.setattr(services, "_read_baseline", failed_as_stuck_meanwhile)
+    assert services.read_queued_baseline(stuck.pk).state == "failed"
+    assert not ImportedBaseline.objects.exists()  # the file read well, but too late
+
+    upload = _queued(world, world.a, 2024, data, "a.pdf", django_capture_on_commit_callbacks)
+    calls = []
+
+    def delivered_again_meanwhile(*args):
+        calls.append(args)
+        if len(calls) == 1:  # during the first read, the task arrives again and is read through
+            assert services.read_queued_baseline(upload.pk).state == "done"
+        return read(*args)
+
+    monkeypatch.setattr(services, "_read_baseline", delivered_again_meanwhile)
+    assert services.read_queued_baseline(upload.pk).state == "done"
+    assert len(calls) == 2 and ImportedBaseline.objects.count() == 1
+    upload.refresh_from_db()
+    assert upload.baseline is not None and upload.error == ""

@@ -17,9 +17,14 @@ def test_a_pdf_baseline_under_celery_is_read_by_celery(world, django_capture_on_
     from huey.contrib.djhuey import HUEY
 
     assert not HUEY.immediate  # huey would only queue it: only Celery can read it here
-    assert celery_tasks.read_baseline.name in app.tasks
     data = render(last_year_report(world.a, {}), "pdf")
     with django_capture_on_commit_callbacks(execute=True):
         upload = services.queue_baseline_import(world.clerk_a, world.a, 2024, data, "a.pdf")
     upload.refresh_from_db()
     assert upload.state == "done" and upload.baseline is not None
+
+
+def test_the_sweep_of_stuck_uploads_is_on_the_celery_schedule():
+    entry = app.conf.beat_schedule["stuck-baseline-uploads-sweep"]
+    assert entry["task"] == celery_tasks.fail_stuck_uploads.name
+    assert celery_tasks.fail_stuck_uploads.delay().get() == 0

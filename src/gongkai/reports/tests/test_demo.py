@@ -157,3 +157,19 @@ def test_after_a_departments_deadline_its_new_year_is_drafted(monkeypatch):
     assert years.pop("sfx-czj") == {2025: "published", 2026: "published", 2027: "in_review"}
     assert years.pop("sfx-dsx") == {2025: "published", 2026: "published"}  # 2027 not started
     assert all(y == {2025: "published", 2026: "published", 2027: "draft"} for y in years.values()), years
+
+
+@pytest.mark.django_db
+def test_in_the_week_after_the_deadline_the_late_report_is_published_no_later_than_today(monkeypatch):
+    """东山乡's report goes out a week late; loaded within that week, it was published today (a
+    publication date after today is refused, and the whole load with it)."""
+    from django.utils import timezone
+
+    day = date(2027, 2, 3)  # 东山乡's 2026 deadline was 1月31日
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **kw: day)
+    from gongkai.cli import demo
+
+    demo.load_demo(with_catalogue=False, log=lambda *a: None, today=day)
+    late = AnnualReport.objects.select_related("agency").get(agency__code="sfx-dsx", year=2026)
+    on = date.fromisoformat(late.latest_version().data["dates"]["publication"])
+    assert deadline_for(late.agency, 2026) < on == day
