@@ -467,7 +467,7 @@ def _finish_upload(upload: BaselineUpload, action: str, *, error: str = "", base
         note = _("后台读取")
     record(
         upload.uploaded_by,
-        f"reports.baseline.{action}",
+        "reports.baseline.finish" if action == "finish" else "reports.baseline.fail",
         upload,
         {"state": before},
         {"state": upload.state, "error": error},
