@@ -448,8 +448,9 @@ def queue_baseline_import(actor, agency, year: int, data: bytes, filename: str) 
 
 
 def _locked_upload(pk: int) -> BaselineUpload | None:
+    # of=("self",): PostgreSQL locks no row on the nullable side of an outer join (uploaded_by)
     return (
-        BaselineUpload.objects.select_for_update()
+        BaselineUpload.objects.select_for_update(of=("self",))
         .select_related("agency", "uploaded_by")
         .filter(pk=pk)
         .first()
