@@ -44,7 +44,7 @@ from .checks import (
 )
 from .forms import SUBTOPIC_HINTS, BaselineForm, ReturnForm, TextsForm
 from .models import OVERVIEW_PARTS, TEXT_FIELDS, AnnualReport, ImportedBaseline
-from .workflow import EDITABLE, STATUS_LABELS, UPLOAD_WAITING, Status
+from .workflow import EDITABLE, STATUS_LABELS, UPLOAD_WAITING, Status, UploadState
 
 EXPORTS = {
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word"),
@@ -102,9 +102,21 @@ def agency_reports(request, agency_code):
             "rows": rows,
             "today": today,
             "baselines": ImportedBaseline.objects.filter(agency=agency),
+            "uploads": _upload_counts(agency),
             "can_write": request.agency_access.has(Role.CLERK),
         },
     )
+
+
+def _upload_counts(agency) -> dict[str, int]:
+    """The baseline files still being read, and those of the last few days that failed: an
+    officer who left the baseline page learns of them here."""
+    uploads = queries.recent_baseline_uploads(agency).values_list("state", flat=True)
+    states = list(uploads)
+    return {
+        "waiting": sum(state in UPLOAD_WAITING for state in states),
+        "failed": states.count(UploadState.FAILED),
+    }
 
 
 # ---------------------------------------------------------------- the workspace

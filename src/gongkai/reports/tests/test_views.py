@@ -187,6 +187,8 @@ def test_a_pdf_baseline_is_read_in_the_background_and_the_page_follows_it(
     body = client.get(url).content.decode()
     assert "2024年报.pdf" in body and "排队等待读取" in body
     assert 'data-refresh-seconds="5"' in body and "reports/baseline" in body  # the page follows it
+    reports_page = client.get(reverse("reports:agency", args=[ready.a.code])).content.decode()
+    assert "1 个文件正在后台读取。" in reports_page
     HUEY.immediate = True
     try:
         with django_capture_on_commit_callbacks(execute=True):
@@ -202,6 +204,10 @@ def test_a_pdf_baseline_is_read_in_the_background_and_the_page_follows_it(
     assert "已导入" in body and "可用于2025年度的跨年度核对" in body
     assert "未能导入" in body and "与所选的 2023 年不符" in body
     assert "data-refresh-seconds" not in body  # nothing waits any more
+    # the reports page, where the officer goes back to, says one failed and links to the outcome
+    reports_page = client.get(reverse("reports:agency", args=[ready.a.code])).content.decode()
+    assert "1 个文件未能导入。" in reports_page and "正在后台读取" not in reports_page
+    assert f'href="{url}">查看读取结果' in reports_page
 
 
 def test_the_2019_other_outcomes_row_drills_down_to_the_2021_other_outcomes(world):
