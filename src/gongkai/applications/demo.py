@@ -175,17 +175,14 @@ def load_demo_applications(
                     if i % 15 == 14:  # a few still waiting for the confirmation of an online submission
                         services.submit_online(agency, data)
                     else:
-                        app = services.register_by_staff(
+                        app = _registered(
                             actor,
                             agency,
                             data,
+                            received,
                             rng.choice(["in_person", "registered_mail", "oral"]),
-                            received_on=received,
                             oral_record_note="申请人口头提出，工作人员代为填写并经申请人确认",
-                        ).application
-                        moment = timezone.make_aware(datetime.combine(received, time(9, 30)))
-                        Application.objects.filter(pk=app.pk).update(submitted_at=moment)
-                        app.refresh_from_db()
+                        )
                         if rng.random() < 0.7:
                             services.assign(actor, app, actor)
                         _process(app, actor, rng, today, keep_open=fresh)
@@ -207,6 +204,15 @@ def load_demo_applications(
     return made
 
 
+def _registered(actor, agency, data: ApplicantData, received: date, channel: str = "in_person", **extra):
+    """Registered by staff as received on ``received``, and submitted that morning (not now)."""
+    app = services.register_by_staff(actor, agency, data, channel, received_on=received, **extra).application
+    moment = timezone.make_aware(datetime.combine(received, time(9, 30)))
+    Application.objects.filter(pk=app.pk).update(submitted_at=moment)
+    app.refresh_from_db()
+    return app
+
+
 def _behind(agency, actor, rng: random.Random, today: date, first_year: int, log) -> int:
     """``BEHIND``'s late work: one reply after the deadline in each earlier year, one application
     past its deadline now (received with no clock stop, never answered)."""
@@ -221,13 +227,7 @@ def _behind(agency, actor, rng: random.Random, today: date, first_year: int, log
         received -= timedelta(days=max(0, received.weekday() - 4))
         try:
             with transaction.atomic():
-                app = services.register_by_staff(
-                    actor, agency, _person(rng, 800 + made, first_year), "in_person", received_on=received
-                ).application
-                Application.objects.filter(pk=app.pk).update(
-                    submitted_at=timezone.make_aware(datetime.combine(received, time(9, 30)))
-                )
-                app.refresh_from_db()
+                app = _registered(actor, agency, _person(rng, 800 + made, first_year), received)
                 services.assign(actor, app, actor)
                 if reply_day is not None:
                     app = services.reply(

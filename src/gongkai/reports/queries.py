@@ -20,7 +20,7 @@ from gongkai.annual.sum import sum_reports
 from .build import build_report, compute_tables_by_agency
 from .checks import check_options, deadline_for
 from .models import AnnualReport, BaselineUpload, ImportedBaseline, ReportVersion
-from .workflow import UPLOAD_WAITING
+from .workflow import UPLOAD_WAITING, UploadState
 
 
 @dataclass(frozen=True)
@@ -263,3 +263,13 @@ def recent_baseline_uploads(agency):
         .select_related("baseline")
         .defer("data")
     )
+
+
+def baseline_upload_counts(agency) -> dict[str, int]:
+    """How many of ``recent_baseline_uploads`` are still being read, and how many failed: an
+    officer who left the baseline page learns of them on the reports page."""
+    states = list(recent_baseline_uploads(agency).values_list("state", flat=True))
+    return {
+        "waiting": sum(state in UPLOAD_WAITING for state in states),
+        "failed": states.count(UploadState.FAILED),
+    }

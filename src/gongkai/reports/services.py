@@ -9,6 +9,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
@@ -352,7 +353,6 @@ def _read_baseline(agency, year: int, data: bytes, filename: str):
 
 
 def _store_baseline(actor, agency, year: int, report, filename: str) -> ImportedBaseline:
-    _may_import(actor, agency, year)  # again: the file may have taken a while to read
     baseline = ImportedBaseline.objects.create(
         agency=agency,
         year=year,
@@ -385,31 +385,34 @@ def reads_on_the_worker(data: bytes, filename: str) -> bool:
     return filename.lower().endswith(".pdf") or data[:5] == b"%PDF-"
 
 
-STORED_LANGUAGE = "zh-hans"  # what is stored (reasons, event notes) stays Chinese (module docstring)
+def _stuck_since():
+    return timezone.now() - timedelta(seconds=BASELINE_STUCK_AFTER)
 
 
-def _stuck():
-    """Uploads waiting far longer than any read takes, counted from the start of the read (or the
-    upload, while queued): the worker stopped."""
-    since = timezone.now() - timedelta(seconds=BASELINE_STUCK_AFTER)
-    return BaselineUpload.objects.filter(
-        Q(state=UploadState.QUEUED, uploaded_at__lt=since)
-        | Q(state=UploadState.READING, started_at__lt=since)
-    )
+def _is_stuck(upload: BaselineUpload, since) -> bool:
+    """Waiting far longer than any read takes, counted from the start of the read (or the upload,
+    while queued): the worker stopped."""
+    if upload.state == UploadState.QUEUED:
+        return upload.uploaded_at < since
+    return upload.state == UploadState.READING and upload.started_at is not None and upload.started_at < since
 
 
 def fail_stuck_uploads(agency=None, year: int | None = None) -> int:
     """Fail the stuck uploads (of ``agency`` and ``year`` when given), so the officer sees why and
     may send the file again. The worker's sweep and a new upload of the same year call it."""
-    stuck = _stuck()
+    since = _stuck_since()
+    stuck = BaselineUpload.objects.filter(
+        Q(state=UploadState.QUEUED, uploaded_at__lt=since)
+        | Q(state=UploadState.READING, started_at__lt=since)
+    )
     if agency is not None:
         stuck = stuck.filter(agency=agency, year=year)
     failed = 0
     for pk in stuck.values_list("pk", flat=True):
         with transaction.atomic():
             upload = _locked_upload(pk)
-            if upload is not None and _stuck().filter(pk=pk).exists():
-                with translation.override(STORED_LANGUAGE):
+            if upload is not None and _is_stuck(upload, since):  # not finished meanwhile
+                with translation.override(settings.LANGUAGE_CODE):  # stored text stays Chinese
                     _finish_upload(upload, "fail", error=_("读取中断（后台任务未完成），请重新上传"))
                 failed += 1
     return failed
@@ -464,7 +467,7 @@ def _finish_upload(upload: BaselineUpload, action: str, *, error: str = "", base
     upload.error, upload.baseline, upload.data = error, baseline, b""  # the file is not kept once read
     upload.finished_at = timezone.now()
     upload.save(update_fields=["state", "error", "baseline", "data", "finished_at"])
-    with translation.override(STORED_LANGUAGE):
+    with translation.override(settings.LANGUAGE_CODE):
         note = _("后台读取")
     record(
         upload.uploaded_by,
@@ -491,7 +494,7 @@ def read_queued_baseline(upload_id: int) -> BaselineUpload | None:
         upload.started_at = started = timezone.now()
         upload.save(update_fields=["state", "started_at"])
     actor, agency, year, name = upload.uploaded_by, upload.agency, upload.year, upload.source_name
-    with translation.override(STORED_LANGUAGE):
+    with translation.override(settings.LANGUAGE_CODE):
         try:
             _may_import(actor, agency, year)
             report, message = _read_baseline(agency, year, bytes(upload.data), name), ""
@@ -507,6 +510,7 @@ def read_queued_baseline(upload_id: int) -> BaselineUpload | None:
             if report is not None:
                 try:
                     with transaction.atomic():
+                        _may_import(actor, agency, year)  # again: the file took a while to read
                         baseline = _store_baseline(actor, agency, year, report, name)
                 except ReportError as exc:  # imported or published meanwhile
                     message = exc.message

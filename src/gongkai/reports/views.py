@@ -44,7 +44,7 @@ from .checks import (
 )
 from .forms import SUBTOPIC_HINTS, BaselineForm, ReturnForm, TextsForm
 from .models import OVERVIEW_PARTS, TEXT_FIELDS, AnnualReport, ImportedBaseline
-from .workflow import EDITABLE, STATUS_LABELS, UPLOAD_WAITING, Status, UploadState
+from .workflow import EDITABLE, STATUS_LABELS, UPLOAD_WAITING, Status
 
 EXPORTS = {
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word"),
@@ -102,21 +102,10 @@ def agency_reports(request, agency_code):
             "rows": rows,
             "today": today,
             "baselines": ImportedBaseline.objects.filter(agency=agency),
-            "uploads": _upload_counts(agency),
+            "uploads": queries.baseline_upload_counts(agency),
             "can_write": request.agency_access.has(Role.CLERK),
         },
     )
-
-
-def _upload_counts(agency) -> dict[str, int]:
-    """The baseline files still being read, and those of the last few days that failed: an
-    officer who left the baseline page learns of them here."""
-    uploads = queries.recent_baseline_uploads(agency).values_list("state", flat=True)
-    states = list(uploads)
-    return {
-        "waiting": sum(state in UPLOAD_WAITING for state in states),
-        "failed": states.count(UploadState.FAILED),
-    }
 
 
 # ---------------------------------------------------------------- the workspace
@@ -482,15 +471,16 @@ def baseline(request, agency_code):
     if request.method == "POST" and form.is_valid():
         upload, year = form.cleaned_data["file"], form.cleaned_data["year"]
         data = upload.read()
+        on_the_worker = services.reads_on_the_worker(data, upload.name)
         try:
-            if services.reads_on_the_worker(data, upload.name):
+            if on_the_worker:
                 services.queue_baseline_import(request.user, agency, year, data, upload.name)
             else:
                 imported = services.import_baseline(request.user, agency, year, data, upload.name)
         except services.ReportError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            if services.reads_on_the_worker(data, upload.name):
+            if on_the_worker:
                 messages.success(
                     request,
                     _("已收到“%(file)s”，正在后台读取（扫描件需文字识别，每页约需几秒）。结果显示在本页。")

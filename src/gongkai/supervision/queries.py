@@ -427,7 +427,7 @@ def problems(place: Workplace) -> list[Problem]:
         if r.report is None:
             out.append(Problem(r.agency, "missing", _("未报送：本年度报告尚未开始编制")))
             continue
-        if r.state != PUBLISHED and _blank(place.summary.tables[r.agency.pk]):
+        if r.state != PUBLISHED and _blank(place.summary.tables[r.agency.pk].values()):
             out.append(
                 Problem(
                     r.agency, "blank", _("表格为空：本平台没有该机构本年度的任何记录，其数据可能尚未录入")
@@ -443,7 +443,8 @@ def problems(place: Workplace) -> list[Problem]:
 
 
 def _blank(tables) -> bool:
-    return not any(value for table in tables.values() for _r, _c, value in table.items())
+    """Whether none of ``tables`` counts anything."""
+    return not any(value for table in tables for _r, _c, value in table.items())
 
 
 def filed_reports(agencies, year: int) -> dict[int, object]:
@@ -501,11 +502,10 @@ def parent_checks(agencies, year: int) -> list[ParentCheck]:
 # ---------------------------------------------------------------- charts' data
 
 
-def past_tables(agencies, year: int, filed: dict[int, object] | None = None) -> dict[int, dict]:
+def past_tables(agencies, year: int, filed: dict[int, object]) -> dict[int, dict]:
     """Tables 二、三、四 of a past ``year`` per agency as the public read them: those of its filed
-    report (``filed_reports``, given when already in hand) where it has one with tables 三 and 四,
-    else worked out from the records of that year."""
-    filed = filed_reports(agencies, year) if filed is None else filed
+    report (``filed``: ``filed_reports`` of that year) where it has one with tables 三 and 四, else
+    worked out from the records of that year."""
     out = compute_tables_by_agency(agencies, year, layout_for_year(year))
     for pk, report in filed.items():
         if pk in out and {"applications", "review_litigation"} <= report.tables.keys():
@@ -531,16 +531,11 @@ def applications_by_year(agencies, year: int, years: int = 5) -> list[tuple[int,
         else:
             filed = filed_reports(agencies, y)
             tables = past_tables(agencies, y, filed)
-            if not filed and not any(_recorded(t["applications"]) for t in tables.values()):
+            if not filed and all(_blank([t["applications"]]) for t in tables.values()):
                 out.append((y, None))
                 continue
         out.append((y, sum(figures_of(t).new for t in tables.values())))
     return out
-
-
-def _recorded(table) -> bool:
-    """Whether table 三 worked out from the records counts any application at all."""
-    return any(value for _r, _c, value in table.items())
 
 
 def outcome_groups(tables) -> list[tuple[str, int]]:
